@@ -1,0 +1,53 @@
+// Shared pieces of the fzcheck command-line tool.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include <boost/program_options.hpp>
+
+#include "fzcheck/read.hpp"
+
+namespace fzcheck::cli {
+
+namespace po = boost::program_options;
+
+// Exit codes (docs/cli.md).
+inline constexpr int kExitOk = 0;        // nothing at or above --fail-on
+inline constexpr int kExitFindings = 1;  // findings at or above --fail-on
+inline constexpr int kExitUsage = 2;     // bad usage, rules, configuration or input documents
+inline constexpr int kExitInternal = 3;  // a bug
+
+// Thrown for a usage error; main() prints it with the command's usage line and exits with 2.
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// Options every command that reads documents accepts, and how they become ReadOptions.
+struct ReadFlags {
+  std::string input_format;
+  std::string encoding;
+  std::string max_file_size;
+  std::string html_selector;
+  void add_to(po::options_description& options);
+  ReadOptions to_options() const;
+};
+
+// Parses a size such as "64M", "500K" or "1048576".
+std::uint64_t parse_size(const std::string& text);
+
+// Parses `args` against `visible` options plus positional FILE arguments; throws UsageError.
+po::variables_map parse(const std::vector<std::string>& args, const po::options_description& visible,
+                        std::vector<std::string>& files);
+
+// Prints an error about an input file on stderr: "fzcheck: FILE: message".
+void print_error(const Error& error);
+
+// {"file": FILE, "error": {"code": ..., "message": ...}}: a file that could not be read, as an
+// element of the "files" array of JSON output.
+std::string error_json(const std::string& file, const Error& error);
+
+int run_outline(const std::vector<std::string>& args);
+
+}  // namespace fzcheck::cli

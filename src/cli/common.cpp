@@ -1,0 +1,94 @@
+#include <cctype>
+#include <iostream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "cli/cli.hpp"
+
+namespace fzcheck::cli {
+
+void ReadFlags::add_to(po::options_description& options) {
+  options.add_options()
+      ("input-format", po::value(&input_format),
+       "read as text, docx or html instead of detecting the format")
+      ("encoding", po::value(&encoding),
+       "text/HTML encoding (GB18030, UTF-16LE, ...) instead of detecting it")
+      ("max-file-size", po::value(&max_file_size)->default_value("64M"),
+       "refuse larger input files (K, M, G suffixes)")
+      ("html-selector", po::value(&html_selector),
+       "HTML: the element that holds the report (#id, .class or tag)");
+}
+
+ReadOptions ReadFlags::to_options() const {
+  ReadOptions options;
+  if (!input_format.empty()) {
+    if (input_format == "text" || input_format == "txt") {
+      options.format = InputFormat::text;
+    } else if (input_format == "docx") {
+      options.format = InputFormat::docx;
+    } else if (input_format == "html") {
+      options.format = InputFormat::html;
+    } else {
+      throw UsageError(fmt::format("--input-format must be text, docx or html, not '{}'", input_format));
+    }
+  }
+  options.encoding = encoding;
+  options.max_file_bytes = parse_size(max_file_size);
+  options.html_selector = html_selector;
+  return options;
+}
+
+std::uint64_t parse_size(const std::string& text) {
+  std::size_t used = 0;
+  unsigned long long value = 0;
+  try {
+    value = std::stoull(text, &used);
+  } catch (const std::exception&) {
+    throw UsageError(fmt::format("'{}' is not a size (examples: 500K, 64M, 1G)", text));
+  }
+  std::string unit = text.substr(used);
+  std::uint64_t scale = 1;
+  if (unit.empty() || unit == "B" || unit == "b") {
+    scale = 1;
+  } else if (unit == "K" || unit == "k" || unit == "KB" || unit == "KiB") {
+    scale = 1ull << 10;
+  } else if (unit == "M" || unit == "m" || unit == "MB" || unit == "MiB") {
+    scale = 1ull << 20;
+  } else if (unit == "G" || unit == "g" || unit == "GB" || unit == "GiB") {
+    scale = 1ull << 30;
+  } else {
+    throw UsageError(fmt::format("'{}' is not a size (examples: 500K, 64M, 1G)", text));
+  }
+  if (value > (~0ull) / scale) throw UsageError(fmt::format("'{}' is too large a size", text));
+  return value * scale;
+}
+
+po::variables_map parse(const std::vector<std::string>& args, const po::options_description& visible,
+                        std::vector<std::string>& files) {
+  po::options_description all;
+  all.add(visible);
+  all.add_options()("file", po::value(&files)->composing(), "input files");
+  po::positional_options_description positional;
+  positional.add("file", -1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    throw UsageError(e.what());
+  }
+  return vm;
+}
+
+std::string error_json(const std::string& file, const Error& error) {
+  nlohmann::ordered_json j;
+  j["file"] = file;
+  j["error"] = {{"code", to_string(error.code)}, {"message", error.message}};
+  if (error.pos.line > 0) j["error"]["line"] = error.pos.line;
+  return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+void print_error(const Error& error) { std::cerr << "fzcheck: " << error.to_string() << '\n'; }
+
+}  // namespace fzcheck::cli

@@ -1,0 +1,52 @@
+#include "model/builder.hpp"
+
+#include "model/parse.hpp"
+
+namespace fzcheck::detail {
+
+DocumentBuilder::DocumentBuilder(std::string name, InputFormat format, std::string encoding,
+                                 bool had_bom) {
+  doc_.name = std::move(name);
+  doc_.format = format;
+  doc_.encoding = std::move(encoding);
+  doc_.had_bom = had_bom;
+}
+
+void DocumentBuilder::begin_paragraph(Position pos) {
+  if (open_) end_paragraph();
+  if (!doc_.paragraphs.empty()) doc_.text.push_back('\n');
+  auto offset = static_cast<std::uint32_t>(doc_.text.size());
+  Paragraph p;
+  p.span = {offset, offset};
+  doc_.paragraphs.push_back(std::move(p));
+  doc_.anchors.push_back({offset, pos});
+  open_ = true;
+}
+
+void DocumentBuilder::append_at(std::string_view utf8, Position pos) {
+  auto offset = static_cast<std::uint32_t>(doc_.text.size());
+  if (!doc_.anchors.empty() && doc_.anchors.back().offset == offset) {
+    doc_.anchors.back().pos = pos;
+  } else {
+    doc_.anchors.push_back({offset, pos});
+  }
+  doc_.text.append(utf8);
+}
+
+std::size_t DocumentBuilder::paragraph_size() const noexcept {
+  return open_ ? doc_.text.size() - doc_.paragraphs.back().span.begin : 0;
+}
+
+void DocumentBuilder::end_paragraph() {
+  if (!open_) return;
+  doc_.paragraphs.back().span.end = static_cast<std::uint32_t>(doc_.text.size());
+  open_ = false;
+}
+
+Document DocumentBuilder::finish() && {
+  end_paragraph();
+  build_structure(doc_);
+  return std::move(doc_);
+}
+
+}  // namespace fzcheck::detail

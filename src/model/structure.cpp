@@ -1,0 +1,334 @@
+// From paragraphs to structure: title, addressee, preamble, the tree of numbered sections,
+// signature and date. See docs/design.md ("Document structure") for the rules and the reasons.
+#include <algorithm>
+
+#include "model/cjk.hpp"
+#include "model/parse.hpp"
+#include "util/utf8.hpp"
+
+namespace fzcheck::detail {
+
+namespace {
+
+constexpr std::size_t kMaxTitleLine = 60;         // code points
+constexpr std::size_t kMaxTitleContinuation = 30;
+constexpr std::size_t kMaxAddressee = 40;
+constexpr std::size_t kMaxSignature = 40;
+
+struct Facts {
+  std::span<const Artefact> artefacts;  // those inside the paragraph
+  std::string_view content;             // text without leading/trailing space and artefacts
+  std::uint32_t content_begin = 0;
+  std::size_t length = 0;               // code points of content
+  bool blank = true;
+};
+
+bool contains_any(std::string_view s, bool (*pred)(char32_t)) {
+  for (std::size_t i = 0; i < s.size();) {
+    if (pred(utf8::next(s, i))) return true;
+  }
+  return false;
+}
+
+char32_t last_char(std::string_view s) {
+  std::size_t i = s.size();
+  return s.empty() ? 0 : utf8::prev(s, i);
+}
+
+char32_t first_char(std::string_view s) {
+  std::size_t i = 0;
+  return s.empty() ? 0 : utf8::next(s, i);
+}
+
+bool is_comma(char32_t c) { return c == cjk::kFullwidthComma || c == U','; }
+bool is_colon(char32_t c) { return c == cjk::kFullwidthColon || c == U':'; }
+bool is_heading_terminator(char32_t c) {
+  return c == cjk::kIdeographicFullStop || c == cjk::kFullwidthExclamation ||
+         c == cjk::kFullwidthQuestion || c == U'!' || c == U'?';
+}
+
+class Parser {
+ public:
+  explicit Parser(Document& doc) : doc_(doc) {}
+
+  void run() {
+    doc_.artefacts = find_artefacts(doc_.text);
+    collect_facts();
+    const std::uint32_t n = static_cast<std::uint32_t>(doc_.paragraphs.size());
+    for (auto& p : doc_.paragraphs) p.role = ParagraphRole::body;
+    std::uint32_t first = 0;
+    while (first < n && facts_[first].blank) ++first;
+    if (first == n) {
+      for (auto& p : doc_.paragraphs) p.role = ParagraphRole::blank;
+      return;
+    }
+    std::uint32_t last = n - 1;
+    while (facts_[last].blank) --last;
+
+    std::uint32_t body_end = find_closing(first, last);
+    std::uint32_t body_begin = find_opening(first, body_end);
+    build_sections(body_begin, body_end);
+
+    for (std::uint32_t i = 0; i < n; ++i) {
+      if (facts_[i].blank) doc_.paragraphs[i].role = ParagraphRole::blank;
+    }
+  }
+
+ private:
+  void collect_facts() {
+    facts_.resize(doc_.paragraphs.size());
+    std::size_t a = 0;
+    const auto& arts = doc_.artefacts;
+    for (std::size_t i = 0; i < doc_.paragraphs.size(); ++i) {
+      Span span = doc_.paragraphs[i].span;
+      while (a < arts.size() && arts[a].span.begin < span.begin) ++a;
+      std::size_t b = a;
+      while (b < arts.size() && arts[b].span.end <= span.end) ++b;
+      Facts& f = facts_[i];
+      f.artefacts = std::span<const Artefact>(arts.data() + a, b - a);
+      std::uint32_t begin = skip_ignorable(doc_.text, span.begin, span.end, f.artefacts);
+      std::uint32_t end = span.end;
+      // Trailing whitespace and artefacts.
+      while (end > begin) {
+        auto it = std::find_if(f.artefacts.begin(), f.artefacts.end(),
+                               [&](const Artefact& x) { return x.span.end == end; });
+        if (it != f.artefacts.end()) {
+          end = it->span.begin;
+          continue;
+        }
+        std::size_t j = end;
+        if (!utf8::is_space(utf8::prev(doc_.text, j))) break;
+        end = static_cast<std::uint32_t>(j);
+      }
+      f.content_begin = begin;
+      f.content = std::string_view(doc_.text).substr(begin, end - begin);
+      f.blank = f.content.empty();
+      f.length = utf8::length(f.content);
+      a = b;
+    }
+  }
+
+  bool is_heading(std::uint32_t i) const {
+    return doc_.paragraphs[i].outline_level > 0 ||
+           parse_marker(doc_.text, doc_.paragraphs[i].span, facts_[i].artefacts).has_value();
+  }
+
+  bool looks_like_title_line(std::uint32_t i, std::size_t max_length) const {
+    const Facts& f = facts_[i];
+    if (f.blank || f.length < 2 || f.length > max_length) return false;
+    if (contains_any(f.content, cjk::is_sentence_end) || contains_any(f.content, is_comma)) {
+      return false;
+    }
+    if (is_colon(last_char(f.content))) return false;
+    return !is_heading(i) && !parse_date(doc_.text, doc_.paragraphs[i].span);
+  }
+
+  // Title and addressee at the top; returns the first paragraph after them.
+  std::uint32_t find_opening(std::uint32_t first, std::uint32_t body_end) {
+    std::uint32_t i = first;
+    if (i >= body_end) return i;
+    auto& paras = doc_.paragraphs;
+    bool styled = paras[i].title_style;
+    if (styled || looks_like_title_line(i, kMaxTitleLine)) {
+      Title title;
+      title.paragraphs.push_back(i);
+      ++i;
+      if (i < body_end && !facts_[i].blank &&
+          (styled ? paras[i].title_style
+                  : looks_like_title_line(i, kMaxTitleContinuation) &&
+                        first_char(facts_[i].content) != cjk::kFullwidthLeftParen &&
+                        first_char(facts_[i].content) != U'(')) {
+        title.paragraphs.push_back(i);
+        ++i;
+      }
+      for (std::uint32_t p : title.paragraphs) {
+        paras[p].role = ParagraphRole::title;
+        title.text += facts_[p].content;
+      }
+      doc_.title = std::move(title);
+    }
+    std::uint32_t j = i;
+    while (j < body_end && facts_[j].blank) ++j;
+    if (doc_.title && j < body_end && facts_[j].length <= kMaxAddressee &&
+        is_colon(last_char(facts_[j].content)) && !is_heading(j)) {
+      paras[j].role = ParagraphRole::addressee;
+      doc_.addressee = j;
+      i = j + 1;
+    }
+    return i;
+  }
+
+  // Date and signature at the end; returns one past the last paragraph of the body.
+  std::uint32_t find_closing(std::uint32_t first, std::uint32_t last) {
+    std::uint32_t body_end = last + 1;
+    std::uint32_t i = last;
+    if (auto date = parse_date(doc_.text, doc_.paragraphs[i].span)) {
+      date->paragraph = i;
+      doc_.date = *date;
+      doc_.paragraphs[i].role = ParagraphRole::date;
+      body_end = i;
+      if (i == first) return body_end;
+      --i;
+      while (i > first && facts_[i].blank) --i;
+    }
+    const Facts& f = facts_[i];
+    if (i > first && !f.blank && f.length >= 2 && f.length <= kMaxSignature &&
+        !contains_any(f.content, cjk::is_clause_punct) && !is_heading(i) &&
+        !parse_date(doc_.text, doc_.paragraphs[i].span)) {
+      doc_.signature = Signature{{i}, std::string(f.content)};
+      doc_.paragraphs[i].role = ParagraphRole::signature;
+      body_end = i;
+    }
+    return body_end;
+  }
+
+  struct Open {
+    std::uint32_t section;
+    std::uint8_t effective_form;  // the form this section stands for among its siblings
+  };
+
+  static bool same_style(const Marker& a, const Marker& b) {
+    if (a.numeral != b.numeral) return false;
+    if (a.numeral == Numeral::none) return a.form == b.form;
+    return (a.bracket == Bracket::none) == (b.bracket == Bracket::none);
+  }
+
+  // Where a new heading goes in the tree. The rules, first match wins:
+  //   1. same style, numbering continues (（一）→（二）)        → sibling
+  //   2. same style, numbering jumps forward (二、→六、)         → sibling
+  //   3. other style, numbering continues (（二）→（3）, 二、→3、) → sibling, a slip of form
+  //   4. same style, numbering repeats or goes back             → sibling
+  //   5. a deeper form than some open section                   → child of the innermost such
+  //   6. a new list (ordinal 1) with a form above all open ones → child of the innermost
+  //   7. otherwise                                              → top level
+  // A sibling takes over the form its predecessor stood for, so that the children of a slipped
+  // "3、" at level one are placed as the children of "三、" would be.
+  struct Placement {
+    std::size_t keep;  // how many open sections stay open; the last of them is the parent
+    std::uint8_t effective_form;
+  };
+
+  Placement place(const Marker& m) const {
+    const std::size_t depth = open_.size();
+    auto find = [&](auto pred) -> std::optional<std::size_t> {
+      for (std::size_t k = depth; k-- > 0;) {
+        if (pred(doc_.sections[open_[k].section].marker)) return k;
+      }
+      return std::nullopt;
+    };
+    auto sibling = [&](std::size_t k) { return Placement{k, open_[k].effective_form}; };
+    if (auto k = find([&](const Marker& o) { return same_style(o, m) && m.ordinal == o.ordinal + 1; })) {
+      return sibling(*k);
+    }
+    if (auto k = find([&](const Marker& o) { return same_style(o, m) && m.ordinal > o.ordinal; })) {
+      return sibling(*k);
+    }
+    if (m.ordinal > 1) {
+      if (auto k = find([&](const Marker& o) { return m.ordinal == o.ordinal + 1; })) return sibling(*k);
+    }
+    if (auto k = find([&](const Marker& o) { return same_style(o, m); })) return sibling(*k);
+    for (std::size_t k = depth; k-- > 0;) {
+      if (open_[k].effective_form < m.form) return {k + 1, m.form};
+    }
+    return {m.ordinal == 1 ? depth : 0, m.form};
+  }
+
+  void build_sections(std::uint32_t body_begin, std::uint32_t body_end) {
+    auto& paras = doc_.paragraphs;
+    std::uint32_t first_heading = body_end;
+    for (std::uint32_t i = body_begin; i < body_end; ++i) {
+      if (facts_[i].blank) continue;
+      std::optional<MarkerMatch> match = parse_marker(doc_.text, paras[i].span, facts_[i].artefacts);
+      if (!match && paras[i].outline_level > 0) {
+        MarkerMatch hinted;
+        hinted.marker.numeral = Numeral::none;
+        hinted.marker.form = std::min<std::uint8_t>(paras[i].outline_level, 5);
+        hinted.marker.ordinal = 0;
+        hinted.marker.span = {facts_[i].content_begin, facts_[i].content_begin};
+        hinted.content_begin = facts_[i].content_begin;
+        match = hinted;
+      }
+      if (!match) {
+        paras[i].role = i < first_heading ? ParagraphRole::preamble : ParagraphRole::body;
+        paras[i].section = open_.empty() ? -1 : static_cast<std::int32_t>(open_.back().section);
+        continue;
+      }
+      first_heading = std::min(first_heading, i);
+      Section s;
+      s.marker = match->marker;
+      s.paragraph = i;
+      split_heading(i, match->content_begin, s);
+      Placement where{0, s.marker.form};
+      if (s.marker.numeral == Numeral::none) {
+        // A hinted heading has no number to continue: its outline level places it.
+        where.keep = open_.size();
+        while (where.keep > 0 && open_[where.keep - 1].effective_form >= s.marker.form) --where.keep;
+      } else {
+        where = place(s.marker);
+      }
+      while (open_.size() > where.keep) close_top(i);
+      push_section(std::move(s), i, where.effective_form);
+    }
+    while (!open_.empty()) close_top(body_end);
+    std::uint32_t preamble_end = first_heading;
+    while (body_begin < preamble_end && facts_[body_begin].blank) ++body_begin;
+    while (preamble_end > body_begin && facts_[preamble_end - 1].blank) --preamble_end;
+    doc_.preamble = {body_begin, preamble_end};
+  }
+
+  void push_section(Section s, std::uint32_t paragraph, std::uint8_t effective_form) {
+    auto& sections = doc_.sections;
+    const auto index = static_cast<std::uint32_t>(sections.size());
+    if (!open_.empty()) {
+      s.parent = static_cast<std::int32_t>(open_.back().section);
+      sections[open_.back().section].children.push_back(index);
+      s.level = sections[open_.back().section].level + 1;
+    } else {
+      s.level = 1;
+    }
+    sections.push_back(std::move(s));
+    open_.push_back({index, effective_form});
+    doc_.paragraphs[paragraph].role = ParagraphRole::heading;
+    doc_.paragraphs[paragraph].section = static_cast<std::int32_t>(index);
+  }
+
+  void close_top(std::uint32_t end_paragraph) {
+    Section& s = doc_.sections[open_.back().section];
+    s.end_paragraph = end_paragraph;
+    std::uint32_t last = end_paragraph - 1;
+    while (last > s.paragraph && facts_[last].blank) --last;
+    s.extent = {doc_.paragraphs[s.paragraph].span.begin, doc_.paragraphs[last].span.end};
+    open_.pop_back();
+  }
+
+  // Heading text, terminator and run-in body of a heading paragraph.
+  void split_heading(std::uint32_t i, std::uint32_t begin, Section& s) const {
+    const Facts& f = facts_[i];
+    const std::uint32_t content_end = f.content_begin + static_cast<std::uint32_t>(f.content.size());
+    std::uint32_t end = std::max(begin, content_end);
+    std::string_view text = doc_.text;
+    for (std::size_t k = begin; k < end;) {
+      std::size_t at = k;
+      if (is_heading_terminator(utf8::next(text, k))) {
+        s.terminator = {static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(k)};
+        std::uint32_t rest = skip_ignorable(text, static_cast<std::uint32_t>(k), end, f.artefacts);
+        s.run_in = rest < end;
+        end = static_cast<std::uint32_t>(at);
+        break;
+      }
+    }
+    std::string_view heading = text.substr(begin, end - begin);
+    end -= static_cast<std::uint32_t>(utf8::trailing_space_bytes(heading));
+    s.heading = {begin, std::max(begin, end)};
+  }
+
+  Document& doc_;
+  std::vector<Facts> facts_;
+  std::vector<Open> open_;
+};
+
+}  // namespace
+
+void build_structure(Document& doc) { Parser(doc).run(); }
+
+}  // namespace fzcheck::detail

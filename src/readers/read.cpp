@@ -1,0 +1,113 @@
+// Entry points of the reading stage: file checks and limits, format detection, dispatch.
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "fzcheck/read.hpp"
+#include "readers/readers.hpp"
+#include "util/utf8.hpp"
+
+namespace fzcheck {
+
+namespace {
+
+Error file_error(ErrorCode code, std::string message, std::string_view file) {
+  return Error{code, std::move(message), std::string(file), {}};
+}
+
+std::string human_size(std::uint64_t bytes) {
+  if (bytes >= (1ull << 20)) return fmt::format("{:.1f} MB", static_cast<double>(bytes) / (1 << 20));
+  if (bytes >= 1024) return fmt::format("{:.1f} KB", static_cast<double>(bytes) / 1024);
+  return fmt::format("{} bytes", bytes);
+}
+
+struct FileCloser {
+  void operator()(std::FILE* f) const noexcept { std::fclose(f); }
+};
+
+}  // namespace
+
+std::optional<InputFormat> detect_format(std::string_view bytes) {
+  return detail::sniff(bytes).format;
+}
+
+Result<Document> parse_text(std::string_view utf8, std::string_view name) {
+  if (auto bad = utf8::find_invalid(utf8); bad != std::string_view::npos) {
+    return file_error(ErrorCode::encoding,
+                      fmt::format("the text is not valid UTF-8 (bad byte at offset {})", bad), name);
+  }
+  return detail::text_to_document(utf8, name, "UTF-8", false);
+}
+
+Result<Document> read_bytes(std::string_view bytes, std::string_view name,
+                            const ReadOptions& options) {
+  if (bytes.empty()) return file_error(ErrorCode::empty, "the file is empty", name);
+  if (bytes.size() > options.max_file_bytes) {
+    return file_error(ErrorCode::too_large,
+                      fmt::format("the input is {}, more than the limit of {}", human_size(bytes.size()),
+                                  human_size(options.max_file_bytes)),
+                      name);
+  }
+  InputFormat format;
+  if (options.format) {
+    format = *options.format;
+  } else {
+    detail::Sniffed sniffed = detail::sniff(bytes);
+    if (!sniffed.format) {
+      return file_error(ErrorCode::unsupported_format, "this is " + sniffed.unsupported, name);
+    }
+    format = *sniffed.format;
+  }
+  switch (format) {
+    case InputFormat::text: return detail::read_text(bytes, name, options);
+    case InputFormat::docx:
+    case InputFormat::html:
+      break;
+  }
+  return file_error(ErrorCode::unsupported_format,
+                    fmt::format("reading {} is not available in this build", to_string(format)), name);
+}
+
+Result<Document> read_document(const std::filesystem::path& path, const ReadOptions& options) {
+  const std::string name = path.string();
+  std::error_code ec;
+  auto status = std::filesystem::status(path, ec);
+  if (ec || !std::filesystem::exists(status)) {
+    if (ec && ec != std::errc::no_such_file_or_directory) {
+      return file_error(ErrorCode::io, fmt::format("cannot read it: {}", ec.message()), name);
+    }
+    return file_error(ErrorCode::not_found, "no such file", name);
+  }
+  if (std::filesystem::is_directory(status)) {
+    return file_error(ErrorCode::not_a_file, "this is a directory, not a file", name);
+  }
+  if (!std::filesystem::is_regular_file(status)) {
+    return file_error(ErrorCode::not_a_file, "this is not a regular file (a device, pipe or socket)",
+                      name);
+  }
+  std::uintmax_t size = std::filesystem::file_size(path, ec);
+  if (ec) return file_error(ErrorCode::io, fmt::format("cannot read it: {}", ec.message()), name);
+  if (size > options.max_file_bytes) {
+    return file_error(ErrorCode::too_large,
+                      fmt::format("the file is {}, more than the limit of {} (see --max-file-size)",
+                                  human_size(size), human_size(options.max_file_bytes)),
+                      name);
+  }
+  std::unique_ptr<std::FILE, FileCloser> file(std::fopen(name.c_str(), "rb"));
+  if (!file) {
+    return file_error(ErrorCode::io, fmt::format("cannot open it: {}", std::strerror(errno)), name);
+  }
+  std::string bytes;
+  bytes.resize(static_cast<std::size_t>(size));
+  std::size_t got = size ? std::fread(bytes.data(), 1, bytes.size(), file.get()) : 0;
+  if (got != bytes.size() || std::ferror(file.get())) {
+    return file_error(ErrorCode::io, fmt::format("cannot read it: {}", std::strerror(errno)), name);
+  }
+  // A file that grew after stat() is read only up to the size checked against the limit.
+  return read_bytes(bytes, name, options);
+}
+
+}  // namespace fzcheck

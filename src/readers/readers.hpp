@@ -1,0 +1,26 @@
+// The readers, one input format each. Each turns bytes into a Document (via DocumentBuilder).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "fzcheck/document.hpp"
+#include "fzcheck/error.hpp"
+#include "fzcheck/read.hpp"
+
+namespace fzcheck::detail {
+
+// What the first bytes of a file say it is.
+struct Sniffed {
+  std::optional<InputFormat> format;  // a format fzcheck reads
+  std::string unsupported;            // else: what it is and how to convert it
+};
+Sniffed sniff(std::string_view bytes);
+
+Result<Document> read_text(std::string_view bytes, std::string_view name, const ReadOptions& options);
+
+// Splits decoded UTF-8 text into one paragraph per line (CRLF, CR and LF all end a line).
+Document text_to_document(std::string_view utf8, std::string_view name, std::string encoding,
+                          bool had_bom);
+
+}  // namespace fzcheck::detail

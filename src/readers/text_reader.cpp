@@ -1,0 +1,46 @@
+// Plain text: decode (readers/encoding.hpp), then one paragraph per line.
+#include <cstring>
+
+#include "model/builder.hpp"
+#include "readers/encoding.hpp"
+#include "readers/readers.hpp"
+#include "util/utf8.hpp"
+
+namespace fzcheck::detail {
+
+Document text_to_document(std::string_view utf8, std::string_view name, std::string encoding,
+                          bool had_bom) {
+  DocumentBuilder builder(std::string(name), InputFormat::text, std::move(encoding), had_bom);
+  builder.reserve(utf8.size());
+  std::uint32_t line = 1;
+  std::size_t i = 0;
+  const std::size_t n = utf8.size();
+  while (i < n) {
+    const char* start = utf8.data() + i;
+    // Find the next CR or LF quickly: memchr for LF, then look for a CR before it.
+    const void* lf = std::memchr(start, '\n', n - i);
+    std::size_t stop = lf ? static_cast<std::size_t>(static_cast<const char*>(lf) - utf8.data()) : n;
+    const void* cr = std::memchr(start, '\r', stop - i);
+    if (cr) stop = static_cast<std::size_t>(static_cast<const char*>(cr) - utf8.data());
+    builder.begin_paragraph({line, 1});
+    builder.append(utf8.substr(i, stop - i));
+    builder.end_paragraph();
+    ++line;
+    if (stop >= n) break;
+    i = stop + ((utf8[stop] == '\r' && stop + 1 < n && utf8[stop + 1] == '\n') ? 2 : 1);
+  }
+  return std::move(builder).finish();
+}
+
+Result<Document> read_text(std::string_view bytes, std::string_view name,
+                           const ReadOptions& options) {
+  auto decoded = decode_text(bytes, options.encoding, name);
+  if (!decoded) return decoded.errors();
+  if (utf8::is_blank(decoded->utf8)) {
+    return Error{ErrorCode::empty, "the file contains only whitespace, no text to check",
+                 std::string(name), {}};
+  }
+  return text_to_document(decoded->utf8, name, decoded->encoding, decoded->bom);
+}
+
+}  // namespace fzcheck::detail

@@ -1,0 +1,96 @@
+#include <nlohmann/json.hpp>
+
+#include "fzcheck/outline.hpp"
+#include "util/utf8.hpp"
+
+namespace fzcheck {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json section_json(const Document& doc, std::uint32_t index) {
+  const Section& s = doc.sections[index];
+  Position pos = doc.locate(doc.paragraphs[s.paragraph].span.begin);
+  Json j;
+  j["level"] = s.level;
+  j["marker"] = doc.str(s.marker.span);
+  j["ordinal"] = s.marker.ordinal;
+  j["form"] = s.marker.form;
+  j["style"] = {{"numeral", to_string(s.marker.numeral)},
+                {"bracket", to_string(s.marker.bracket)},
+                {"delimiter", to_string(s.marker.delimiter)},
+                {"spaces_after", s.marker.spaces_after}};
+  j["heading"] = doc.str(s.heading);
+  j["line"] = pos.line;
+  j["column"] = doc.locate(s.marker.span.begin).column;
+  j["run_in"] = s.run_in;
+  j["terminator"] = doc.str(s.terminator);
+  Json children = Json::array();
+  for (std::uint32_t c : s.children) children.push_back(section_json(doc, c));
+  j["children"] = std::move(children);
+  return j;
+}
+
+Json lines_json(const Document& doc, const std::vector<std::uint32_t>& paragraphs) {
+  Json lines = Json::array();
+  for (std::uint32_t p : paragraphs) lines.push_back(doc.locate(doc.paragraphs[p].span.begin).line);
+  return lines;
+}
+
+}  // namespace
+
+std::string outline_json(const Document& doc, int indent) {
+  Json j;
+  j["file"] = doc.name;
+  j["format"] = to_string(doc.format);
+  j["encoding"] = doc.encoding;
+  if (doc.title) {
+    j["title"] = {{"text", doc.title->text}, {"lines", lines_json(doc, doc.title->paragraphs)}};
+  } else {
+    j["title"] = nullptr;
+  }
+  if (doc.addressee) {
+    j["addressee"] = {{"text", utf8::trim(doc.paragraph_text(*doc.addressee))},
+                      {"line", doc.locate(doc.paragraphs[*doc.addressee].span.begin).line}};
+  } else {
+    j["addressee"] = nullptr;
+  }
+  if (!doc.preamble.empty()) {
+    j["preamble"] = {{"first_line", doc.locate(doc.paragraphs[doc.preamble.begin].span.begin).line},
+                     {"last_line", doc.locate(doc.paragraphs[doc.preamble.end - 1].span.begin).line}};
+  } else {
+    j["preamble"] = nullptr;
+  }
+  Json sections = Json::array();
+  for (std::uint32_t i = 0; i < doc.sections.size(); ++i) {
+    if (doc.sections[i].parent < 0) sections.push_back(section_json(doc, i));
+  }
+  j["sections"] = std::move(sections);
+  if (doc.signature) {
+    j["signature"] = {{"text", doc.signature->text},
+                      {"line", doc.locate(doc.paragraphs[doc.signature->paragraphs.front()].span.begin).line}};
+  } else {
+    j["signature"] = nullptr;
+  }
+  if (doc.date) {
+    j["date"] = {{"text", doc.str(doc.date->span)},
+                 {"line", doc.locate(doc.date->span.begin).line},
+                 {"form", to_string(doc.date->form)},
+                 {"year", doc.date->year},
+                 {"month", doc.date->month},
+                 {"day", doc.date->day},
+                 {"valid", doc.date->valid}};
+  } else {
+    j["date"] = nullptr;
+  }
+  Json artefacts = Json::array();
+  for (const Artefact& a : doc.artefacts) {
+    Position pos = doc.locate(a.span.begin);
+    artefacts.push_back({{"text", doc.str(a.span)}, {"line", pos.line}, {"column", pos.column}});
+  }
+  j["artefacts"] = std::move(artefacts);
+  return j.dump(indent, ' ', false, Json::error_handler_t::replace);
+}
+
+}  // namespace fzcheck

@@ -1,0 +1,74 @@
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include "fzcheck/outline.hpp"
+#include "util/utf8.hpp"
+
+namespace fzcheck {
+
+namespace {
+
+// "L12" for line-based formats, "P12" for .docx where the number counts paragraphs.
+std::string where(const Document& doc, Position pos) {
+  return fmt::format("{}{}", doc.format == InputFormat::docx ? 'P' : 'L', pos.line);
+}
+
+std::string lines_of(const Document& doc, const std::vector<std::uint32_t>& paragraphs) {
+  std::string out;
+  for (std::uint32_t p : paragraphs) {
+    if (!out.empty()) out += ", ";
+    out += where(doc, doc.locate(doc.paragraphs[p].span.begin));
+  }
+  return out;
+}
+
+void write_section(std::ostream& out, const Document& doc, std::uint32_t index) {
+  const Section& s = doc.sections[index];
+  std::string marker(doc.str(s.marker.span));
+  std::string note;
+  if (s.marker.numeral != Numeral::none && s.marker.form != s.level) {
+    note = fmt::format("  (level {} written in the level-{} form)", s.level, s.marker.form);
+  }
+  if (s.run_in) note += "  (run-in)";
+  fmt::print(out, "{:>6}  {}{}{}{}{}\n", where(doc, doc.locate(doc.paragraphs[s.paragraph].span.begin)),
+             std::string(2 * (s.level - 1), ' '), marker, marker.empty() ? "" : " ",
+             doc.str(s.heading), note);
+  for (std::uint32_t child : s.children) write_section(out, doc, child);
+}
+
+}  // namespace
+
+void write_outline_text(std::ostream& out, const Document& doc) {
+  fmt::print(out, "{}  ({}, {})\n", doc.name, to_string(doc.format), doc.encoding);
+  if (doc.title) {
+    fmt::print(out, "  title:     {}  [{}]\n", doc.title->text, lines_of(doc, doc.title->paragraphs));
+  } else {
+    fmt::print(out, "  title:     (none)\n");
+  }
+  if (doc.addressee) {
+    fmt::print(out, "  addressee: {}  [{}]\n", utf8::trim(doc.paragraph_text(*doc.addressee)),
+               lines_of(doc, {*doc.addressee}));
+  }
+  if (!doc.preamble.empty()) {
+    fmt::print(out, "  preamble:  {} to {}\n",
+               where(doc, doc.locate(doc.paragraphs[doc.preamble.begin].span.begin)),
+               where(doc, doc.locate(doc.paragraphs[doc.preamble.end - 1].span.begin)));
+  }
+  fmt::print(out, "  sections:  {}{}\n", doc.sections.size(), doc.sections.empty() ? " (no numbered headings)" : "");
+  for (std::uint32_t i = 0; i < doc.sections.size(); ++i) {
+    if (doc.sections[i].parent < 0) write_section(out, doc, i);
+  }
+  if (doc.signature) {
+    fmt::print(out, "  signature: {}  [{}]\n", doc.signature->text, lines_of(doc, doc.signature->paragraphs));
+  } else {
+    fmt::print(out, "  signature: (none)\n");
+  }
+  if (doc.date) {
+    fmt::print(out, "  date:      {}  [{}]  ({}{})\n", doc.str(doc.date->span), lines_of(doc, {doc.date->paragraph}),
+               to_string(doc.date->form), doc.date->valid ? "" : ", not a real date");
+  } else {
+    fmt::print(out, "  date:      (none)\n");
+  }
+}
+
+}  // namespace fzcheck

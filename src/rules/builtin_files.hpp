@@ -1,0 +1,17 @@
+// The default rule packs, embedded at build time by cmake/EmbedRules.cmake.
+#pragma once
+
+#include <cstddef>
+
+namespace fzcheck::detail {
+
+struct EmbeddedFile {
+  const char* path;  // relative to rules/, e.g. "fazhi-report/part-measures/rule.yaml"
+  const unsigned char* data;
+  std::size_t size;
+};
+
+extern const EmbeddedFile kBuiltinFiles[];  // ends with {nullptr, nullptr, 0}
+extern const std::size_t kBuiltinFileCount;
+
+}  // namespace fzcheck::detail
