@@ -51,10 +51,10 @@ struct RunStyle {
 
 // Paragraph-level layout, from formats that carry it (.docx).
 struct ParagraphLayout {
-  std::string style_id;        // the paragraph style's id, as stored in the file
-  std::string style_name;      // its display name ("heading 1", "Title", …)
-  std::string alignment;       // "left", "center", "right", "both", … (empty when unknown)
-  double line_spacing_pt = 0;  // exact or at-least spacing in points; 0 when unknown
+  std::string style_id;              // the paragraph style's id, as stored in the file
+  std::string style_name;            // its display name ("heading 1", "Title", …)
+  std::string alignment;             // "left", "center", "right", "both", … (empty when unknown)
+  double line_spacing_pt = 0;        // exact or at-least spacing in points; 0 when unknown
   double line_spacing_multiple = 0;  // "auto" spacing as a multiple of single; 0 when unknown
   std::vector<RunStyle> runs;
 };
@@ -79,9 +79,9 @@ enum class ParagraphRole {
 const char* to_string(ParagraphRole role) noexcept;
 
 struct Paragraph {
-  Span span;                   // the paragraph's text, without its line terminator
+  Span span;  // the paragraph's text, without its line terminator
   ParagraphRole role = ParagraphRole::body;
-  std::int32_t section = -1;   // innermost section that contains it; -1 outside all sections
+  std::int32_t section = -1;       // innermost section that contains it; -1 outside all sections
   std::uint8_t outline_level = 0;  // a heading hint from the input format (1–9), 0 for none
   bool title_style = false;        // the input format marks it as a title
   std::optional<ParagraphLayout> layout;
@@ -121,9 +121,9 @@ struct Marker {
   // 1 = 一、  2 = （一）  3 = 1.  4 = （1）  5 = ①. A form says nothing about where it is used:
   // compare with Section::level. For Numeral::none it is the input's outline level.
   std::uint8_t form = 1;
-  bool fullwidth_digits = false;  // written with ０–９
-  Span span;                      // the marker as written (brackets and delimiter included)
-  std::uint32_t spaces_after = 0; // whitespace code points between the marker and the heading
+  bool fullwidth_digits = false;   // written with ０–９
+  Span span;                       // the marker as written (brackets and delimiter included)
+  std::uint32_t spaces_after = 0;  // whitespace code points between the marker and the heading
 };
 
 struct Section {
@@ -133,11 +133,11 @@ struct Section {
   Span heading;                 // the heading text: no marker, no spaces, no terminator
   // The heading sentence's closing punctuation (。！？；) when it has one, else empty.
   Span terminator;
-  bool run_in = false;          // body text follows the heading in the same paragraph
-  std::int32_t parent = -1;     // index in Document::sections, -1 for a top-level section
+  bool run_in = false;                  // body text follows the heading in the same paragraph
+  std::int32_t parent = -1;             // index in Document::sections, -1 for a top-level section
   std::vector<std::uint32_t> children;  // indices in Document::sections
   std::uint32_t end_paragraph = 0;      // one past the last paragraph it contains
-  Span extent;                  // from the heading to the end of its last paragraph
+  Span extent;                          // from the heading to the end of its last paragraph
 };
 
 struct Title {
@@ -183,27 +183,30 @@ struct ParagraphRange {
 };
 
 struct Document {
-  std::string name;                  // as given to the reader (usually the path)
+  std::string name;  // as given to the reader (usually the path)
   InputFormat format = InputFormat::text;
-  std::string encoding;              // of the source: "UTF-8", "GB18030", "UTF-16LE", …
+  std::string encoding;  // of the source: "UTF-8", "GB18030", "UTF-16LE", …
   bool had_bom = false;
 
-  std::string text;                  // every paragraph, joined by '\n'
-  std::vector<Paragraph> paragraphs; // in document order
-  std::vector<SourceAnchor> anchors; // sorted by offset
+  std::string text;                   // every paragraph, joined by '\n'
+  std::vector<Paragraph> paragraphs;  // in document order
+  std::vector<SourceAnchor> anchors;  // sorted by offset
 
   std::optional<Title> title;
   std::optional<std::uint32_t> addressee;  // paragraph index
   ParagraphRange preamble;
-  std::vector<Section> sections;     // in document order (pre-order of the tree)
+  std::vector<Section> sections;  // in document order (pre-order of the tree)
   std::optional<Signature> signature;
   std::optional<DateLine> date;
-  std::vector<Artefact> artefacts;   // sorted by offset
-  std::vector<PageSetup> pages;      // empty unless the input carries page layout
+  std::vector<Artefact> artefacts;  // sorted by offset
+  std::vector<PageSetup> pages;     // empty unless the input carries page layout
 
-  std::string_view str(Span span) const { return std::string_view(text).substr(span.begin, span.size()); }
+  std::string_view str(Span span) const {
+    return std::string_view(text).substr(span.begin, span.size());
+  }
   std::string_view paragraph_text(std::uint32_t index) const { return str(paragraphs[index].span); }
-  // The paragraph that contains a byte offset (a '\n' between paragraphs belongs to the one before).
+  // The paragraph that contains a byte offset (a '\n' between paragraphs belongs to the one
+  // before).
   std::uint32_t paragraph_at(std::uint32_t offset) const;
   // Line and code-point column of the source for a byte offset of `text`.
   Position locate(std::uint32_t offset) const;

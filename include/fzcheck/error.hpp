@@ -57,9 +57,9 @@ struct Error {
 template <class T>
 class Result {
  public:
-  Result(T value) : state_(std::move(value)) {}                   // NOLINT: implicit by design
+  Result(T value) : state_(std::move(value)) {}  // NOLINT: implicit by design
   Result(Error error) : state_(std::vector<Error>{std::move(error)}) {}  // NOLINT
-  Result(std::vector<Error> errors) : state_(std::move(errors)) {}      // NOLINT: must be non-empty
+  Result(std::vector<Error> errors) : state_(std::move(errors)) {}  // NOLINT: must be non-empty
 
   bool ok() const noexcept { return state_.index() == 0; }
   explicit operator bool() const noexcept { return ok(); }

@@ -38,8 +38,8 @@ struct ReadFlags {
 std::uint64_t parse_size(const std::string& text);
 
 // Parses `args` against `visible` options plus positional FILE arguments; throws UsageError.
-po::variables_map parse(const std::vector<std::string>& args, const po::options_description& visible,
-                        std::vector<std::string>& files);
+po::variables_map parse(const std::vector<std::string>& args,
+                        const po::options_description& visible, std::vector<std::string>& files);
 
 // Prints an error about an input file on stderr: "fzcheck: FILE: message".
 void print_error(const Error& error);

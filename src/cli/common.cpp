@@ -9,15 +9,14 @@
 namespace fzcheck::cli {
 
 void ReadFlags::add_to(po::options_description& options) {
-  options.add_options()
-      ("input-format", po::value(&input_format),
-       "read as text, docx or html instead of detecting the format")
-      ("encoding", po::value(&encoding),
-       "text/HTML encoding (GB18030, UTF-16LE, ...) instead of detecting it")
-      ("max-file-size", po::value(&max_file_size)->default_value("64M"),
-       "refuse larger input files (K, M, G suffixes)")
-      ("html-selector", po::value(&html_selector),
-       "HTML: the element that holds the report (#id, .class or tag)");
+  options.add_options()("input-format", po::value(&input_format),
+                        "read as text, docx or html instead of detecting the format")(
+      "encoding", po::value(&encoding),
+      "text/HTML encoding (GB18030, UTF-16LE, ...) instead of detecting it")(
+      "max-file-size", po::value(&max_file_size)->default_value("64M"),
+      "refuse larger input files (K, M, G suffixes)")(
+      "html-selector", po::value(&html_selector),
+      "HTML: the element that holds the report (#id, .class or tag)");
 }
 
 ReadOptions ReadFlags::to_options() const {
@@ -30,7 +29,8 @@ ReadOptions ReadFlags::to_options() const {
     } else if (input_format == "html") {
       options.format = InputFormat::html;
     } else {
-      throw UsageError(fmt::format("--input-format must be text, docx or html, not '{}'", input_format));
+      throw UsageError(
+          fmt::format("--input-format must be text, docx or html, not '{}'", input_format));
     }
   }
   options.encoding = encoding;
@@ -64,8 +64,8 @@ std::uint64_t parse_size(const std::string& text) {
   return value * scale;
 }
 
-po::variables_map parse(const std::vector<std::string>& args, const po::options_description& visible,
-                        std::vector<std::string>& files) {
+po::variables_map parse(const std::vector<std::string>& args,
+                        const po::options_description& visible, std::vector<std::string>& files) {
   po::options_description all;
   all.add(visible);
   all.add_options()("file", po::value(&files)->composing(), "input files");
@@ -89,6 +89,8 @@ std::string error_json(const std::string& file, const Error& error) {
   return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
-void print_error(const Error& error) { std::cerr << "fzcheck: " << error.to_string() << '\n'; }
+void print_error(const Error& error) {
+  std::cerr << "fzcheck: " << error.to_string() << '\n';
+}
 
 }  // namespace fzcheck::cli

@@ -9,7 +9,9 @@ namespace {
 constexpr std::size_t kMaxTagName = 20;
 constexpr std::size_t kMaxTagBody = 200;
 
-bool is_tag_char(char c) noexcept { return (c >= 'a' && c <= 'z') || c == '_'; }
+bool is_tag_char(char c) noexcept {
+  return (c >= 'a' && c <= 'z') || c == '_';
+}
 }  // namespace
 
 // A converter tag is "[" + a lower-case ASCII keyword + ":" + up to 200 characters + "]" on one

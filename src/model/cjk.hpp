@@ -21,16 +21,16 @@ inline constexpr char32_t kFullwidthDigitNine = 0xFF19;
 inline constexpr char32_t kFullwidthColon = 0xFF1A;
 inline constexpr char32_t kFullwidthSemicolon = 0xFF1B;
 inline constexpr char32_t kFullwidthQuestion = 0xFF1F;
-inline constexpr char32_t kCircledOne = 0x2460;        // ①
-inline constexpr char32_t kCircledTwenty = 0x2473;     // ⑳
-inline constexpr char32_t kEllipsis = 0x2026;          // …
+inline constexpr char32_t kCircledOne = 0x2460;     // ①
+inline constexpr char32_t kCircledTwenty = 0x2473;  // ⑳
+inline constexpr char32_t kEllipsis = 0x2026;       // …
 
-inline constexpr char32_t kYear = 0x5E74;   // 年
-inline constexpr char32_t kMonth = 0x6708;  // 月
-inline constexpr char32_t kDay = 0x65E5;    // 日
-inline constexpr char32_t kTen = 0x5341;    // 十
+inline constexpr char32_t kYear = 0x5E74;     // 年
+inline constexpr char32_t kMonth = 0x6708;    // 月
+inline constexpr char32_t kDay = 0x65E5;      // 日
+inline constexpr char32_t kTen = 0x5341;      // 十
 inline constexpr char32_t kHundred = 0x767E;  // 百
-inline constexpr char32_t kLing = 0x96F6;   // 零
+inline constexpr char32_t kLing = 0x96F6;     // 零
 
 // 一 to 九 as digits 1–9, 〇 and 零 as 0; -1 for anything else (十 and 百 are multipliers).
 inline int chinese_digit(char32_t c) noexcept {
@@ -38,16 +38,26 @@ inline int chinese_digit(char32_t c) noexcept {
     case kIdeographicZero:
     case kLing:
       return 0;
-    case 0x4E00: return 1;  // 一
-    case 0x4E8C: return 2;  // 二
-    case 0x4E09: return 3;  // 三
-    case 0x56DB: return 4;  // 四
-    case 0x4E94: return 5;  // 五
-    case 0x516D: return 6;  // 六
-    case 0x4E03: return 7;  // 七
-    case 0x516B: return 8;  // 八
-    case 0x4E5D: return 9;  // 九
-    default: return -1;
+    case 0x4E00:
+      return 1;  // 一
+    case 0x4E8C:
+      return 2;  // 二
+    case 0x4E09:
+      return 3;  // 三
+    case 0x56DB:
+      return 4;  // 四
+    case 0x4E94:
+      return 5;  // 五
+    case 0x516D:
+      return 6;  // 六
+    case 0x4E03:
+      return 7;  // 七
+    case 0x516B:
+      return 8;  // 八
+    case 0x4E5D:
+      return 9;  // 九
+    default:
+      return -1;
   }
 }
 
@@ -58,7 +68,8 @@ inline bool is_chinese_numeral(char32_t c) noexcept {
 // ASCII or full-width digit value, or -1.
 inline int arabic_digit(char32_t c) noexcept {
   if (c >= U'0' && c <= U'9') return static_cast<int>(c - U'0');
-  if (c >= kFullwidthDigitZero && c <= kFullwidthDigitNine) return static_cast<int>(c - kFullwidthDigitZero);
+  if (c >= kFullwidthDigitZero && c <= kFullwidthDigitNine)
+    return static_cast<int>(c - kFullwidthDigitZero);
   return -1;
 }
 

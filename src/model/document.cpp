@@ -8,67 +8,98 @@ namespace fzcheck {
 
 const char* to_string(InputFormat format) noexcept {
   switch (format) {
-    case InputFormat::text: return "text";
-    case InputFormat::docx: return "docx";
-    case InputFormat::html: return "html";
+    case InputFormat::text:
+      return "text";
+    case InputFormat::docx:
+      return "docx";
+    case InputFormat::html:
+      return "html";
   }
   return "?";
 }
 
 const char* to_string(ParagraphRole role) noexcept {
   switch (role) {
-    case ParagraphRole::blank: return "blank";
-    case ParagraphRole::title: return "title";
-    case ParagraphRole::addressee: return "addressee";
-    case ParagraphRole::preamble: return "preamble";
-    case ParagraphRole::heading: return "heading";
-    case ParagraphRole::body: return "body";
-    case ParagraphRole::signature: return "signature";
-    case ParagraphRole::date: return "date";
+    case ParagraphRole::blank:
+      return "blank";
+    case ParagraphRole::title:
+      return "title";
+    case ParagraphRole::addressee:
+      return "addressee";
+    case ParagraphRole::preamble:
+      return "preamble";
+    case ParagraphRole::heading:
+      return "heading";
+    case ParagraphRole::body:
+      return "body";
+    case ParagraphRole::signature:
+      return "signature";
+    case ParagraphRole::date:
+      return "date";
   }
   return "?";
 }
 
 const char* to_string(Numeral value) noexcept {
   switch (value) {
-    case Numeral::chinese: return "chinese";
-    case Numeral::arabic: return "arabic";
-    case Numeral::circled: return "circled";
-    case Numeral::none: return "none";
+    case Numeral::chinese:
+      return "chinese";
+    case Numeral::arabic:
+      return "arabic";
+    case Numeral::circled:
+      return "circled";
+    case Numeral::none:
+      return "none";
   }
   return "?";
 }
 
 const char* to_string(Bracket value) noexcept {
   switch (value) {
-    case Bracket::none: return "none";
-    case Bracket::full: return "fullwidth";
-    case Bracket::half: return "halfwidth";
-    case Bracket::mixed: return "mixed";
-    case Bracket::close_only: return "close-only";
+    case Bracket::none:
+      return "none";
+    case Bracket::full:
+      return "fullwidth";
+    case Bracket::half:
+      return "halfwidth";
+    case Bracket::mixed:
+      return "mixed";
+    case Bracket::close_only:
+      return "close-only";
   }
   return "?";
 }
 
 const char* to_string(Delimiter value) noexcept {
   switch (value) {
-    case Delimiter::none: return "none";
-    case Delimiter::dun: return "dun";
-    case Delimiter::dot: return "dot";
-    case Delimiter::fullwidth_dot: return "fullwidth-dot";
-    case Delimiter::comma: return "comma";
+    case Delimiter::none:
+      return "none";
+    case Delimiter::dun:
+      return "dun";
+    case Delimiter::dot:
+      return "dot";
+    case Delimiter::fullwidth_dot:
+      return "fullwidth-dot";
+    case Delimiter::comma:
+      return "comma";
   }
   return "?";
 }
 
 const char* to_string(DateForm form) noexcept {
   switch (form) {
-    case DateForm::arabic: return "arabic";
-    case DateForm::arabic_padded: return "arabic-padded";
-    case DateForm::chinese: return "chinese";
-    case DateForm::hyphenated: return "hyphenated";
-    case DateForm::slashed: return "slashed";
-    case DateForm::dotted: return "dotted";
+    case DateForm::arabic:
+      return "arabic";
+    case DateForm::arabic_padded:
+      return "arabic-padded";
+    case DateForm::chinese:
+      return "chinese";
+    case DateForm::hyphenated:
+      return "hyphenated";
+    case DateForm::slashed:
+      return "slashed";
+    case DateForm::dotted:
+      return "dotted";
   }
   return "?";
 }

@@ -11,18 +11,27 @@ namespace {
 constexpr std::uint32_t kMaxChineseOrdinal = 99;
 constexpr std::uint32_t kMaxArabicOrdinal = 999;
 
-bool is_open_bracket(char32_t c) noexcept { return c == U'(' || c == cjk::kFullwidthLeftParen; }
-bool is_close_bracket(char32_t c) noexcept { return c == U')' || c == cjk::kFullwidthRightParen; }
+bool is_open_bracket(char32_t c) noexcept {
+  return c == U'(' || c == cjk::kFullwidthLeftParen;
+}
+bool is_close_bracket(char32_t c) noexcept {
+  return c == U')' || c == cjk::kFullwidthRightParen;
+}
 
 // The delimiter a code point stands for after a numeral, if any.
 std::optional<Delimiter> delimiter_of(char32_t c) noexcept {
   switch (c) {
-    case cjk::kIdeographicComma: return Delimiter::dun;
-    case U'.': return Delimiter::dot;
-    case cjk::kFullwidthFullStop: return Delimiter::fullwidth_dot;
+    case cjk::kIdeographicComma:
+      return Delimiter::dun;
+    case U'.':
+      return Delimiter::dot;
+    case cjk::kFullwidthFullStop:
+      return Delimiter::fullwidth_dot;
     case U',':
-    case cjk::kFullwidthComma: return Delimiter::comma;
-    default: return std::nullopt;
+    case cjk::kFullwidthComma:
+      return Delimiter::comma;
+    default:
+      return std::nullopt;
   }
 }
 
@@ -90,10 +99,14 @@ std::optional<Numeral_> read_numeral(Reader& r) {
 std::uint8_t form_of(Numeral numeral, Bracket bracket) noexcept {
   bool bracketed = bracket != Bracket::none;
   switch (numeral) {
-    case Numeral::chinese: return bracketed ? 2 : 1;
-    case Numeral::arabic: return bracketed ? 4 : 3;
-    case Numeral::circled: return 5;
-    case Numeral::none: return 1;
+    case Numeral::chinese:
+      return bracketed ? 2 : 1;
+    case Numeral::arabic:
+      return bracketed ? 4 : 3;
+    case Numeral::circled:
+      return 5;
+    case Numeral::none:
+      return 1;
   }
   return 1;
 }
@@ -149,7 +162,8 @@ std::optional<MarkerMatch> parse_marker(std::string_view text, Span para,
     char32_t close = r.take();
     bool open_full = open == cjk::kFullwidthLeftParen;
     bool close_full = close == cjk::kFullwidthRightParen;
-    m.bracket = open_full == close_full ? (open_full ? Bracket::full : Bracket::half) : Bracket::mixed;
+    m.bracket =
+        open_full == close_full ? (open_full ? Bracket::full : Bracket::half) : Bracket::mixed;
     // GB/T 15834 B.3.4 wants nothing after a bracketed number, but "（一）、" is still a marker.
     if (auto d = delimiter_of(r.peek()); d && *d != Delimiter::comma) {
       r.take();

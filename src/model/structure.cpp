@@ -10,7 +10,7 @@ namespace fzcheck::detail {
 
 namespace {
 
-constexpr std::size_t kMaxTitleLine = 60;         // code points
+constexpr std::size_t kMaxTitleLine = 60;  // code points
 constexpr std::size_t kMaxTitleContinuation = 30;
 constexpr std::size_t kMaxAddressee = 40;
 constexpr std::size_t kMaxSignature = 40;
@@ -19,7 +19,7 @@ struct Facts {
   std::span<const Artefact> artefacts;  // those inside the paragraph
   std::string_view content;             // text without leading/trailing space and artefacts
   std::uint32_t content_begin = 0;
-  std::size_t length = 0;               // code points of content
+  std::size_t length = 0;  // code points of content
   bool blank = true;
 };
 
@@ -40,8 +40,12 @@ char32_t first_char(std::string_view s) {
   return s.empty() ? 0 : utf8::next(s, i);
 }
 
-bool is_comma(char32_t c) { return c == cjk::kFullwidthComma || c == U','; }
-bool is_colon(char32_t c) { return c == cjk::kFullwidthColon || c == U':'; }
+bool is_comma(char32_t c) {
+  return c == cjk::kFullwidthComma || c == U',';
+}
+bool is_colon(char32_t c) {
+  return c == cjk::kFullwidthColon || c == U':';
+}
 bool is_heading_terminator(char32_t c) {
   return c == cjk::kIdeographicFullStop || c == cjk::kFullwidthExclamation ||
          c == cjk::kFullwidthQuestion || c == U'!' || c == U'?';
@@ -217,14 +221,16 @@ class Parser {
       return std::nullopt;
     };
     auto sibling = [&](std::size_t k) { return Placement{k, open_[k].effective_form}; };
-    if (auto k = find([&](const Marker& o) { return same_style(o, m) && m.ordinal == o.ordinal + 1; })) {
+    if (auto k =
+            find([&](const Marker& o) { return same_style(o, m) && m.ordinal == o.ordinal + 1; })) {
       return sibling(*k);
     }
     if (auto k = find([&](const Marker& o) { return same_style(o, m) && m.ordinal > o.ordinal; })) {
       return sibling(*k);
     }
     if (m.ordinal > 1) {
-      if (auto k = find([&](const Marker& o) { return m.ordinal == o.ordinal + 1; })) return sibling(*k);
+      if (auto k = find([&](const Marker& o) { return m.ordinal == o.ordinal + 1; }))
+        return sibling(*k);
     }
     if (auto k = find([&](const Marker& o) { return same_style(o, m); })) return sibling(*k);
     for (std::size_t k = depth; k-- > 0;) {
@@ -238,7 +244,8 @@ class Parser {
     std::uint32_t first_heading = body_end;
     for (std::uint32_t i = body_begin; i < body_end; ++i) {
       if (facts_[i].blank) continue;
-      std::optional<MarkerMatch> match = parse_marker(doc_.text, paras[i].span, facts_[i].artefacts);
+      std::optional<MarkerMatch> match =
+          parse_marker(doc_.text, paras[i].span, facts_[i].artefacts);
       if (!match && paras[i].outline_level > 0) {
         MarkerMatch hinted;
         hinted.marker.numeral = Numeral::none;
@@ -262,7 +269,8 @@ class Parser {
       if (s.marker.numeral == Numeral::none) {
         // A hinted heading has no number to continue: its outline level places it.
         where.keep = open_.size();
-        while (where.keep > 0 && open_[where.keep - 1].effective_form >= s.marker.form) --where.keep;
+        while (where.keep > 0 && open_[where.keep - 1].effective_form >= s.marker.form)
+          --where.keep;
       } else {
         where = place(s.marker);
       }
@@ -304,7 +312,8 @@ class Parser {
   // Heading text, terminator and run-in body of a heading paragraph.
   void split_heading(std::uint32_t i, std::uint32_t begin, Section& s) const {
     const Facts& f = facts_[i];
-    const std::uint32_t content_end = f.content_begin + static_cast<std::uint32_t>(f.content.size());
+    const std::uint32_t content_end =
+        f.content_begin + static_cast<std::uint32_t>(f.content.size());
     std::uint32_t end = std::max(begin, content_end);
     std::string_view text = doc_.text;
     for (std::size_t k = begin; k < end;) {
@@ -329,6 +338,8 @@ class Parser {
 
 }  // namespace
 
-void build_structure(Document& doc) { Parser(doc).run(); }
+void build_structure(Document& doc) {
+  Parser(doc).run();
+}
 
 }  // namespace fzcheck::detail

@@ -33,7 +33,8 @@ bool has_nul(std::string_view bytes) noexcept {
 std::size_t count_controls(std::string_view utf8) noexcept {
   std::size_t n = 0;
   for (unsigned char b : utf8) {
-    if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != '\v') || b == 0x7F) ++n;
+    if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != '\v') || b == 0x7F)
+      ++n;
   }
   return n;
 }
@@ -72,15 +73,17 @@ std::optional<Bom> detect_bom(std::string_view b) noexcept {
 
 std::string canonical_encoding_name(const std::string& name) {
   UErrorCode status = U_ZERO_ERROR;
-  const char* canonical = ucnv_getCanonicalName(name.c_str(), "", &status);
-  if (U_FAILURE(status) || canonical == nullptr) {
-    status = U_ZERO_ERROR;
-    std::unique_ptr<UConverter, ConverterCloser> cnv(ucnv_open(name.c_str(), &status));
-    if (U_FAILURE(status)) return {};
-    const char* n = ucnv_getName(cnv.get(), &status);
-    return U_FAILURE(status) ? std::string() : std::string(n);
+  std::unique_ptr<UConverter, ConverterCloser> cnv(ucnv_open(name.c_str(), &status));
+  if (U_FAILURE(status)) return {};
+  const char* internal = ucnv_getName(cnv.get(), &status);
+  if (U_FAILURE(status) || internal == nullptr) return {};
+  // Prefer the name users know (MIME, then IANA) over ICU's internal one ("windows-936-2000").
+  for (const char* standard : {"MIME", "IANA"}) {
+    UErrorCode s = U_ZERO_ERROR;
+    const char* known = ucnv_getStandardName(internal, standard, &s);
+    if (U_SUCCESS(s) && known != nullptr) return known;
   }
-  return canonical;
+  return internal;
 }
 
 std::optional<std::string> convert_to_utf8(std::string_view bytes, const std::string& encoding) {
@@ -160,10 +163,10 @@ Result<DecodedText> decode_text(std::string_view bytes, const std::string& force
     }
     auto converted = convert_to_utf8(body, canonical);
     if (!converted) {
-      return make_error(ErrorCode::encoding,
-                        fmt::format("the text is not valid {} (the encoding that was asked for)",
-                                    canonical),
-                        file);
+      return make_error(
+          ErrorCode::encoding,
+          fmt::format("the text is not valid {} (the encoding that was asked for)", canonical),
+          file);
     }
     return finish(std::move(*converted), canonical, bom);
   }
@@ -172,12 +175,12 @@ Result<DecodedText> decode_text(std::string_view bytes, const std::string& force
     std::string_view body = bytes.substr(bom->length);
     if (bom->encoding == "UTF-8") {
       if (auto bad = utf8::find_invalid(body); bad != std::string_view::npos) {
-        return make_error(ErrorCode::encoding,
-                          fmt::format("the file starts with a UTF-8 byte-order mark but is not "
-                                      "valid UTF-8 (bad byte 0x{:02X} at {})",
-                                      static_cast<unsigned char>(body[bad]),
-                                      describe_offset(body, bad)),
-                          file);
+        return make_error(
+            ErrorCode::encoding,
+            fmt::format("the file starts with a UTF-8 byte-order mark but is not "
+                        "valid UTF-8 (bad byte 0x{:02X} at {})",
+                        static_cast<unsigned char>(body[bad]), describe_offset(body, bad)),
+            file);
       }
       return finish(std::string(body), "UTF-8", true);
     }
@@ -215,9 +218,10 @@ Result<DecodedText> decode_text(std::string_view bytes, const std::string& force
   // not UTF-8. Try it whenever ICU mentions it or any Chinese encoding.
   // A file that ICU takes for UTF-8 is UTF-8 with a damaged byte, not another encoding.
   bool mostly_utf8 = !guesses.empty() && guesses.front() == "UTF-8";
-  bool chinese = !mostly_utf8 && std::any_of(guesses.begin(), guesses.end(), [](const std::string& n) {
-    return n == "GB18030" || n == "Big5" || n == "ISO-2022-CN";
-  });
+  bool chinese =
+      !mostly_utf8 && std::any_of(guesses.begin(), guesses.end(), [](const std::string& n) {
+        return n == "GB18030" || n == "Big5" || n == "ISO-2022-CN";
+      });
   if (chinese || (guesses.empty() && !mostly_utf8)) {
     if (auto converted = convert_to_utf8(bytes, "GB18030")) {
       return finish(std::move(*converted), "GB18030", false);

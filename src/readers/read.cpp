@@ -19,7 +19,8 @@ Error file_error(ErrorCode code, std::string message, std::string_view file) {
 }
 
 std::string human_size(std::uint64_t bytes) {
-  if (bytes >= (1ull << 20)) return fmt::format("{:.1f} MB", static_cast<double>(bytes) / (1 << 20));
+  if (bytes >= (1ull << 20))
+    return fmt::format("{:.1f} MB", static_cast<double>(bytes) / (1 << 20));
   if (bytes >= 1024) return fmt::format("{:.1f} KB", static_cast<double>(bytes) / 1024);
   return fmt::format("{} bytes", bytes);
 }
@@ -37,7 +38,8 @@ std::optional<InputFormat> detect_format(std::string_view bytes) {
 Result<Document> parse_text(std::string_view utf8, std::string_view name) {
   if (auto bad = utf8::find_invalid(utf8); bad != std::string_view::npos) {
     return file_error(ErrorCode::encoding,
-                      fmt::format("the text is not valid UTF-8 (bad byte at offset {})", bad), name);
+                      fmt::format("the text is not valid UTF-8 (bad byte at offset {})", bad),
+                      name);
   }
   return detail::text_to_document(utf8, name, "UTF-8", false);
 }
@@ -47,8 +49,8 @@ Result<Document> read_bytes(std::string_view bytes, std::string_view name,
   if (bytes.empty()) return file_error(ErrorCode::empty, "the file is empty", name);
   if (bytes.size() > options.max_file_bytes) {
     return file_error(ErrorCode::too_large,
-                      fmt::format("the input is {}, more than the limit of {}", human_size(bytes.size()),
-                                  human_size(options.max_file_bytes)),
+                      fmt::format("the input is {}, more than the limit of {}",
+                                  human_size(bytes.size()), human_size(options.max_file_bytes)),
                       name);
   }
   InputFormat format;
@@ -62,13 +64,15 @@ Result<Document> read_bytes(std::string_view bytes, std::string_view name,
     format = *sniffed.format;
   }
   switch (format) {
-    case InputFormat::text: return detail::read_text(bytes, name, options);
+    case InputFormat::text:
+      return detail::read_text(bytes, name, options);
     case InputFormat::docx:
     case InputFormat::html:
       break;
   }
   return file_error(ErrorCode::unsupported_format,
-                    fmt::format("reading {} is not available in this build", to_string(format)), name);
+                    fmt::format("reading {} is not available in this build", to_string(format)),
+                    name);
 }
 
 Result<Document> read_document(const std::filesystem::path& path, const ReadOptions& options) {
@@ -85,8 +89,8 @@ Result<Document> read_document(const std::filesystem::path& path, const ReadOpti
     return file_error(ErrorCode::not_a_file, "this is a directory, not a file", name);
   }
   if (!std::filesystem::is_regular_file(status)) {
-    return file_error(ErrorCode::not_a_file, "this is not a regular file (a device, pipe or socket)",
-                      name);
+    return file_error(ErrorCode::not_a_file,
+                      "this is not a regular file (a device, pipe or socket)", name);
   }
   std::uintmax_t size = std::filesystem::file_size(path, ec);
   if (ec) return file_error(ErrorCode::io, fmt::format("cannot read it: {}", ec.message()), name);

@@ -17,7 +17,8 @@ struct Sniffed {
 };
 Sniffed sniff(std::string_view bytes);
 
-Result<Document> read_text(std::string_view bytes, std::string_view name, const ReadOptions& options);
+Result<Document> read_text(std::string_view bytes, std::string_view name,
+                           const ReadOptions& options);
 
 // Splits decoded UTF-8 text into one paragraph per line (CRLF, CR and LF all end a line).
 Document text_to_document(std::string_view utf8, std::string_view name, std::string encoding,

@@ -39,8 +39,8 @@ bool looks_like_html(std::string_view bytes) {
   std::string head;
   std::string_view sample = bytes.substr(0, 4096);
   if (auto bom = detect_bom(sample); bom && bom->encoding != "UTF-8") {
-    auto converted = convert_to_utf8(sample.substr(bom->length, (sample.size() - bom->length) & ~std::size_t{3}),
-                                     bom->encoding);
+    auto converted = convert_to_utf8(
+        sample.substr(bom->length, (sample.size() - bom->length) & ~std::size_t{3}), bom->encoding);
     if (!converted) return false;
     head = std::move(*converted);
   } else {
@@ -76,7 +76,8 @@ Sniffed sniff(std::string_view b) {
     if (contains(b, "word/document.xml")) {
       s.format = InputFormat::docx;
     } else if (contains(b.substr(0, 200), "application/vnd.oasis.opendocument")) {
-      s.unsupported = std::string("an OpenDocument file (.odt); fzcheck reads .docx") + kConvertHint;
+      s.unsupported =
+          std::string("an OpenDocument file (.odt); fzcheck reads .docx") + kConvertHint;
     } else if (contains(b, "xl/workbook.xml")) {
       s.unsupported = "an Excel workbook (.xlsx), not a report document";
     } else if (contains(b, "ppt/presentation.xml")) {
@@ -92,16 +93,19 @@ Sniffed sniff(std::string_view b) {
           "a password-protected (encrypted) Office document; remove the password in Word or WPS "
           "(File > Info > Protect Document) and save it again as .docx";
     } else if (contains(b, utf16le("WordDocument"))) {
-      s.unsupported = std::string("a legacy Word or WPS binary document (.doc/.wps)") + kConvertHint;
+      s.unsupported =
+          std::string("a legacy Word or WPS binary document (.doc/.wps)") + kConvertHint;
     } else {
-      s.unsupported = std::string("a legacy Office binary file (.doc/.wps/.xls/.et)") + kConvertHint;
+      s.unsupported =
+          std::string("a legacy Office binary file (.doc/.wps/.xls/.et)") + kConvertHint;
     }
     return s;
   }
   if (starts_with(b, "%PDF-")) {
     s.unsupported =
         "a PDF file; fzcheck does not read PDF (paragraphs and headings cannot be recovered "
-        "reliably): check the .docx it was made from, or convert it to text with 'pdftotext -layout'";
+        "reliably): check the .docx it was made from, or convert it to text with 'pdftotext "
+        "-layout'";
     return s;
   }
   if (starts_with(b, "{\\rtf")) {
@@ -113,8 +117,12 @@ Sniffed sniff(std::string_view b) {
     const char* name;
   };
   static constexpr Magic kImages[] = {
-      {"\x89PNG\r\n\x1A\n"sv, "PNG"}, {"\xFF\xD8\xFF"sv, "JPEG"}, {"GIF87a"sv, "GIF"},
-      {"GIF89a"sv, "GIF"},            {"II*\0"sv, "TIFF"},        {"MM\0*"sv, "TIFF"},
+      {"\x89PNG\r\n\x1A\n"sv, "PNG"},
+      {"\xFF\xD8\xFF"sv, "JPEG"},
+      {"GIF87a"sv, "GIF"},
+      {"GIF89a"sv, "GIF"},
+      {"II*\0"sv, "TIFF"},
+      {"MM\0*"sv, "TIFF"},
   };
   // "BM" alone is too short to be sure: a BMP also has four reserved zero bytes at offset 6.
   bool bmp = starts_with(b, "BM") && b.size() > 10 && b.substr(6, 4) == "\0\0\0\0"sv;
@@ -127,8 +135,9 @@ Sniffed sniff(std::string_view b) {
     }
   }
   if (bmp || (starts_with(b, "RIFF") && b.size() > 12 && b.substr(8, 4) == "WEBP")) {
-    s.unsupported = "an image; fzcheck reads text, not scans: run OCR first or check the original "
-                    "document";
+    s.unsupported =
+        "an image; fzcheck reads text, not scans: run OCR first or check the original "
+        "document";
     return s;
   }
   s.format = looks_like_html(b) ? InputFormat::html : InputFormat::text;

@@ -19,7 +19,8 @@ Document text_to_document(std::string_view utf8, std::string_view name, std::str
     const char* start = utf8.data() + i;
     // Find the next CR or LF quickly: memchr for LF, then look for a CR before it.
     const void* lf = std::memchr(start, '\n', n - i);
-    std::size_t stop = lf ? static_cast<std::size_t>(static_cast<const char*>(lf) - utf8.data()) : n;
+    std::size_t stop =
+        lf ? static_cast<std::size_t>(static_cast<const char*>(lf) - utf8.data()) : n;
     const void* cr = std::memchr(start, '\r', stop - i);
     if (cr) stop = static_cast<std::size_t>(static_cast<const char*>(cr) - utf8.data());
     builder.begin_paragraph({line, 1});
@@ -37,8 +38,10 @@ Result<Document> read_text(std::string_view bytes, std::string_view name,
   auto decoded = decode_text(bytes, options.encoding, name);
   if (!decoded) return decoded.errors();
   if (utf8::is_blank(decoded->utf8)) {
-    return Error{ErrorCode::empty, "the file contains only whitespace, no text to check",
-                 std::string(name), {}};
+    return Error{ErrorCode::empty,
+                 "the file contains only whitespace, no text to check",
+                 std::string(name),
+                 {}};
   }
   return text_to_document(decoded->utf8, name, decoded->encoding, decoded->bom);
 }

@@ -57,8 +57,9 @@ std::string outline_json(const Document& doc, int indent) {
     j["addressee"] = nullptr;
   }
   if (!doc.preamble.empty()) {
-    j["preamble"] = {{"first_line", doc.locate(doc.paragraphs[doc.preamble.begin].span.begin).line},
-                     {"last_line", doc.locate(doc.paragraphs[doc.preamble.end - 1].span.begin).line}};
+    j["preamble"] = {
+        {"first_line", doc.locate(doc.paragraphs[doc.preamble.begin].span.begin).line},
+        {"last_line", doc.locate(doc.paragraphs[doc.preamble.end - 1].span.begin).line}};
   } else {
     j["preamble"] = nullptr;
   }
@@ -68,19 +69,18 @@ std::string outline_json(const Document& doc, int indent) {
   }
   j["sections"] = std::move(sections);
   if (doc.signature) {
-    j["signature"] = {{"text", doc.signature->text},
-                      {"line", doc.locate(doc.paragraphs[doc.signature->paragraphs.front()].span.begin).line}};
+    j["signature"] = {
+        {"text", doc.signature->text},
+        {"line", doc.locate(doc.paragraphs[doc.signature->paragraphs.front()].span.begin).line}};
   } else {
     j["signature"] = nullptr;
   }
   if (doc.date) {
-    j["date"] = {{"text", doc.str(doc.date->span)},
-                 {"line", doc.locate(doc.date->span.begin).line},
-                 {"form", to_string(doc.date->form)},
-                 {"year", doc.date->year},
-                 {"month", doc.date->month},
-                 {"day", doc.date->day},
-                 {"valid", doc.date->valid}};
+    j["date"] = {
+        {"text", doc.str(doc.date->span)},   {"line", doc.locate(doc.date->span.begin).line},
+        {"form", to_string(doc.date->form)}, {"year", doc.date->year},
+        {"month", doc.date->month},          {"day", doc.date->day},
+        {"valid", doc.date->valid}};
   } else {
     j["date"] = nullptr;
   }

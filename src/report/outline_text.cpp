@@ -30,7 +30,8 @@ void write_section(std::ostream& out, const Document& doc, std::uint32_t index) 
     note = fmt::format("  (level {} written in the level-{} form)", s.level, s.marker.form);
   }
   if (s.run_in) note += "  (run-in)";
-  fmt::print(out, "{:>6}  {}{}{}{}{}\n", where(doc, doc.locate(doc.paragraphs[s.paragraph].span.begin)),
+  fmt::print(out, "{:>6}  {}{}{}{}{}\n",
+             where(doc, doc.locate(doc.paragraphs[s.paragraph].span.begin)),
              std::string(2 * (s.level - 1), ' '), marker, marker.empty() ? "" : " ",
              doc.str(s.heading), note);
   for (std::uint32_t child : s.children) write_section(out, doc, child);
@@ -41,7 +42,8 @@ void write_section(std::ostream& out, const Document& doc, std::uint32_t index) 
 void write_outline_text(std::ostream& out, const Document& doc) {
   fmt::print(out, "{}  ({}, {})\n", doc.name, to_string(doc.format), doc.encoding);
   if (doc.title) {
-    fmt::print(out, "  title:     {}  [{}]\n", doc.title->text, lines_of(doc, doc.title->paragraphs));
+    fmt::print(out, "  title:     {}  [{}]\n", doc.title->text,
+               lines_of(doc, doc.title->paragraphs));
   } else {
     fmt::print(out, "  title:     (none)\n");
   }
@@ -54,18 +56,21 @@ void write_outline_text(std::ostream& out, const Document& doc) {
                where(doc, doc.locate(doc.paragraphs[doc.preamble.begin].span.begin)),
                where(doc, doc.locate(doc.paragraphs[doc.preamble.end - 1].span.begin)));
   }
-  fmt::print(out, "  sections:  {}{}\n", doc.sections.size(), doc.sections.empty() ? " (no numbered headings)" : "");
+  fmt::print(out, "  sections:  {}{}\n", doc.sections.size(),
+             doc.sections.empty() ? " (no numbered headings)" : "");
   for (std::uint32_t i = 0; i < doc.sections.size(); ++i) {
     if (doc.sections[i].parent < 0) write_section(out, doc, i);
   }
   if (doc.signature) {
-    fmt::print(out, "  signature: {}  [{}]\n", doc.signature->text, lines_of(doc, doc.signature->paragraphs));
+    fmt::print(out, "  signature: {}  [{}]\n", doc.signature->text,
+               lines_of(doc, doc.signature->paragraphs));
   } else {
     fmt::print(out, "  signature: (none)\n");
   }
   if (doc.date) {
-    fmt::print(out, "  date:      {}  [{}]  ({}{})\n", doc.str(doc.date->span), lines_of(doc, {doc.date->paragraph}),
-               to_string(doc.date->form), doc.date->valid ? "" : ", not a real date");
+    fmt::print(out, "  date:      {}  [{}]  ({}{})\n", doc.str(doc.date->span),
+               lines_of(doc, {doc.date->paragraph}), to_string(doc.date->form),
+               doc.date->valid ? "" : ", not a real date");
   } else {
     fmt::print(out, "  date:      (none)\n");
   }

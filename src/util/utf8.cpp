@@ -3,7 +3,9 @@
 namespace fzcheck::utf8 {
 
 namespace {
-inline bool is_cont(unsigned char b) noexcept { return (b & 0xC0) == 0x80; }
+inline bool is_cont(unsigned char b) noexcept {
+  return (b & 0xC0) == 0x80;
+}
 }  // namespace
 
 char32_t next(std::string_view s, std::size_t& i) noexcept {
@@ -167,7 +169,9 @@ std::string_view trim(std::string_view s) noexcept {
   return s;
 }
 
-bool is_blank(std::string_view s) noexcept { return leading_space_bytes(s) == s.size(); }
+bool is_blank(std::string_view s) noexcept {
+  return leading_space_bytes(s) == s.size();
+}
 
 bool is_han(char32_t c) noexcept {
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||

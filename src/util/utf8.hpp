@@ -19,7 +19,9 @@ char32_t prev(std::string_view s, std::size_t& i) noexcept;
 
 // The first malformed byte, or npos if s is valid UTF-8 (no surrogates, no overlongs, ≤ U+10FFFF).
 std::size_t find_invalid(std::string_view s) noexcept;
-inline bool valid(std::string_view s) noexcept { return find_invalid(s) == std::string_view::npos; }
+inline bool valid(std::string_view s) noexcept {
+  return find_invalid(s) == std::string_view::npos;
+}
 
 // Number of code points in a valid UTF-8 string.
 std::size_t length(std::string_view s) noexcept;

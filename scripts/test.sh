@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs what is missing (apt), builds fzcheck with warnings as errors and runs the whole test
+# suite; then does the same with AddressSanitizer and UndefinedBehaviorSanitizer.
+# --quick skips the sanitizer build (for quick local runs; CI runs everything).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+quick=0
+for arg in "$@"; do
+  case "$arg" in
+    --quick) quick=1 ;;
+    *) echo "usage: scripts/test.sh [--quick]" >&2; exit 2 ;;
+  esac
+done
+./scripts/bootstrap.sh
+jobs=$(nproc 2>/dev/null || echo 2)
+
+echo "== release build, warnings as errors =="
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DFZCHECK_WERROR=ON >/dev/null
+cmake --build build --parallel "$jobs"
+ctest --test-dir build --output-on-failure --parallel "$jobs"
+
+if ((quick == 0)); then
+  echo "== AddressSanitizer + UndefinedBehaviorSanitizer build =="
+  cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DFZCHECK_WERROR=ON \
+        -DFZCHECK_SANITIZE=ON >/dev/null
+  cmake --build build-asan --parallel "$jobs"
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+    ctest --test-dir build-asan --output-on-failure --parallel "$jobs"
+fi
+echo "== all tests passed =="

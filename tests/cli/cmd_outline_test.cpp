@@ -1,0 +1,126 @@
+// The outline command end to end: output, exit codes and one-line errors for bad input.
+#include <doctest/doctest.h>
+#include <unistd.h>
+#include <nlohmann/json.hpp>
+
+#include "support.hpp"
+
+namespace fzcheck {
+
+namespace {
+std::string sample(const std::string& name) {
+  return test::source_path("examples/reports/" + name + ".txt").string();
+}
+std::size_t count_lines(const std::string& s) {
+  return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n'));
+}
+}  // namespace
+
+TEST_CASE("fzcheck outline prints the tree of every file") {
+  auto r =
+      test::run_cli({"outline", sample("001_0a9e7cee78fe9105"), sample("004_982b1b364f1fe93d")});
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.empty());
+  CHECK(r.out.find("  signature: 梨树县教育局  [L27]") != std::string::npos);
+  CHECK(r.out.find("   L21  六、 下一步工作思路") != std::string::npos);
+}
+
+TEST_CASE("fzcheck outline --format json is one document with a files array") {
+  auto r = test::run_cli({"outline", "--format", "json", sample("002_761e60630c4c52e8"),
+                          sample("003_2ea09a882f67caa3")});
+  CHECK(r.exit_code == 0);
+  auto j = nlohmann::json::parse(r.out);
+  REQUIRE(j["files"].size() == 2);
+  CHECK(j["files"][0]["title"]["text"] == "2023年法治政府建设年度报告");
+  CHECK(j["files"][1]["title"].is_null());
+  CHECK(j["files"][0]["sections"][0]["children"][0]["marker"] == "(一)");
+}
+
+TEST_CASE("fzcheck outline: bad input gets a one-line error naming the file and exit 2") {
+  test::TempDir dir;
+  auto empty = dir.write("empty.txt", "");
+  auto binary = dir.write("data.bin", std::string("\x00\x01\x02\x03garbage", 11));
+  auto invalid = dir.write("latin1.txt", "r\xE9sum\xE9\n");
+  auto huge = dir.path() / "huge.txt";
+  {
+    FILE* f = std::fopen(huge.c_str(), "wb");
+    REQUIRE(f != nullptr);
+    REQUIRE(ftruncate(fileno(f), 200ll << 20) == 0);
+    std::fclose(f);
+  }
+  struct Case {
+    std::string path;
+    std::string expect;
+  };
+  const Case cases[] = {
+      {empty.string(), "the file is empty"},
+      {binary.string(), "binary data"},
+      {invalid.string(), "neither valid UTF-8"},
+      {huge.string(), "more than the limit"},
+      {dir.path().string(), "is a directory"},
+      {(dir.path() / "missing.txt").string(), "no such file"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.path);
+    auto r = test::run_cli({"outline", c.path});
+    CHECK(r.exit_code == 2);
+    CHECK(count_lines(r.err) == 1);
+    CHECK(r.err.rfind("fzcheck: " + c.path + ": ", 0) == 0);
+    CHECK(r.err.find(c.expect) != std::string::npos);
+    CHECK(r.out.empty());
+  }
+}
+
+TEST_CASE("fzcheck outline: good files are still printed when another file fails") {
+  test::TempDir dir;
+  auto r = test::run_cli({"outline", "--format", "json", (dir.path() / "missing.txt").string(),
+                          sample("000_564c8ac60a8ddf78")});
+  CHECK(r.exit_code == 2);
+  auto j = nlohmann::json::parse(r.out);
+  REQUIRE(j["files"].size() == 2);
+  CHECK(j["files"][0]["error"]["code"] == "not_found");
+  CHECK(j["files"][1]["sections"].size() == 3);
+}
+
+TEST_CASE("fzcheck outline: a file with no headings is an empty outline, not an error") {
+  test::TempDir dir;
+  auto path = dir.write("plain.txt", "这是一段普通的文字，没有任何编号标题。\n第二段。\n");
+  auto r = test::run_cli({"outline", "--format", "json", path.string()});
+  CHECK(r.exit_code == 0);
+  auto j = nlohmann::json::parse(r.out);
+  CHECK(j["files"][0]["sections"].empty());
+}
+
+TEST_CASE(
+    "fzcheck outline: a size limit can be raised, and a 200 MB binary file is still refused") {
+  test::TempDir dir;
+  auto huge = dir.path() / "zeros.txt";
+  {
+    FILE* f = std::fopen(huge.c_str(), "wb");
+    REQUIRE(f != nullptr);
+    REQUIRE(ftruncate(fileno(f), 200ll << 20) == 0);
+    std::fclose(f);
+  }
+  auto r = test::run_cli({"outline", "--max-file-size", "300M", huge.string()});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("binary data") != std::string::npos);
+}
+
+TEST_CASE("fzcheck usage errors exit 2 with a hint") {
+  auto none = test::run_cli({"outline"});
+  CHECK(none.exit_code == 2);
+  CHECK(none.err.find("no input files") != std::string::npos);
+  auto bad_format = test::run_cli({"outline", "--format", "xml", "x"});
+  CHECK(bad_format.exit_code == 2);
+  CHECK(bad_format.err.find("--format must be text or json") != std::string::npos);
+  auto bad_size = test::run_cli({"outline", "--max-file-size", "lots", "x"});
+  CHECK(bad_size.exit_code == 2);
+  auto unknown = test::run_cli({"frobnicate"});
+  CHECK(unknown.exit_code == 2);
+  CHECK(unknown.err.find("unknown command") != std::string::npos);
+  auto version = test::run_cli({"--version"});
+  CHECK(version.exit_code == 0);
+  CHECK(version.out.rfind("fzcheck ", 0) == 0);
+}
+
+}  // namespace fzcheck

@@ -1,0 +1,197 @@
+#include <doctest/doctest.h>
+
+#include "fzcheck/read.hpp"
+#include "model/builder.hpp"
+
+namespace fzcheck {
+
+namespace {
+Document parse(const std::string& text) {
+  auto doc = parse_text(text, "t");
+  REQUIRE(doc.ok());
+  return std::move(*doc);
+}
+
+// "level:marker:heading" for every section, in document order.
+std::vector<std::string> tree(const Document& doc) {
+  std::vector<std::string> out;
+  for (const Section& s : doc.sections) {
+    out.push_back(std::to_string(s.level) + ":" + std::string(doc.str(s.marker.span)) + ":" +
+                  std::string(doc.str(s.heading)));
+  }
+  return out;
+}
+
+using Tree = std::vector<std::string>;
+}  // namespace
+
+TEST_CASE("title: one line, two lines, none") {
+  Document one =
+      parse("某局关于2024年度法治政府建设情况的报告\n\n2024年，我局做了工作。\n一、主要举措");
+  REQUIRE(one.title);
+  CHECK(one.title->text == "某局关于2024年度法治政府建设情况的报告");
+  CHECK(one.title->paragraphs == std::vector<std::uint32_t>{0});
+  CHECK(one.preamble.begin == 2);
+
+  Document two = parse("某局2024年度法治政府建设\n情况报告\n2024年，我局做了工作。\n一、主要举措");
+  REQUIRE(two.title);
+  CHECK(two.title->text == "某局2024年度法治政府建设情况报告");
+  CHECK(two.title->paragraphs.size() == 2);
+
+  Document none = parse(" 2024年，在区委的正确领导下，全区教育系统做了工作。\n一、主要举措");
+  CHECK_FALSE(none.title);
+  CHECK(none.preamble.begin == 0);
+
+  Document heading_first = parse("一、主要举措\n正文。");
+  CHECK_FALSE(heading_first.title);
+}
+
+TEST_CASE(
+    "title: a second line that is a date in brackets, an addressee or a sentence is not title") {
+  Document dated = parse("某局法治政府建设情况报告\n（2025年1月20日）\n正文。");
+  REQUIRE(dated.title);
+  CHECK(dated.title->paragraphs.size() == 1);
+
+  Document addressed =
+      parse("某局法治政府建设情况报告\n县委、县政府：\n现将有关情况报告如下。\n一、主要举措");
+  REQUIRE(addressed.title);
+  CHECK(addressed.title->paragraphs.size() == 1);
+  REQUIRE(addressed.addressee);
+  CHECK(*addressed.addressee == 1);
+  CHECK(addressed.paragraphs[1].role == ParagraphRole::addressee);
+  CHECK(addressed.preamble.begin == 2);
+}
+
+TEST_CASE("signature and date at the end; trailing blank lines ignored") {
+  Document d = parse("标题报告\n一、举措\n正文。\n某县教育局\n2025年2月24日\n \n\n");
+  REQUIRE(d.signature);
+  CHECK(d.signature->text == "某县教育局");
+  REQUIRE(d.date);
+  CHECK(d.date->year == 2025);
+  CHECK(d.date->form == DateForm::arabic);
+  CHECK(d.paragraphs[3].role == ParagraphRole::signature);
+  CHECK(d.paragraphs[4].role == ParagraphRole::date);
+  CHECK(d.sections[0].end_paragraph == 3);
+
+  Document wrong_form = parse("标题报告\n一、举措\n正文。\n某县教育局\n二〇二五年二月二十四日");
+  REQUIRE(wrong_form.date);
+  CHECK(wrong_form.date->form == DateForm::chinese);
+
+  Document date_only = parse("标题报告\n一、举措\n正文。\n2025-02-24");
+  CHECK_FALSE(date_only.signature);
+  REQUIRE(date_only.date);
+  CHECK(date_only.date->form == DateForm::hyphenated);
+
+  Document neither = parse("标题报告\n一、举措\n正文写完了。\n \n");
+  CHECK_FALSE(neither.signature);
+  CHECK_FALSE(neither.date);
+}
+
+TEST_CASE("a last heading or sentence is not taken for a signature") {
+  CHECK_FALSE(parse("标题报告\n一、举措\n6.进一步加强信息公开工作。").signature);
+  CHECK_FALSE(parse("标题报告\n一、举措\n（三）加强队伍建设").signature);
+  CHECK_FALSE(parse("标题报告\n一、举措\n我们将继续努力，做好工作").signature);
+}
+
+TEST_CASE("tree: levels come from position, forms are kept") {
+  Document d =
+      parse("一、甲\n（1）子一\n（2）子二\n二、乙\n（一）丙\n（二）丁\n（3）戊\n3、 己\n（一）庚");
+  CHECK(tree(d) == Tree{"1:一、:甲", "2:（1）:子一", "2:（2）:子二", "1:二、:乙", "2:（一）:丙",
+                        "2:（二）:丁", "2:（3）:戊", "1:3、:己", "2:（一）:庚"});
+  CHECK(d.sections[1].marker.form == 4);
+  CHECK(d.sections[1].parent == 0);
+  CHECK(d.sections[7].marker.form == 3);
+  CHECK(d.sections[7].parent == -1);
+}
+
+TEST_CASE("tree: a numbering gap stays at its level") {
+  Document d = parse("一、甲\n（一）子\n二、乙\n（一）子\n（五）子\n六、丙");
+  CHECK(tree(d) ==
+        Tree{"1:一、:甲", "2:（一）:子", "1:二、:乙", "2:（一）:子", "2:（五）:子", "1:六、:丙"});
+}
+
+TEST_CASE("tree: half- and full-width brackets are siblings; deeper forms nest") {
+  Document d = parse("一、甲\n(一)乙\n（二）丙\n1.丁\n2. 戊\n(三)己\n（1）庚\n二、辛");
+  CHECK(tree(d) == Tree{"1:一、:甲", "2:(一):乙", "2:（二）:丙", "3:1.:丁", "3:2.:戊", "2:(三):己",
+                        "3:（1）:庚", "1:二、:辛"});
+}
+
+TEST_CASE("tree: a reversed hierarchy nests rather than flattening") {
+  Document d = parse("1.甲\n（一）乙\n（二）丙\n2.丁");
+  CHECK(tree(d) == Tree{"1:1.:甲", "2:（一）:乙", "2:（二）:丙", "1:2.:丁"});
+}
+
+TEST_CASE("tree: extents, parents, children and paragraph sections") {
+  Document d = parse("标题报告\n导语。\n一、甲\n正文一。\n（一）乙\n正文二。\n二、丙\n正文三。");
+  REQUIRE(d.sections.size() == 3);
+  CHECK(d.sections[0].children == std::vector<std::uint32_t>{1});
+  CHECK(d.sections[0].end_paragraph == 6);
+  CHECK(d.sections[1].end_paragraph == 6);
+  CHECK(d.sections[2].end_paragraph == 8);
+  CHECK(d.str(d.sections[0].extent) == "一、甲\n正文一。\n（一）乙\n正文二。");
+  CHECK(d.paragraphs[1].role == ParagraphRole::preamble);
+  CHECK(d.paragraphs[1].section == -1);
+  CHECK(d.paragraphs[3].section == 0);
+  CHECK(d.paragraphs[5].section == 1);
+  CHECK(d.paragraphs[7].section == 2);
+}
+
+TEST_CASE("run-in headings end at the first full stop") {
+  Document d = parse(
+      "（一）强化组织领导，健全法治建设工作网络。切实履行职责。\n（二）依法构建法治和谐校园。\n（三"
+      "）无句号标题");
+  REQUIRE(d.sections.size() == 3);
+  CHECK(d.str(d.sections[0].heading) == "强化组织领导，健全法治建设工作网络");
+  CHECK(d.sections[0].run_in);
+  CHECK(d.str(d.sections[0].terminator) == "。");
+  CHECK_FALSE(d.sections[1].run_in);
+  CHECK(d.str(d.sections[1].terminator) == "。");
+  CHECK(d.sections[2].terminator.empty());
+  CHECK(d.str(d.sections[2].heading) == "无句号标题");
+}
+
+TEST_CASE("enumerations and numbers in running text are not headings") {
+  Document d = parse(
+      "一、甲\n一是加强队伍建设。二是完善制度。\n第一，统一思想。\n2024年，我局共开展8场次活动。\n1"
+      ".5万人次参加。");
+  CHECK(d.sections.size() == 1);
+}
+
+TEST_CASE("artefacts are kept as spans and do not break headings") {
+  Document d = parse("[bookmark: _GoBack]一、甲\n3、 [bookmark: _GoBack]下一步工作打算");
+  REQUIRE(d.artefacts.size() == 2);
+  CHECK(d.str(d.artefacts[0].span) == "[bookmark: _GoBack]");
+  REQUIRE(d.sections.size() == 2);
+  CHECK(d.str(d.sections[1].heading) == "下一步工作打算");
+  CHECK(d.sections[1].marker.spaces_after == 1);
+}
+
+TEST_CASE("outline-level hints make headings of unnumbered paragraphs") {
+  detail::DocumentBuilder b("hinted", InputFormat::docx, "UTF-8");
+  auto add = [&](const std::string& text, std::uint8_t level, std::uint32_t line) {
+    b.begin_paragraph({line, 1});
+    b.append(text);
+    b.paragraph().outline_level = level;
+    b.end_paragraph();
+  };
+  add("导语。", 0, 1);
+  add("主要举措", 1, 2);
+  add("正文。", 0, 3);
+  add("组织领导", 2, 4);
+  add("存在不足", 1, 5);
+  Document d = std::move(b).finish();
+  REQUIRE(d.sections.size() == 3);
+  CHECK(d.sections[0].marker.numeral == Numeral::none);
+  CHECK(d.sections[1].level == 2);
+  CHECK(d.sections[2].level == 1);
+  CHECK(d.str(d.sections[2].heading) == "存在不足");
+}
+
+TEST_CASE("a document of blank lines and artefacts only has no structure") {
+  Document d = parse(" \n[bookmark: x]\n\t");
+  CHECK_FALSE(d.title);
+  CHECK(d.sections.empty());
+  for (const Paragraph& p : d.paragraphs) CHECK(p.role == ParagraphRole::blank);
+}
+
+}  // namespace fzcheck

@@ -1,0 +1,42 @@
+// Helpers shared by the tests: paths, temporary files, running the CLI.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace fzcheck::test {
+
+// Absolute path of a file in the source tree ("examples/reports/000_….txt").
+std::filesystem::path source_path(const std::string& relative);
+
+std::string read_file(const std::filesystem::path& path);
+
+// A fresh directory removed when the object dies.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+  // Writes `bytes` to a file in the directory and returns its path.
+  std::filesystem::path write(const std::string& name, const std::string& bytes) const;
+
+ private:
+  std::filesystem::path path_;
+};
+
+struct CliResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs the built fzcheck binary with `args` (no shell), capturing stdout and stderr.
+CliResult run_cli(const std::vector<std::string>& args, const std::string& stdin_text = "");
+
+// The five sample reports in examples/reports/.
+const std::vector<std::string>& sample_names();
+
+}  // namespace fzcheck::test
