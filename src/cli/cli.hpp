@@ -8,6 +8,7 @@
 #include <boost/program_options.hpp>
 
 #include "fzcheck/read.hpp"
+#include "fzcheck/rules.hpp"
 
 namespace fzcheck::cli {
 
@@ -34,6 +35,19 @@ struct ReadFlags {
   ReadOptions to_options() const;
 };
 
+// Options of the commands that use rules: which packs to load.
+struct RuleFlags {
+  std::vector<std::string> packs;
+  bool no_default = false;
+  void add_to(po::options_description& options);
+  // The built-in packs, plus or instead of the --rules ones. Prints every load error and throws
+  // RulesError when there are any.
+  RuleSet load() const;
+};
+struct RulesError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
 // Parses a size such as "64M", "500K" or "1048576".
 std::uint64_t parse_size(const std::string& text);
 
@@ -49,5 +63,7 @@ void print_error(const Error& error);
 std::string error_json(const std::string& file, const Error& error);
 
 int run_outline(const std::vector<std::string>& args);
+int run_check(const std::vector<std::string>& args);
+int run_rules(const std::vector<std::string>& args);
 
 }  // namespace fzcheck::cli

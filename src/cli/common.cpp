@@ -1,4 +1,5 @@
 #include <cctype>
+#include <filesystem>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -37,6 +38,28 @@ ReadOptions ReadFlags::to_options() const {
   options.max_file_bytes = parse_size(max_file_size);
   options.html_selector = html_selector;
   return options;
+}
+
+void RuleFlags::add_to(po::options_description& options) {
+  options.add_options()("rules", po::value(&packs)->composing(),
+                        "load the rule pack(s) in DIR too; a pack with the id of a built-in pack "
+                        "replaces it (repeatable)")(
+      "no-default-rules", po::bool_switch(&no_default), "do not load the built-in packs");
+}
+
+RuleSet RuleFlags::load() const {
+  if (packs.empty()) {
+    if (no_default) throw UsageError("--no-default-rules needs at least one --rules DIR");
+    return RuleSet::builtin();
+  }
+  std::vector<std::filesystem::path> paths(packs.begin(), packs.end());
+  auto loaded = RuleSet::load(paths, !no_default);
+  if (!loaded) {
+    for (const Error& e : loaded.errors()) std::cerr << e.to_string() << '\n';
+    throw RulesError(
+        fmt::format("{} problem(s) in the rules; nothing was checked", loaded.errors().size()));
+  }
+  return std::move(loaded).value();
 }
 
 std::uint64_t parse_size(const std::string& text) {

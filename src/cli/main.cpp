@@ -12,7 +12,10 @@ constexpr const char* kUsage =
     "usage: fzcheck COMMAND [options] FILE...\n"
     "\n"
     "Commands:\n"
+    "  check FILE...       check reports against the rules (the default pack is built in)\n"
     "  outline FILE...     show the parsed structure (title, numbered sections, signature, date)\n"
+    "  rules list|explain|kinds|test   the rules: catalogue, one rule in full, rule kinds, "
+    "fixtures\n"
     "\n"
     "Run 'fzcheck COMMAND --help' for the options of a command.\n"
     "Exit status: 0 ok, 1 findings at or above --fail-on, 2 bad usage or unreadable input,\n"
@@ -35,11 +38,16 @@ int main(int argc, char** argv) {
   args.erase(args.begin());
   try {
     if (command == "outline") return run_outline(args);
+    if (command == "check") return run_check(args);
+    if (command == "rules") return run_rules(args);
     std::cerr << "fzcheck: unknown command '" << command << "'\n\n" << kUsage;
     return kExitUsage;
   } catch (const UsageError& e) {
     std::cerr << "fzcheck " << command << ": " << e.what() << "\n(see 'fzcheck " << command
               << " --help')\n";
+    return kExitUsage;
+  } catch (const RulesError& e) {
+    std::cerr << "fzcheck: " << e.what() << '\n';
     return kExitUsage;
   } catch (const std::exception& e) {
     std::cerr << "fzcheck: internal error: " << e.what() << '\n';

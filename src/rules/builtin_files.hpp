@@ -1,4 +1,5 @@
-// The default rule packs, embedded at build time by cmake/EmbedRules.cmake.
+// The default rule packs and the interface words, embedded at build time by
+// cmake/EmbedRules.cmake.
 #pragma once
 
 #include <cstddef>
@@ -11,7 +12,9 @@ struct EmbeddedFile {
   std::size_t size;
 };
 
-extern const EmbeddedFile kBuiltinFiles[];  // ends with {nullptr, nullptr, 0}
+extern const EmbeddedFile kBuiltinFiles[];  // rules/: ends with {nullptr, nullptr, 0}
 extern const std::size_t kBuiltinFileCount;
+extern const EmbeddedFile kUiFiles[];  // i18n/*.yaml: "zh-CN.yaml", "en.yaml", …
+extern const std::size_t kUiFileCount;
 
 }  // namespace fzcheck::detail

@@ -1,0 +1,70 @@
+// Rule sets: YAML rule packs loaded, validated and compiled into an immutable RuleSet.
+//
+// A RuleSet is immutable once loaded and safe to share between threads (like an RE2 object).
+// Copies are cheap: they share the compiled rules.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "fzcheck/error.hpp"
+
+namespace fzcheck {
+
+enum class Severity { info, warning, error };
+const char* to_string(Severity severity) noexcept;
+// "error", "warning", "info" → the severity; anything else → nullopt.
+std::optional<Severity> parse_severity(std::string_view text) noexcept;
+
+struct PackInfo {
+  std::string id;     // "fazhi-report"
+  std::string title;  // "法治政府建设年度报告"
+  std::string version;
+  std::string description;
+  std::string language;  // of its messages: "zh-CN" (the default) or "en"
+  std::string origin;    // the directory it was loaded from, or "builtin:<id>"
+};
+
+struct RuleInfo {
+  std::string id;    // unique in a RuleSet: "part-measures"
+  std::string pack;  // the id of the pack it belongs to
+  std::string kind;  // "required-section", "coverage", "pattern", …
+  Severity severity = Severity::warning;
+  std::string message;  // the message template, with {placeholders}
+  std::string source;   // the legal or standards basis
+  std::string scope;    // as written in the rule ("document" when not given)
+  std::string summary;  // one line: what it checks
+  std::string readme;   // the rule's README.md, if it has one
+  std::string origin;   // rule.yaml path, or "builtin:<pack>/<id>/rule.yaml"
+};
+
+class RuleSet {
+ public:
+  // Loads rules from each path: a pack directory (with pack.yaml), a directory of packs, or a
+  // single rule.yaml. Every problem in every file is reported, each with file:line:column.
+  // With `include_builtin`, the built-in packs come first; a loaded pack with the id of a built-in
+  // pack replaces it.
+  static Result<RuleSet> load(const std::vector<std::filesystem::path>& paths,
+                              bool include_builtin = false);
+  static Result<RuleSet> load(const std::filesystem::path& path) {
+    return load(std::vector<std::filesystem::path>{path});
+  }
+  // The default packs, compiled into the library (rules/ at build time). Loaded once.
+  static const RuleSet& builtin();
+
+  const std::vector<PackInfo>& packs() const noexcept;
+  const std::vector<RuleInfo>& rules() const noexcept;
+  const RuleInfo* find(std::string_view id) const noexcept;
+
+  struct Impl;
+  const Impl& impl() const noexcept { return *impl_; }
+  explicit RuleSet(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
+
+ private:
+  std::shared_ptr<const Impl> impl_;
+};
+
+}  // namespace fzcheck

@@ -1,0 +1,150 @@
+// What rule factories use at load time: patterns, scopes and messages, validated.
+#include <fmt/format.h>
+
+#include "checks/check.hpp"
+
+namespace fzcheck::detail {
+
+namespace {
+
+bool is_regex(std::string_view text) {
+  return text.find_first_of(".[](){}*+?|^$\\") != std::string_view::npos;
+}
+
+std::string join(const std::set<std::string>& names) {
+  std::string out;
+  for (const auto& n : names) {
+    if (!out.empty()) out += ", ";
+    out += "{" + n + "}";
+  }
+  return out.empty() ? "none" : out;
+}
+
+}  // namespace
+
+std::optional<PatternId> BuildContext::pattern(Fields& f, const std::string& text, Position pos) {
+  if (text.empty()) {
+    f.error_at(pos, "a pattern must not be empty");
+    return std::nullopt;
+  }
+  if (!is_regex(text)) return patterns_.add_literal(text);
+  auto added = patterns_.add_regex(text);
+  if (auto* message = std::get_if<std::string>(&added)) {
+    f.error_at(pos, fmt::format("bad regular expression '{}': {}", text, *message));
+    return std::nullopt;
+  }
+  return std::get<PatternId>(added);
+}
+
+std::vector<PatternId> BuildContext::patterns(Fields& f, const std::string& key, bool required) {
+  std::vector<PatternId> ids;
+  if (!f.has(key)) {
+    if (required) f.error(key, fmt::format("missing required key '{}'", key));
+    return ids;
+  }
+  for (const std::string& text : f.strings(key, required)) {
+    if (auto id = pattern(f, text, f.pos(key))) ids.push_back(*id);
+  }
+  return ids;
+}
+
+namespace {
+
+constexpr std::pair<std::string_view, ScopeKind> kScopeNames[] = {
+    {"document", ScopeKind::document},   {"title", ScopeKind::title},
+    {"preamble", ScopeKind::preamble},   {"body", ScopeKind::body},
+    {"headings", ScopeKind::headings},   {"text", ScopeKind::text},
+    {"signature", ScopeKind::signature}, {"date", ScopeKind::date},
+};
+constexpr std::string_view kPartPrefix = "section:";
+
+std::optional<Scope> parse_scope_name(const std::string& name) {
+  Scope scope;
+  scope.spelled = name;
+  if (name.rfind(kPartPrefix, 0) == 0 && name.size() > kPartPrefix.size()) {
+    scope.kind = ScopeKind::part;
+    scope.part = name.substr(kPartPrefix.size());
+    return scope;
+  }
+  for (const auto& [n, kind] : kScopeNames) {
+    if (name == n) {
+      scope.kind = kind;
+      return scope;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Scope> BuildContext::scope(Fields& f, const std::string& key,
+                                         const std::string& fallback) {
+  std::string name = f.string(key).value_or(fallback);
+  if (auto scope = parse_scope_name(name)) {
+    if (scope->kind == ScopeKind::part) {
+      use_part(scope->part, f.file(), f.pos(key));
+      scope->part = part_key(scope->part);
+    }
+    return scope;
+  }
+  std::set<std::string> known;
+  for (const auto& [n, kind] : kScopeNames) known.emplace(n);
+  std::string message = fmt::format(
+      "unknown scope '{}': use document, title, preamble, body, headings, text, signature, date or "
+      "section:<part>",
+      name);
+  if (auto guess = did_you_mean(name, known))
+    message += fmt::format(" (did you mean '{}'?)", *guess);
+  f.error(key, message);
+  return std::nullopt;
+}
+
+std::vector<Scope> BuildContext::scopes(Fields& f, const std::string& key) {
+  std::vector<Scope> out;
+  for (const std::string& name : f.strings(key)) {
+    if (auto scope = parse_scope_name(name)) {
+      if (scope->kind == ScopeKind::part) {
+        use_part(scope->part, f.file(), f.pos(key));
+        scope->part = part_key(scope->part);
+      }
+      out.push_back(*scope);
+    } else {
+      f.error(key, fmt::format(
+                       "unknown scope '{}' in '{}': use document, title, preamble, body, headings, "
+                       "text, signature, date or section:<part>",
+                       name, key));
+    }
+  }
+  return out;
+}
+
+std::optional<Severity> severity_field(Fields& f, const std::string& key, bool required) {
+  auto text = f.string(key, required);
+  if (!text) return std::nullopt;
+  if (auto s = parse_severity(*text)) return s;
+  f.error(key, fmt::format("'{}' must be error, warning or info, not '{}'", key, *text));
+  return std::nullopt;
+}
+
+std::optional<MessageTemplate> BuildContext::message(Fields& f, const std::string& key,
+                                                     const std::set<std::string>& provided,
+                                                     bool required) {
+  auto text = f.string(key, required);
+  if (!text) return std::nullopt;
+  if (text->empty()) {
+    f.error(key, fmt::format("'{}' must not be empty", key));
+    return std::nullopt;
+  }
+  bool ok = true;
+  for (const std::string& name : MessageTemplate::placeholders(*text)) {
+    if (!provided.count(name)) {
+      f.error(key, fmt::format("unknown placeholder {{{}}} in '{}': this kind of rule provides {}",
+                               name, key, join(provided)));
+      ok = false;
+    }
+  }
+  if (!ok) return std::nullopt;
+  return MessageTemplate(*text);
+}
+
+}  // namespace fzcheck::detail

@@ -1,0 +1,173 @@
+// kind: every-item — each item of a scope mentions one of a set of patterns. Items are the
+// sub-sections of each section of the scope, or else the runs that start with an enumeration
+// word (一是, 二是 …), or else the whole section body.
+//
+//   scope: section:shortcomings
+//   enumeration: '[一二三四五六七八九十]+是'   where an item starts inside running text
+//   any: [...]                               what every item must mention
+//   message: ...                             no item mentions it (rule severity)
+//   partial_message: ... {items} {count} {total} ...   only some do
+//   partial_severity: warning
+#include <unicode/uchar.h>
+
+#include <fmt/format.h>
+
+#include "checks/check.hpp"
+#include "model/cjk.hpp"
+#include "util/utf8.hpp"
+
+namespace fzcheck::detail {
+
+namespace {
+
+constexpr std::size_t kLabelLength = 14;  // code points of an enumeration item shown in messages
+
+struct ItemSpan {
+  Span whole;  // the item's text
+  Span label;  // what the finding points at (the heading or the enumeration word)
+  std::string name;
+};
+
+class EveryItem final : public Check {
+ public:
+  EveryItem(RuleCommon common, std::string language, std::optional<PatternId> enumeration,
+            std::vector<PatternId> any, MessageTemplate message,
+            std::optional<MessageTemplate> partial, Severity partial_severity)
+      : Check(std::move(common)),
+        language_(std::move(language)),
+        enumeration_(enumeration),
+        any_(std::move(any)),
+        message_(std::move(message)),
+        partial_(std::move(partial)),
+        partial_severity_(partial_severity) {}
+
+  void run(const CheckContext& ctx, FindingSink& sink) const override {
+    const Scope& scope = common().scope;
+    struct Body {
+      Span text;   // to split into items
+      Span point;  // where a finding about the whole goes
+      std::optional<std::uint32_t> section;
+    };
+    std::vector<Body> bodies;
+    if (scope.kind == ScopeKind::part) {
+      auto it = ctx.parts.find(scope.part);
+      if (it == ctx.parts.end()) return;
+      for (std::uint32_t index : it->second.sections) {
+        const Section& s = ctx.doc.sections[index];
+        bodies.push_back({ctx.body_of(index), {s.marker.span.begin, s.heading.end}, index});
+      }
+    } else {
+      for (Span r : ctx.regions(scope)) bodies.push_back({r, {r.begin, r.begin}, std::nullopt});
+    }
+    for (const Body& body : bodies) {
+      std::vector<ItemSpan> items = split(ctx, body.text, body.section);
+      std::vector<const ItemSpan*> without;
+      for (const ItemSpan& item : items) {
+        bool mentioned = false;
+        for (PatternId id : any_) mentioned = mentioned || ctx.matches.any_within(id, item.whole);
+        if (!mentioned) without.push_back(&item);
+      }
+      if (without.empty()) continue;
+      if (without.size() == items.size() || !partial_) {
+        sink.add(*this, body.point,
+                 message_.format({{"items", names(without)},
+                                  {"count", std::to_string(without.size())},
+                                  {"total", std::to_string(items.size())}}));
+      } else {
+        sink.add(*this, without.front()->label,
+                 partial_->format({{"items", names(without)},
+                                   {"count", std::to_string(without.size())},
+                                   {"total", std::to_string(items.size())}}),
+                 std::nullopt, partial_severity_);
+      }
+    }
+  }
+
+ private:
+  std::string names(const std::vector<const ItemSpan*>& items) const {
+    std::vector<std::string> words;
+    for (const ItemSpan* item : items) words.push_back(item->name);
+    return join_words(language_, words, Joiner::quoted_items);
+  }
+
+  // An enumeration word counts only at the start of a paragraph or right after punctuation:
+  // "统一是" holds "一是" but starts no item.
+  static bool at_boundary(const Document& doc, std::uint32_t offset) {
+    const Paragraph& p = doc.paragraphs[doc.paragraph_at(offset)];
+    std::string_view before =
+        std::string_view(doc.text).substr(p.span.begin, offset - p.span.begin);
+    std::size_t i = before.size() - utf8::trailing_space_bytes(before);
+    if (i == 0) return true;
+    char32_t c = utf8::prev(before, i);
+    return u_ispunct(static_cast<UChar32>(c)) != 0;
+  }
+
+  // The first code points of an item, to name it in messages.
+  static std::string label(std::string_view text) {
+    std::size_t cut = 0;
+    for (std::size_t n = 0; n < kLabelLength && cut < text.size() && text[cut] != '\n'; ++n)
+      utf8::next(text, cut);
+    std::string name(text.substr(0, cut));
+    if (cut < text.size()) name += utf8::encode(cjk::kEllipsis);
+    return name;
+  }
+
+  std::vector<ItemSpan> split(const CheckContext& ctx, Span body,
+                              std::optional<std::uint32_t> section) const {
+    const Document& doc = ctx.doc;
+    std::vector<ItemSpan> items;
+    if (section && !doc.sections[*section].children.empty()) {
+      for (std::uint32_t child : doc.sections[*section].children) {
+        const Section& c = doc.sections[child];
+        items.push_back({c.extent, {c.marker.span.begin, c.heading.end}, ctx.heading_label(child)});
+      }
+      return items;
+    }
+    std::vector<Match> starts;
+    if (enumeration_) {
+      for (const Match& m : ctx.matches.starting_in(*enumeration_, body)) {
+        if (m.end <= body.end && at_boundary(doc, m.begin)) starts.push_back(m);
+      }
+    }
+    if (starts.empty()) {
+      std::string_view text = doc.str(body);
+      std::uint32_t lead = static_cast<std::uint32_t>(utf8::leading_space_bytes(text));
+      if (lead < body.size()) {
+        items.push_back({body, {body.begin + lead, body.begin + lead}, label(text.substr(lead))});
+      }
+      return items;
+    }
+    for (std::size_t k = 0; k < starts.size(); ++k) {
+      std::uint32_t end = k + 1 < starts.size() ? starts[k + 1].begin : body.end;
+      Span whole{starts[k].begin, end};
+      items.push_back({whole, {starts[k].begin, starts[k].end}, label(doc.str(whole))});
+    }
+    return items;
+  }
+
+  std::string language_;
+  std::optional<PatternId> enumeration_;
+  std::vector<PatternId> any_;
+  MessageTemplate message_;
+  std::optional<MessageTemplate> partial_;
+  Severity partial_severity_;
+};
+
+}  // namespace
+
+std::unique_ptr<Check> make_every_item(RuleSpec& spec) {
+  Fields& f = spec.fields;
+  BuildContext& ctx = spec.ctx;
+  std::optional<PatternId> enumeration;
+  if (auto text = f.string("enumeration"))
+    enumeration = ctx.pattern(f, *text, f.pos("enumeration"));
+  auto any = ctx.patterns(f, "any", true);
+  auto message = ctx.message(f, "message", {"items", "count", "total"});
+  auto partial = ctx.message(f, "partial_message", {"items", "count", "total"}, false);
+  Severity partial_severity = severity_field(f, "partial_severity").value_or(Severity::warning);
+  if (!message || any.empty()) return nullptr;
+  return std::make_unique<EveryItem>(spec.common, ctx.language(), enumeration, std::move(any),
+                                     std::move(*message), std::move(partial), partial_severity);
+}
+
+}  // namespace fzcheck::detail

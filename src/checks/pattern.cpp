@@ -1,0 +1,169 @@
+// kind: pattern — text that must not appear, with an optional certain replacement.
+//
+//   scope: text
+//   terms: [法制教育, {find: 法制副校长, replace: 法治副校长, message: ...}]   literals
+//   patterns: ['近\d+(\.\d+)?[十百千万亿]*余', {match: '截止(\d)', replace: '截至\1'}]   RE2
+//   except: [法制审核, 学法制度]    a match that overlaps one of these does not count
+//   message: ... {match} ... {replacement} ...
+// Where matches overlap, the earliest and then the longest is reported.
+#include <re2/re2.h>
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "checks/check.hpp"
+
+namespace fzcheck::detail {
+
+namespace {
+
+struct Entry {
+  PatternId id = 0;
+  bool regex = false;
+  std::optional<std::string> replace;
+  std::optional<MessageTemplate> message;
+};
+
+class PatternCheck final : public Check {
+ public:
+  PatternCheck(RuleCommon common, const PatternSet& set, std::vector<Entry> entries,
+               std::vector<PatternId> except, MessageTemplate message)
+      : Check(std::move(common)),
+        set_(set),
+        entries_(std::move(entries)),
+        except_(std::move(except)),
+        message_(std::move(message)) {}
+
+  void run(const CheckContext& ctx, FindingSink& sink) const override {
+    std::vector<Span> regions = ctx.regions(common().scope);
+    struct Candidate {
+      Match m;
+      std::size_t entry;
+    };
+    std::vector<Candidate> found;
+    for (std::size_t e = 0; e < entries_.size(); ++e) {
+      ctx.for_each_in(entries_[e].id, regions, [&](const Match& m) {
+        if (m.end > m.begin) found.push_back({m, e});
+      });
+    }
+    if (found.empty()) return;
+    std::sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {
+      return a.m.begin != b.m.begin ? a.m.begin < b.m.begin : a.m.end > b.m.end;
+    });
+    std::vector<Match> exceptions;
+    std::uint32_t longest_exception = 0;
+    for (PatternId id : except_) {
+      for (const Match& m : ctx.matches.all(id)) {
+        exceptions.push_back(m);
+        longest_exception = std::max(longest_exception, m.end - m.begin);
+      }
+    }
+    std::sort(exceptions.begin(), exceptions.end(),
+              [](const Match& a, const Match& b) { return a.begin < b.begin; });
+    auto excepted = [&](const Match& m) {
+      auto it = std::lower_bound(exceptions.begin(), exceptions.end(), m.end,
+                                 [](const Match& x, std::uint32_t end) { return x.begin < end; });
+      while (it != exceptions.begin()) {
+        --it;
+        if (it->end > m.begin) return true;
+        if (it->begin + longest_exception < m.begin) break;
+      }
+      return false;
+    };
+    std::uint32_t covered_until = 0;
+    for (const Candidate& c : found) {
+      if (c.m.begin < covered_until || excepted(c.m)) continue;
+      covered_until = c.m.end;
+      const Entry& entry = entries_[c.entry];
+      std::string match(ctx.doc.str({c.m.begin, c.m.end}));
+      std::optional<std::string> replacement = replacement_for(entry, match);
+      const MessageTemplate& message = entry.message ? *entry.message : message_;
+      sink.add(*this, {c.m.begin, c.m.end},
+               message.format({{"match", match}, {"replacement", replacement.value_or("")}}),
+               replacement);
+    }
+  }
+
+ private:
+  std::optional<std::string> replacement_for(const Entry& entry, const std::string& match) const {
+    if (!entry.replace) return std::nullopt;
+    if (!entry.regex) return entry.replace;
+    const RE2* re = set_.regex(entry.id);
+    int groups = re->NumberOfCapturingGroups() + 1;
+    std::vector<re2::StringPiece> parts(static_cast<std::size_t>(groups));
+    if (!re->Match(match, 0, match.size(), RE2::ANCHOR_BOTH, parts.data(), groups))
+      return std::nullopt;
+    std::string out;
+    if (!re->Rewrite(&out, *entry.replace, parts.data(), groups)) return std::nullopt;
+    return out;
+  }
+
+  const PatternSet& set_;
+  std::vector<Entry> entries_;
+  std::vector<PatternId> except_;
+  MessageTemplate message_;
+};
+
+}  // namespace
+
+std::unique_ptr<Check> make_pattern(RuleSpec& spec) {
+  Fields& f = spec.fields;
+  BuildContext& ctx = spec.ctx;
+  const std::set<std::string> provided = {"match", "replacement"};
+  std::vector<Entry> entries;
+  bool without_replacement = false;
+  auto read_entries = [&](const std::string& key, bool literal) {
+    const std::string value_key = literal ? "find" : "match";
+    for (Item& item : f.list(key)) {
+      Entry e;
+      std::string text;
+      Position pos = item.pos;
+      if (item.fields) {
+        text = item.fields->string(value_key, true).value_or("");
+        pos = item.fields->pos(value_key);
+        e.replace = item.fields->string("replace");
+        e.message = ctx.message(*item.fields, "message", provided, false);
+      } else {
+        text = item.scalar;
+      }
+      if (text.empty()) {
+        if (!item.fields) f.error_at(pos, fmt::format("an item of '{}' must not be empty", key));
+        continue;
+      }
+      std::optional<PatternId> id;
+      if (literal) {
+        id = ctx.pattern_set().add_literal(text);
+      } else {
+        id = ctx.pattern(f, text, pos);
+        e.regex = id && ctx.pattern_set().regex(*id) != nullptr;
+      }
+      if (!id) continue;
+      e.id = *id;
+      if (e.regex && e.replace) {
+        std::string error;
+        if (!ctx.pattern_set().regex(*id)->CheckRewriteString(*e.replace, &error)) {
+          f.error_at(item.fields->pos("replace"),
+                     fmt::format("bad replacement '{}': {}", *e.replace, error));
+        }
+      }
+      without_replacement = without_replacement || (!e.replace && !e.message);
+      entries.push_back(std::move(e));
+    }
+  };
+  read_entries("terms", true);
+  read_entries("patterns", false);
+  if (!f.has("terms") && !f.has("patterns"))
+    f.error_at(f.pos(), "a pattern rule needs 'terms' or 'patterns'");
+  auto except = ctx.patterns(f, "except");
+  auto message = ctx.message(f, "message", provided);
+  if (message && message->uses("replacement") && without_replacement) {
+    f.error("message",
+            "the message uses {replacement} but some terms or patterns have no 'replace'");
+  }
+  if (!message || entries.empty()) return nullptr;
+  return std::make_unique<PatternCheck>(spec.common, ctx.pattern_set(), std::move(entries),
+                                        std::move(except), std::move(*message));
+}
+
+}  // namespace fzcheck::detail

@@ -1,0 +1,142 @@
+// fzcheck rules list | explain ID | kinds | test DIR: the rule catalogue and the fixture harness.
+#include <iostream>
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+#include <nlohmann/json.hpp>
+
+#include "checks/check.hpp"
+#include "cli/cli.hpp"
+#include "fzcheck/rule_tests.hpp"
+
+namespace fzcheck::cli {
+
+namespace {
+
+constexpr const char* kRulesUsage =
+    "usage: fzcheck rules list [--rules DIR]... [--no-default-rules] [--format text|json]\n"
+    "       fzcheck rules explain ID [--rules DIR]...\n"
+    "       fzcheck rules kinds\n"
+    "       fzcheck rules test DIR [--rule ID]...\n";
+
+int list(const std::vector<std::string>& args) {
+  po::options_description options("fzcheck rules list [options]\n\nOptions");
+  RuleFlags rule_flags;
+  std::string format = "text";
+  options.add_options()("help,h", "show this help")(
+      "format,f", po::value(&format)->default_value("text"), "text or json");
+  rule_flags.add_to(options);
+  std::vector<std::string> extra;
+  po::variables_map vm = parse(args, options, extra);
+  if (vm.count("help")) {
+    std::cout << options << '\n';
+    return kExitOk;
+  }
+  if (!extra.empty()) throw UsageError("unexpected argument '" + extra.front() + "'");
+  RuleSet rules = rule_flags.load();
+  if (format == "json") {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const RuleInfo& r : rules.rules()) {
+      out.push_back({{"id", r.id},
+                     {"pack", r.pack},
+                     {"kind", r.kind},
+                     {"severity", to_string(r.severity)},
+                     {"scope", r.scope},
+                     {"summary", r.summary},
+                     {"source", r.source}});
+    }
+    std::cout << out.dump(2) << '\n';
+    return kExitOk;
+  }
+  if (format != "text") throw UsageError("--format must be text or json, not '" + format + "'");
+  for (const PackInfo& p : rules.packs()) {
+    fmt::print(std::cout, "{}  {}  ({})\n", p.id, p.title, p.origin);
+    for (const RuleInfo& r : rules.rules()) {
+      if (r.pack == p.id)
+        fmt::print(std::cout, "  {:<24} {:<8} {:<17} {}\n", r.id, to_string(r.severity), r.kind,
+                   r.summary);
+    }
+  }
+  return kExitOk;
+}
+
+int explain(const std::vector<std::string>& args) {
+  po::options_description options("fzcheck rules explain ID [options]\n\nOptions");
+  RuleFlags rule_flags;
+  options.add_options()("help,h", "show this help");
+  rule_flags.add_to(options);
+  std::vector<std::string> ids;
+  po::variables_map vm = parse(args, options, ids);
+  if (vm.count("help")) {
+    std::cout << options << '\n';
+    return kExitOk;
+  }
+  if (ids.size() != 1) throw UsageError("give exactly one rule id");
+  RuleSet rules = rule_flags.load();
+  const RuleInfo* r = rules.find(ids.front());
+  if (!r)
+    throw UsageError(fmt::format("there is no rule '{}' (see 'fzcheck rules list')", ids.front()));
+  fmt::print(std::cout, "{}  ({} rule of pack {}, {})\n\n", r->id, r->kind, r->pack,
+             to_string(r->severity));
+  fmt::print(std::cout, "summary:  {}\nscope:    {}\nmessage:  {}\nsource:   {}\nfile:     {}\n",
+             r->summary, r->scope, r->message, r->source, r->origin);
+  if (!r->readme.empty())
+    fmt::print(std::cout, "\n{}{}", r->readme, r->readme.back() == '\n' ? "" : "\n");
+  return kExitOk;
+}
+
+int kinds(const std::vector<std::string>& args) {
+  if (!args.empty() && args.front() != "--help" && args.front() != "-h") {
+    throw UsageError("'rules kinds' takes no arguments");
+  }
+  for (const auto& k : detail::rule_kinds()) {
+    fmt::print(std::cout, "  {:<18} {} (default scope: {})\n", k.name, k.summary, k.default_scope);
+  }
+  std::cout << "\nSee docs/rule-authors.md for the keys of each kind.\n";
+  return kExitOk;
+}
+
+int test(const std::vector<std::string>& args) {
+  po::options_description options("fzcheck rules test DIR [options]\n\nOptions");
+  std::vector<std::string> only;
+  options.add_options()("help,h", "show this help")("rule", po::value(&only)->composing(),
+                                                    "test only this rule (repeatable)");
+  std::vector<std::string> dirs;
+  po::variables_map vm = parse(args, options, dirs);
+  if (vm.count("help")) {
+    std::cout << options << '\n';
+    return kExitOk;
+  }
+  if (dirs.size() != 1) throw UsageError("give exactly one pack directory");
+  auto results = test_rules(dirs.front(), only);
+  if (!results) {
+    for (const Error& e : results.errors()) std::cerr << e.to_string() << '\n';
+    return kExitUsage;
+  }
+  std::size_t failed = 0;
+  for (const RuleTestResult& r : *results) {
+    fmt::print(std::cout, "{}  {}  ({} pass, {} fail fixtures)\n", r.ok() ? "ok  " : "FAIL", r.rule,
+               r.pass_fixtures, r.fail_fixtures);
+    for (const std::string& p : r.problems) fmt::print(std::cout, "      {}\n", p);
+    failed += !r.ok();
+  }
+  fmt::print(std::cout, "{} rule(s) tested, {} failed\n", results->size(), failed);
+  return failed ? kExitFindings : kExitOk;
+}
+
+}  // namespace
+
+int run_rules(const std::vector<std::string>& args) {
+  if (args.empty() || args.front() == "--help" || args.front() == "-h") {
+    std::cout << kRulesUsage;
+    return args.empty() ? kExitUsage : kExitOk;
+  }
+  std::vector<std::string> rest(args.begin() + 1, args.end());
+  if (args.front() == "list") return list(rest);
+  if (args.front() == "explain") return explain(rest);
+  if (args.front() == "kinds") return kinds(rest);
+  if (args.front() == "test") return test(rest);
+  throw UsageError("unknown 'rules' command '" + args.front() + "'\n" + kRulesUsage);
+}
+
+}  // namespace fzcheck::cli

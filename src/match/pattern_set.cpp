@@ -1,0 +1,200 @@
+#include "match/pattern_set.hpp"
+
+#include <re2/filtered_re2.h>
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "util/utf8.hpp"
+
+namespace fzcheck::detail {
+
+namespace {
+
+// Atoms shorter than this (in bytes) are not worth filtering on: one Chinese character is 3.
+constexpr int kMinAtomBytes = 3;
+
+RE2::Options regex_options() {
+  RE2::Options o;
+  o.set_encoding(RE2::Options::EncodingUTF8);
+  o.set_log_errors(false);
+  o.set_max_mem(64 << 20);
+  return o;
+}
+
+// RE2's messages name the construct; say what to do instead for the ones authors try first.
+std::string explain_regex_error(const std::string& error) {
+  if (error.find("invalid perl operator: (?=") != std::string::npos ||
+      error.find("invalid perl operator: (?!") != std::string::npos ||
+      error.find("invalid perl operator: (?<") != std::string::npos) {
+    return error +
+           " (RE2 has no lookahead or lookbehind: match the text itself and list the contexts "
+           "that must not count under 'except')";
+  }
+  if (error.find("invalid escape sequence: \\1") != std::string::npos ||
+      error.find("invalid escape sequence: \\2") != std::string::npos) {
+    return error + " (RE2 has no backreferences; use a 'repeated-word' rule for doubled words)";
+  }
+  return error;
+}
+
+bool has_upper_ascii(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+}  // namespace
+
+PatternSet::PatternSet() : filter_(std::make_unique<re2::FilteredRE2>(kMinAtomBytes)) {}
+PatternSet::~PatternSet() = default;
+PatternSet::PatternSet(PatternSet&&) noexcept = default;
+PatternSet& PatternSet::operator=(PatternSet&&) noexcept = default;
+
+PatternId PatternSet::add_literal(std::string_view text) {
+  for (PatternId id = 0; id < entries_.size(); ++id) {
+    if (!entries_[id].regex && entries_[id].text == text) return id;
+  }
+  Entry e;
+  e.text = std::string(text);
+  e.exact_case = has_upper_ascii(text);
+  entries_.push_back(std::move(e));
+  return static_cast<PatternId>(entries_.size() - 1);
+}
+
+std::variant<PatternId, std::string> PatternSet::add_regex(std::string_view pattern) {
+  for (PatternId id = 0; id < entries_.size(); ++id) {
+    if (entries_[id].regex && entries_[id].text == pattern) return id;
+  }
+  int filtered_id = -1;
+  RE2::ErrorCode code =
+      filter_->Add(re2::StringPiece(pattern.data(), pattern.size()), regex_options(), &filtered_id);
+  if (code != RE2::NoError) {
+    RE2 probe(re2::StringPiece(pattern.data(), pattern.size()), regex_options());
+    return explain_regex_error(probe.error());
+  }
+  Entry e;
+  e.regex = true;
+  e.text = std::string(pattern);
+  e.filtered_id = filtered_id;
+  entries_.push_back(std::move(e));
+  auto id = static_cast<PatternId>(entries_.size() - 1);
+  regex_entries_.push_back(id);
+  return id;
+}
+
+void PatternSet::build() {
+  for (PatternId id = 0; id < entries_.size(); ++id) {
+    if (!entries_[id].regex) {
+      automaton_.add(entries_[id].text);
+      automaton_targets_.push_back(id);
+    }
+  }
+  if (!regex_entries_.empty()) {
+    std::vector<std::string> atoms;
+    filter_->Compile(&atoms);
+    for (std::size_t a = 0; a < atoms.size(); ++a) {
+      automaton_.add(atoms[a]);
+      automaton_targets_.push_back(-1 - static_cast<std::int64_t>(a));
+    }
+    // The regexes that pass the filter with no atom at all run on every paragraph.
+    std::vector<int> none;
+    filter_->AllPotentials(none, &unfiltered_);
+  }
+  automaton_.build();
+  built_ = true;
+}
+
+const re2::RE2* PatternSet::regex(PatternId id) const noexcept {
+  const Entry& e = entries_[id];
+  return e.regex ? &filter_->GetRE2(e.filtered_id) : nullptr;
+}
+
+MatchIndex PatternSet::scan(const Document& doc) const {
+  MatchIndex index(entries_.size());
+  auto& out = index.raw();
+  const std::string_view text = doc.text;
+  const bool any_regex = !regex_entries_.empty();
+
+  // Atoms found, per paragraph, for the regexes.
+  std::vector<int> atoms;
+  std::vector<int> potentials;
+  std::size_t paragraph = 0;
+  const auto& paragraphs = doc.paragraphs;
+
+  auto run_regexes = [&](std::size_t p) {
+    if (!any_regex || p >= paragraphs.size()) return;
+    if (atoms.empty() && unfiltered_.empty()) return;
+    std::sort(atoms.begin(), atoms.end());
+    atoms.erase(std::unique(atoms.begin(), atoms.end()), atoms.end());
+    filter_->AllPotentials(atoms, &potentials);
+    const Span span = paragraphs[p].span;
+    const re2::StringPiece para(text.data() + span.begin, span.size());
+    for (int rid : potentials) {
+      const RE2& re = filter_->GetRE2(rid);
+      auto& list = out[regex_entries_[static_cast<std::size_t>(rid)]];
+      std::size_t pos = 0;
+      re2::StringPiece m;
+      while (pos <= para.size() && re.Match(para, pos, para.size(), RE2::UNANCHORED, &m, 1)) {
+        auto b = static_cast<std::uint32_t>(m.data() - para.data());
+        auto e = static_cast<std::uint32_t>(b + m.size());
+        list.push_back({span.begin + b, span.begin + e});
+        if (e > pos && e > b) {
+          pos = e;
+        } else {  // an empty match: step over one code point
+          std::size_t next = e;
+          if (next >= para.size()) break;
+          utf8::next(std::string_view(para.data(), para.size()), next);
+          pos = next;
+        }
+      }
+    }
+    atoms.clear();
+  };
+
+  automaton_.scan(text, [&](std::uint32_t pattern, std::size_t end) {
+    if (any_regex) {
+      // Paragraphs passed since the last hit get their regexes run now.
+      while (paragraph + 1 < paragraphs.size() && paragraphs[paragraph + 1].span.begin < end) {
+        run_regexes(paragraph);
+        ++paragraph;
+      }
+    }
+    std::int64_t target = automaton_targets_[pattern];
+    if (target >= 0) {
+      const Entry& e = entries_[static_cast<std::size_t>(target)];
+      auto begin = static_cast<std::uint32_t>(end - e.text.size());
+      if (e.exact_case && text.compare(begin, e.text.size(), e.text) != 0) return;
+      out[static_cast<std::size_t>(target)].push_back({begin, static_cast<std::uint32_t>(end)});
+    } else {
+      atoms.push_back(static_cast<int>(-1 - target));
+    }
+  });
+  if (any_regex) {
+    for (; paragraph < paragraphs.size(); ++paragraph) run_regexes(paragraph);
+  }
+  for (auto& list : out) {
+    std::sort(list.begin(), list.end(), [](const Match& a, const Match& b) {
+      return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
+    });
+  }
+  return index;
+}
+
+std::span<const Match> MatchIndex::starting_in(PatternId id, Span span) const noexcept {
+  const auto& list = matches_[id];
+  auto first = std::lower_bound(list.begin(), list.end(), span.begin,
+                                [](const Match& m, std::uint32_t b) { return m.begin < b; });
+  auto last = std::lower_bound(first, list.end(), span.end,
+                               [](const Match& m, std::uint32_t e) { return m.begin < e; });
+  return std::span<const Match>(list.data() + (first - list.begin()),
+                                static_cast<std::size_t>(last - first));
+}
+
+bool MatchIndex::any_within(PatternId id, Span span) const noexcept {
+  for (const Match& m : starting_in(id, span)) {
+    if (m.end <= span.end) return true;
+  }
+  return false;
+}
+
+}  // namespace fzcheck::detail

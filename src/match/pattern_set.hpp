@@ -1,0 +1,89 @@
+// Every pattern of a rule set (literal terms and RE2 regular expressions), compiled together so
+// that a document is scanned once: one Aho–Corasick pass finds all literals and the required
+// literals ("atoms") of every regex; a regex then runs only on the paragraphs where its atoms
+// occur (RE2's FilteredRE2 decides which). Regexes without atoms run on every paragraph.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "fzcheck/document.hpp"
+#include "match/aho_corasick.hpp"
+
+namespace re2 {
+class RE2;
+class FilteredRE2;
+}  // namespace re2
+
+namespace fzcheck::detail {
+
+using PatternId = std::uint32_t;
+
+struct Match {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+};
+
+class MatchIndex;
+
+class PatternSet {
+ public:
+  PatternSet();
+  ~PatternSet();
+  PatternSet(PatternSet&&) noexcept;
+  PatternSet& operator=(PatternSet&&) noexcept;
+
+  // The same text added twice gives the same id. Literals must not be empty.
+  PatternId add_literal(std::string_view text);
+  // Returns the id, or a message that says what is wrong with the pattern.
+  std::variant<PatternId, std::string> add_regex(std::string_view pattern);
+
+  void build();
+  std::size_t size() const noexcept { return entries_.size(); }
+
+  // All matches of every pattern in doc.text (regex matches never cross a paragraph).
+  MatchIndex scan(const Document& doc) const;
+
+  // The compiled regex of a regex pattern (nullptr for a literal), for capture groups.
+  const re2::RE2* regex(PatternId id) const noexcept;
+
+ private:
+  struct Entry {
+    bool regex = false;
+    std::string text;         // the literal or the regex source
+    bool exact_case = false;  // a literal with upper-case ASCII letters
+    int filtered_id = -1;     // index in filter_
+  };
+  std::vector<Entry> entries_;
+  std::vector<PatternId> regex_entries_;  // entry of each FilteredRE2 id
+  AhoCorasick automaton_;
+  // For each automaton pattern: a literal entry (>= 0) or an atom (-1 - atom index).
+  std::vector<std::int64_t> automaton_targets_;
+  std::unique_ptr<re2::FilteredRE2> filter_;
+  std::vector<int> unfiltered_;  // regexes that run everywhere (no usable atom)
+  bool built_ = false;
+};
+
+class MatchIndex {
+ public:
+  explicit MatchIndex(std::size_t patterns) : matches_(patterns) {}
+  // Matches of a pattern, sorted by begin offset.
+  std::span<const Match> all(PatternId id) const noexcept { return matches_[id]; }
+  // Matches that start inside `span` (a match never crosses a paragraph, so for a span of whole
+  // paragraphs these are the matches inside it).
+  std::span<const Match> starting_in(PatternId id, Span span) const noexcept;
+  // Whether a match lies entirely inside `span`.
+  bool any_within(PatternId id, Span span) const noexcept;
+
+  std::vector<std::vector<Match>>& raw() noexcept { return matches_; }
+
+ private:
+  std::vector<std::vector<Match>> matches_;
+};
+
+}  // namespace fzcheck::detail

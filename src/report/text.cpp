@@ -1,0 +1,122 @@
+// Compiler-style text output.
+#include <unicode/uchar.h>
+
+#include <algorithm>
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include "fzcheck/report.hpp"
+#include "model/cjk.hpp"
+#include "report/ui_text.hpp"
+#include "util/utf8.hpp"
+
+namespace fzcheck {
+
+namespace {
+
+constexpr std::size_t kContextBefore = 20;  // code points shown before a finding
+constexpr std::size_t kMaxUnderline = 40;   // code points underlined at most
+constexpr std::size_t kContextAfter = 20;
+
+// Columns a code point takes in a terminal: two for wide (CJK) characters.
+std::size_t width(char32_t c) {
+  auto w = static_cast<UEastAsianWidth>(
+      u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_EAST_ASIAN_WIDTH));
+  return (w == U_EA_WIDE || w == U_EA_FULLWIDTH) ? 2 : 1;
+}
+
+const char* colour(Severity s) {
+  switch (s) {
+    case Severity::error:
+      return "\x1b[1;31m";
+    case Severity::warning:
+      return "\x1b[1;35m";
+    case Severity::info:
+      return "\x1b[1;36m";
+  }
+  return "";
+}
+
+// Moves `i` back (or forward) by up to n code points within [lo, hi).
+std::size_t back(std::string_view s, std::size_t i, std::size_t lo, std::size_t n) {
+  while (n-- > 0 && i > lo) utf8::prev(s, i);
+  return i;
+}
+std::size_t forward(std::string_view s, std::size_t i, std::size_t hi, std::size_t n) {
+  while (n-- > 0 && i < hi) utf8::next(s, i);
+  return i;
+}
+
+void write_context(std::ostream& out, const Finding& f, const Document& doc, bool color) {
+  if (doc.paragraphs.empty() || f.begin.line == 0) return;
+  const Paragraph& p = doc.paragraphs[doc.paragraph_at(f.begin_offset)];
+  std::string_view text = doc.text;
+  std::size_t lo = p.span.begin;
+  std::size_t hi = p.span.end;
+  std::size_t begin = std::clamp<std::size_t>(f.begin_offset, lo, hi);
+  std::size_t end = std::clamp<std::size_t>(f.end_offset, begin, hi);
+  end = std::min(end, forward(text, begin, hi, kMaxUnderline));
+  std::size_t from = back(text, begin, lo, kContextBefore);
+  std::size_t to = forward(text, end, hi, kContextAfter);
+  std::string shown;
+  std::string marks;
+  if (from > lo) {
+    shown += utf8::encode(cjk::kEllipsis);
+    marks += ' ';
+  }
+  for (std::size_t i = from; i < to;) {
+    std::size_t at = i;
+    char32_t c = utf8::next(text, i);
+    if (c == U'\t') c = U' ';
+    utf8::append(shown, c);
+    if (at < begin) {
+      marks.append(width(c), ' ');
+    } else if (at < end) {
+      marks += at == begin ? '^' : '~';
+      marks.append(width(c) - 1, '~');
+    }
+  }
+  if (begin == end) marks += '^';  // a point: the caret stands where something is missing
+  if (to < hi) shown += utf8::encode(cjk::kEllipsis);
+  while (!marks.empty() && marks.back() == ' ') marks.pop_back();
+  std::string gutter = fmt::format("{:>6} | ", f.begin.line);
+  fmt::print(out, "{}{}\n", gutter, shown);
+  fmt::print(out, "{:>6} | {}{}{}\n", "", color ? "\x1b[32m" : "", marks, color ? "\x1b[0m" : "");
+}
+
+}  // namespace
+
+void write_text(std::ostream& out, const Report& report, const Document& doc,
+                const TextOptions& options) {
+  for (const Finding& f : report.findings) {
+    std::string where = f.begin.line > 0
+                            ? fmt::format("{}:{}:{}", report.file, f.begin.line, f.begin.column)
+                            : report.file;
+    if (options.color) {
+      fmt::print(out, "\x1b[1m{}:\x1b[0m {}{}:\x1b[0m {} [{}]\n", where, colour(f.severity),
+                 to_string(f.severity), f.message, f.rule_id);
+    } else {
+      fmt::print(out, "{}: {}: {} [{}]\n", where, to_string(f.severity), f.message, f.rule_id);
+    }
+    if (options.show_context) write_context(out, f, doc, options.color);
+    if (f.replacement) {
+      fmt::print(
+          out, "       = {}\n",
+          detail::ui_text(options.language, "suggestion", {{"replacement", *f.replacement}}));
+    }
+    if (options.show_source && !f.source.empty()) {
+      fmt::print(out, "       = {}\n",
+                 detail::ui_text(options.language, "basis", {{"source", f.source}}));
+    }
+  }
+}
+
+void write_line(std::ostream& out, const Report& report) {
+  for (const Finding& f : report.findings) {
+    fmt::print(out, "{}:{}:{}:{}:{}\n", report.file, f.begin.line, f.begin.column, f.rule_id,
+               to_string(f.severity));
+  }
+}
+
+}  // namespace fzcheck

@@ -1,0 +1,173 @@
+// The fixture harness of rule packs (see include/fzcheck/rule_tests.hpp).
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include "fzcheck/check.hpp"
+#include "fzcheck/read.hpp"
+#include "fzcheck/rule_tests.hpp"
+
+namespace fzcheck {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::vector<std::string> read_lines(const fs::path& path) {
+  std::vector<std::string> lines;
+  std::ifstream in(path);
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!line.empty()) lines.push_back(line);
+  }
+  return lines;
+}
+
+bool is_fixture(const fs::path& p) {
+  std::string name = p.filename().string();
+  auto ends = [&](const std::string& suffix) {
+    return name.size() >= suffix.size() &&
+           name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  return fs::is_regular_file(p) && name.front() != '.' && !ends(".expected") &&
+         !ends(".options.yaml") && !ends(".md");
+}
+
+std::vector<fs::path> fixtures_in(const fs::path& dir) {
+  std::vector<fs::path> out;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return out;
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    if (is_fixture(e.path())) out.push_back(e.path());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Options of a fixture from <stem>.options.yaml, if there is one.
+std::optional<CheckOptions> fixture_options(const fs::path& fixture,
+                                            std::vector<std::string>& problems) {
+  CheckOptions options;
+  fs::path file = fixture.parent_path() / (fixture.stem().string() + ".options.yaml");
+  if (!fs::exists(file)) return options;
+  try {
+    YAML::Node root = YAML::LoadFile(file.string());
+    for (auto it = root.begin(); it != root.end(); ++it) {
+      std::string key = it->first.Scalar();
+      auto date = parse_iso_date(it->second.Scalar());
+      if ((key != "submitted_on" && key != "published_on") || !date) {
+        problems.push_back(
+            fmt::format("{}: '{}' is not submitted_on or published_on with a YYYY-MM-DD date",
+                        file.string(), key));
+        return std::nullopt;
+      }
+      (key == "submitted_on" ? options.submitted_on : options.published_on) = date;
+    }
+  } catch (const YAML::Exception& e) {
+    problems.push_back(fmt::format("{}: {}", file.string(), e.what()));
+    return std::nullopt;
+  }
+  return options;
+}
+
+// The findings of one rule on one fixture, as .expected lines.
+std::optional<std::vector<std::string>> findings_of(const RuleSet& rules, const std::string& rule,
+                                                    const fs::path& fixture,
+                                                    std::vector<std::string>& problems) {
+  auto options = fixture_options(fixture, problems);
+  if (!options) return std::nullopt;
+  options->only = {rule};
+  auto doc = read_document(fixture);
+  if (!doc) {
+    problems.push_back(doc.error().to_string());
+    return std::nullopt;
+  }
+  Report report = check(*doc, rules, *options);
+  std::vector<std::string> lines;
+  for (const Finding& f : report.findings) {
+    lines.push_back(fmt::format("{}:{}:{}:{}:{}", fixture.filename().string(), f.begin.line,
+                                f.begin.column, f.rule_id, to_string(f.severity)));
+  }
+  return lines;
+}
+
+RuleTestResult test_rule(const RuleSet& rules, const RuleInfo& info) {
+  RuleTestResult result;
+  result.rule = info.id;
+  fs::path dir = fs::path(info.origin).parent_path();
+  if (info.readme.empty())
+    result.problems.push_back("no README.md (what the rule checks, why, and its source)");
+  if (info.source.empty()) result.problems.push_back("no 'source' (the legal or standards basis)");
+  auto pass = fixtures_in(dir / "pass");
+  auto fail = fixtures_in(dir / "fail");
+  result.pass_fixtures = pass.size();
+  result.fail_fixtures = fail.size();
+  if (pass.empty())
+    result.problems.push_back("no pass/ fixture (a document that must give no finding)");
+  if (fail.empty())
+    result.problems.push_back("no fail/ fixture (a document with its .expected findings)");
+  for (const fs::path& fixture : pass) {
+    auto lines = findings_of(rules, info.id, fixture, result.problems);
+    if (!lines) continue;
+    for (const std::string& line : *lines) {
+      result.problems.push_back(
+          fmt::format("pass/{}: unexpected finding {}", fixture.filename().string(), line));
+    }
+  }
+  for (const fs::path& fixture : fail) {
+    fs::path expected_file = fixture.parent_path() / (fixture.stem().string() + ".expected");
+    if (!fs::exists(expected_file)) {
+      result.problems.push_back(fmt::format("fail/{}: no {}", fixture.filename().string(),
+                                            expected_file.filename().string()));
+      continue;
+    }
+    std::vector<std::string> expected = read_lines(expected_file);
+    if (expected.empty()) {
+      result.problems.push_back(fmt::format("fail/{}: {} lists no finding",
+                                            fixture.filename().string(),
+                                            expected_file.filename().string()));
+    }
+    auto actual = findings_of(rules, info.id, fixture, result.problems);
+    if (!actual) continue;
+    for (const std::string& line : expected) {
+      if (std::find(actual->begin(), actual->end(), line) == actual->end()) {
+        result.problems.push_back(
+            fmt::format("fail/{}: missing finding {}", fixture.filename().string(), line));
+      }
+    }
+    for (const std::string& line : *actual) {
+      if (std::find(expected.begin(), expected.end(), line) == expected.end()) {
+        result.problems.push_back(
+            fmt::format("fail/{}: unexpected finding {}", fixture.filename().string(), line));
+      }
+    }
+  }
+  return result;
+}
+
+}  // namespace
+
+Result<std::vector<RuleTestResult>> test_rules(const fs::path& path,
+                                               const std::vector<std::string>& only) {
+  auto rules = RuleSet::load(path);
+  if (!rules) return rules.errors();
+  std::vector<RuleTestResult> results;
+  for (const std::string& id : only) {
+    if (!rules->find(id)) {
+      return Error{ErrorCode::usage,
+                   fmt::format("no rule '{}' in {}", id, path.string()),
+                   path.string(),
+                   {}};
+    }
+  }
+  for (const RuleInfo& info : rules->rules()) {
+    if (!only.empty() && std::find(only.begin(), only.end(), info.id) == only.end()) continue;
+    results.push_back(test_rule(*rules, info));
+  }
+  return results;
+}
+
+}  // namespace fzcheck

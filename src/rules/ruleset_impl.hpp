@@ -1,0 +1,49 @@
+// What a loaded RuleSet holds. Internal: the public header keeps it opaque.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "checks/check.hpp"
+#include "fzcheck/rules.hpp"
+#include "match/pattern_set.hpp"
+
+namespace fzcheck {
+
+struct RuleSet::Impl {
+  std::vector<PackInfo> packs;
+  std::vector<RuleInfo> rules;
+  std::vector<std::unique_ptr<detail::Check>> checks;  // parallel to `rules`
+  detail::PatternSet patterns;
+  std::vector<detail::PartDef> parts;  // sorted by priority; ids are "<pack>:<part>"
+};
+
+namespace detail {
+
+// One pack as files, from disk or from the copy compiled into the library.
+struct PackSource {
+  std::string origin;     // directory, or "builtin:<pack>"
+  std::string pack_file;  // display name of pack.yaml
+  std::string pack_yaml;
+  struct Rule {
+    std::string dir_name;   // must equal the rule's id
+    std::string rule_file;  // display name of rule.yaml
+    std::string rule_yaml;
+    std::string readme;
+  };
+  std::vector<Rule> rules;
+};
+
+// Compiles packs into a RuleSet, reporting every problem.
+Result<RuleSet> compile_packs(std::vector<PackSource> packs);
+
+// The packs compiled into the library.
+std::vector<PackSource> builtin_packs();
+
+// Reads the packs at `path` (a pack directory, a directory of packs or one rule.yaml).
+void read_packs(const std::filesystem::path& path, std::vector<PackSource>& out, ErrorSink& errors);
+
+}  // namespace detail
+}  // namespace fzcheck

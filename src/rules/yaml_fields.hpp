@@ -1,0 +1,95 @@
+// Reading rule files: YAML with positions, typed access to the keys of a mapping, and every
+// problem collected (not thrown) with file:line:column, so that one run reports them all.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "fzcheck/error.hpp"
+
+namespace fzcheck::detail {
+
+class ErrorSink {
+ public:
+  void add(ErrorCode code, const std::string& file, Position pos, std::string message) {
+    errors_.push_back(Error{code, std::move(message), file, pos});
+  }
+  bool empty() const noexcept { return errors_.empty(); }
+  std::size_t size() const noexcept { return errors_.size(); }
+  std::vector<Error>& errors() noexcept { return errors_; }
+
+ private:
+  std::vector<Error> errors_;
+};
+
+// A parsed YAML file with what is needed to turn yaml-cpp's marks into 1-based line and
+// code-point column positions.
+class YamlFile {
+ public:
+  // Parses `text`; on a syntax error adds it to `errors` and returns nullptr.
+  static std::shared_ptr<const YamlFile> parse(std::string name, std::string text,
+                                               ErrorSink& errors);
+  const std::string& name() const noexcept { return name_; }
+  const YAML::Node& root() const noexcept { return root_; }
+  Position position(const YAML::Mark& mark) const;
+
+ private:
+  std::string name_;
+  std::string text_;
+  std::vector<std::size_t> line_starts_;
+  YAML::Node root_;
+};
+
+struct FieldsState;
+
+// One scalar of a list, or one mapping of a list (see Fields::list).
+class Fields;
+struct Item {
+  std::string scalar;              // when the item is a scalar
+  std::shared_ptr<Fields> fields;  // when the item is a mapping
+  Position pos;
+};
+
+// The keys of one YAML mapping, read with their expected types. Every key read (or asked for)
+// becomes a known key; finish() reports the keys nobody asked for, with a did-you-mean.
+class Fields {
+ public:
+  Fields(std::shared_ptr<const YamlFile> file, YAML::Node map, ErrorSink& errors, std::string what);
+
+  const std::string& file() const noexcept;
+  Position pos() const;                        // of the mapping itself
+  Position pos(const std::string& key) const;  // of a key's value (the mapping's if absent)
+  bool has(const std::string& key);
+
+  std::optional<std::string> string(const std::string& key, bool required = false);
+  // A scalar or a list of scalars.
+  std::vector<std::string> strings(const std::string& key, bool required = false);
+  std::optional<long> integer(const std::string& key, long min, long max, bool required = false);
+  std::optional<bool> boolean(const std::string& key);
+  std::shared_ptr<Fields> map(const std::string& key, bool required = false);
+  // A list whose items are scalars or mappings.
+  std::vector<Item> list(const std::string& key, bool required = false);
+
+  // Reports a problem with a key's value (or with the mapping when the key is absent).
+  void error(const std::string& key, const std::string& message);
+  void error_at(Position pos, const std::string& message);
+
+  // Reports unknown keys here and in every mapping read from here.
+  void finish();
+
+  ErrorSink& errors() noexcept;
+
+ private:
+  std::shared_ptr<FieldsState> state_;
+};
+
+// The closest of `candidates` to `word`, if close enough to be a likely typo.
+std::optional<std::string> did_you_mean(const std::string& word,
+                                        const std::set<std::string>& candidates);
+
+}  // namespace fzcheck::detail
