@@ -38,12 +38,8 @@ std::optional<PatternId> BuildContext::pattern(Fields& f, const std::string& tex
 
 std::vector<PatternId> BuildContext::patterns(Fields& f, const std::string& key, bool required) {
   std::vector<PatternId> ids;
-  if (!f.has(key)) {
-    if (required) f.error(key, fmt::format("missing required key '{}'", key));
-    return ids;
-  }
-  for (const std::string& text : f.strings(key, required)) {
-    if (auto id = pattern(f, text, f.pos(key))) ids.push_back(*id);
+  for (const Item& item : f.scalars(key, required)) {
+    if (auto id = pattern(f, item.scalar, item.pos)) ids.push_back(*id);
   }
   return ids;
 }
@@ -101,18 +97,18 @@ std::optional<Scope> BuildContext::scope(Fields& f, const std::string& key,
 
 std::vector<Scope> BuildContext::scopes(Fields& f, const std::string& key) {
   std::vector<Scope> out;
-  for (const std::string& name : f.strings(key)) {
+  for (const Item& item : f.scalars(key)) {
+    const std::string& name = item.scalar;
     if (auto scope = parse_scope_name(name)) {
       if (scope->kind == ScopeKind::part) {
-        use_part(scope->part, f.file(), f.pos(key));
+        use_part(scope->part, f.file(), item.pos);
         scope->part = part_key(scope->part);
       }
       out.push_back(*scope);
     } else {
-      f.error(key, fmt::format(
-                       "unknown scope '{}' in '{}': use document, title, preamble, body, headings, "
-                       "text, signature, date or section:<part>",
-                       name, key));
+      f.error_at(item.pos, fmt::format("unknown scope '{}' in '{}': use document, title, preamble, "
+                                       "body, headings, text, signature, date or section:<part>",
+                                       name, key));
     }
   }
   return out;

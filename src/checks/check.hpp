@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "checks/headings.hpp"
 #include "fzcheck/check.hpp"
 #include "fzcheck/document.hpp"
 #include "match/pattern_set.hpp"
@@ -166,6 +167,14 @@ class CheckContext {
   std::string heading_label(std::uint32_t section) const;
   // The name a part is given in messages ("主要举措和成效"), or its id if unknown.
   std::string part_name(const std::string& part) const;
+  // Sibling groups and usual forms of the headings, worked out once per document.
+  const HeadingFacts& headings() const {
+    if (!headings_) headings_.emplace(doc);
+    return *headings_;
+  }
+
+ private:
+  mutable std::optional<HeadingFacts> headings_;  // a CheckContext serves one check() call
 };
 
 class Check;

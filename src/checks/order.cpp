@@ -66,9 +66,9 @@ class Order final : public Check {
 std::unique_ptr<Check> make_order(RuleSpec& spec) {
   Fields& f = spec.fields;
   std::vector<std::string> parts;
-  for (const std::string& name : f.strings("parts", true)) {
-    spec.ctx.use_part(name, f.file(), f.pos("parts"));
-    parts.push_back(spec.ctx.part_key(name));
+  for (const Item& item : f.scalars("parts", true)) {
+    spec.ctx.use_part(item.scalar, f.file(), item.pos);
+    parts.push_back(spec.ctx.part_key(item.scalar));
   }
   if (parts.size() < 2 && f.has("parts")) f.error("parts", "'parts' must list at least two parts");
   auto message = spec.ctx.message(f, "message", {"actual", "expected", "part"});

@@ -7,27 +7,62 @@
 
 namespace fzcheck::detail {
 
+std::unique_ptr<Check> make_canonical_name(RuleSpec& spec);
+std::unique_ptr<Check> make_consistent_citation(RuleSpec& spec);
+std::unique_ptr<Check> make_conversion_artefact(RuleSpec& spec);
+std::unique_ptr<Check> make_copied_passage(RuleSpec& spec);
 std::unique_ptr<Check> make_coverage(RuleSpec& spec);
+std::unique_ptr<Check> make_doubled_punctuation(RuleSpec& spec);
 std::unique_ptr<Check> make_every_item(RuleSpec& spec);
+std::unique_ptr<Check> make_halfwidth_punctuation(RuleSpec& spec);
+std::unique_ptr<Check> make_heading_form(RuleSpec& spec);
+std::unique_ptr<Check> make_heading_punctuation(RuleSpec& spec);
+std::unique_ptr<Check> make_heading_sequence(RuleSpec& spec);
 std::unique_ptr<Check> make_metadata(RuleSpec& spec);
 std::unique_ptr<Check> make_order(RuleSpec& spec);
+std::unique_ptr<Check> make_paired_punctuation(RuleSpec& spec);
+std::unique_ptr<Check> make_paragraph_end(RuleSpec& spec);
 std::unique_ptr<Check> make_pattern(RuleSpec& spec);
+std::unique_ptr<Check> make_repeated_word(RuleSpec& spec);
 std::unique_ptr<Check> make_required_section(RuleSpec& spec);
 std::unique_ptr<Check> make_unknown_part(RuleSpec& spec);
+std::unique_ptr<Check> make_whitespace(RuleSpec& spec);
 
 const std::vector<KindEntry>& rule_kinds() {
   static const std::vector<KindEntry> kinds = {
+      {"canonical-name", make_canonical_name, "official names quoted exactly (variants derived)",
+       "body"},
+      {"consistent-citation", make_consistent_citation, "one document cited under one name",
+       "body"},
+      {"conversion-artefact", make_conversion_artefact, "converter leftovers such as [bookmark: …]",
+       "document"},
+      {"copied-passage", make_copied_passage, "a long passage repeated in two parts", "document"},
       {"coverage", make_coverage, "every concept of a set is mentioned in a scope", "body"},
+      {"doubled-punctuation", make_doubled_punctuation, "two clause marks in a row", "document"},
       {"every-item", make_every_item,
        "every item of a part (a sub-section or an enumerated run) mentions something", "body"},
+      {"halfwidth-punctuation", make_halfwidth_punctuation,
+       "ASCII , ; : ( ) ! ? next to Chinese text", "document"},
+      {"heading-form", make_heading_form, "section numbers written in the form their place needs",
+       "document"},
+      {"heading-punctuation", make_heading_punctuation, "the punctuation of section numbers",
+       "document"},
+      {"heading-sequence", make_heading_sequence, "section numbers without gaps or repeats",
+       "document"},
       {"metadata", make_metadata, "title, signature and date: presence, form, year, deadlines",
        "document"},
       {"order", make_order, "the parts appear in a given order", "document"},
+      {"paired-punctuation", make_paired_punctuation,
+       "quotes, brackets and book-title marks in pairs", "document"},
+      {"paragraph-end", make_paragraph_end, "running text ends with sentence punctuation",
+       "document"},
       {"pattern", make_pattern, "text that must not appear, with an optional replacement", "body"},
+      {"repeated-word", make_repeated_word, "a word written twice by accident", "text"},
       {"required-section", make_required_section,
        "a part the report must have, found by its heading", "document"},
       {"unknown-part", make_unknown_part, "level-one parts that are none of the declared parts",
        "document"},
+      {"whitespace", make_whitespace, "spaces left by conversions", "document"},
   };
   return kinds;
 }

@@ -4,6 +4,8 @@
 // vocabulary of any particular kind of report lives in rules/, never here.
 #pragma once
 
+#include <string>
+
 namespace fzcheck::cjk {
 
 inline constexpr char32_t kIdeographicComma = 0x3001;     // 顿号
@@ -25,12 +27,29 @@ inline constexpr char32_t kCircledOne = 0x2460;     // ①
 inline constexpr char32_t kCircledTwenty = 0x2473;  // ⑳
 inline constexpr char32_t kEllipsis = 0x2026;       // …
 
+inline constexpr char32_t kLeftDoubleQuote = 0x201C;   // “
+inline constexpr char32_t kRightDoubleQuote = 0x201D;  // ”
+inline constexpr char32_t kLeftBookTitle = 0x300A;     // 《
+inline constexpr char32_t kRightBookTitle = 0x300B;    // 》
+inline constexpr char32_t kEmDash = 0x2014;            // — (一字线)
+
 inline constexpr char32_t kYear = 0x5E74;     // 年
 inline constexpr char32_t kMonth = 0x6708;    // 月
 inline constexpr char32_t kDay = 0x65E5;      // 日
 inline constexpr char32_t kTen = 0x5341;      // 十
 inline constexpr char32_t kHundred = 0x767E;  // 百
 inline constexpr char32_t kLing = 0x96F6;     // 零
+
+// The Chinese numeral for 1–99 as written in section numbers: 三, 十, 十二, 二十, 九十九.
+inline void append_chinese_number(std::u32string& out, unsigned value) {
+  static constexpr char32_t kDigits[] = {0,      0x4E00, 0x4E8C, 0x4E09, 0x56DB,
+                                         0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D};
+  unsigned tens = value / 10 % 10;
+  unsigned ones = value % 10;
+  if (tens > 1) out.push_back(kDigits[tens]);
+  if (tens > 0) out.push_back(kTen);
+  if (ones > 0) out.push_back(kDigits[ones]);
+}
 
 // 一 to 九 as digits 1–9, 〇 and 零 as 0; -1 for anything else (十 and 百 are multipliers).
 inline int chinese_digit(char32_t c) noexcept {

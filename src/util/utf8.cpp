@@ -178,4 +178,22 @@ bool is_han(char32_t c) noexcept {
          (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F) || c == 0x3007;
 }
 
+bool is_cjk_text(char32_t c) noexcept {
+  return is_han(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF) ||
+         (c >= 0x2018 && c <= 0x201F) || c == 0x2014 || c == 0x2026;
+}
+
+CodePoints decode(std::string_view s) {
+  CodePoints out;
+  out.chars.reserve(s.size() / 2);
+  out.offsets.reserve(s.size() / 2 + 1);
+  std::size_t i = 0;
+  while (i < s.size()) {
+    out.offsets.push_back(static_cast<std::uint32_t>(i));
+    out.chars.push_back(next(s, i));
+  }
+  out.offsets.push_back(static_cast<std::uint32_t>(s.size()));
+  return out;
+}
+
 }  // namespace fzcheck::utf8

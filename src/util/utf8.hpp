@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace fzcheck::utf8 {
 
@@ -42,5 +43,16 @@ bool is_blank(std::string_view s) noexcept;
 
 // CJK Unified Ideographs (basic block and extension A, plus compatibility ideographs).
 bool is_han(char32_t c) noexcept;
+
+// Text of Chinese writing: Han characters, CJK symbols and punctuation (U+3000–U+303F), full-width
+// forms (U+FF00–U+FFEF) and the curly quotes used in Chinese text.
+bool is_cjk_text(char32_t c) noexcept;
+
+// A string's code points with the byte offset of each (plus one past the end).
+struct CodePoints {
+  std::u32string chars;
+  std::vector<std::uint32_t> offsets;  // chars.size() + 1 entries, relative to the string start
+};
+CodePoints decode(std::string_view s);
 
 }  // namespace fzcheck::utf8
