@@ -75,11 +75,16 @@ enum class ParagraphRole {
   body,       // body text inside a section
   signature,  // the issuing organ at the end
   date,       // the date at the end
+  note,       // 附注: a bracketed line after the date, such as （此件公开发布）
 };
 const char* to_string(ParagraphRole role) noexcept;
 
+// How a line of a plain-text source ended, so that a corrected copy keeps it.
+enum class LineEnd : std::uint8_t { none, lf, crlf, cr };
+
 struct Paragraph {
-  Span span;  // the paragraph's text, without its line terminator
+  Span span;                         // the paragraph's text, without its line terminator
+  LineEnd line_end = LineEnd::none;  // plain text only: the terminator that followed it
   ParagraphRole role = ParagraphRole::body;
   std::int32_t section = -1;       // innermost section that contains it; -1 outside all sections
   std::uint8_t outline_level = 0;  // a heading hint from the input format (1–9), 0 for none
@@ -198,8 +203,9 @@ struct Document {
   std::vector<Section> sections;  // in document order (pre-order of the tree)
   std::optional<Signature> signature;
   std::optional<DateLine> date;
-  std::vector<Artefact> artefacts;  // sorted by offset
-  std::vector<PageSetup> pages;     // empty unless the input carries page layout
+  std::optional<std::uint32_t> note;  // paragraph index of a 附注 after the date
+  std::vector<Artefact> artefacts;    // sorted by offset
+  std::vector<PageSetup> pages;       // empty unless the input carries page layout
 
   std::string_view str(Span span) const {
     return std::string_view(text).substr(span.begin, span.size());

@@ -1,7 +1,8 @@
 // kind: canonical-name — the official names of key documents, quoted exactly. Each name is
 // written once in its canonical form; the variants met in reports (half-width brackets, a hyphen
 // or tilde for the dash of a year range, the 年 of a range left out, spaces) are derived from it
-// and reported with the canonical name as the replacement.
+// and reported with the canonical name as the replacement. The characters that serve as the 一字线
+// (— ― － –; GB/T 15834 does not fix one code point) are all accepted.
 //
 //   names: ['《法治政府建设实施纲要（2021—2025年）》', ...]
 //   message: ... {found} {expected} ...
@@ -16,6 +17,11 @@
 namespace fzcheck::detail {
 
 namespace {
+
+// The code points used for the 一字线 in practice.
+bool is_one_em_dash(char32_t c) {
+  return c == cjk::kEmDash || c == 0x2015 || c == cjk::kFullwidthHyphen || c == 0x2013;
+}
 
 bool is_dash(char32_t c) {
   return c == U'-' || c == U'~' || c == cjk::kEmDash || c == 0x2013 || c == 0x2015 ||
@@ -46,6 +52,14 @@ std::string variants_regex(const std::u32string& name) {
   return re;
 }
 
+std::u32string canonical_chars(const std::string& name) {
+  std::u32string c = utf8::decode(name).chars;
+  for (char32_t& x : c) {
+    if (is_one_em_dash(x)) x = cjk::kEmDash;
+  }
+  return c;
+}
+
 class CanonicalName final : public Check {
  public:
   CanonicalName(RuleCommon common, std::vector<std::pair<PatternId, std::string>> names,
@@ -57,7 +71,11 @@ class CanonicalName final : public Check {
     for (const auto& [id, canonical] : names_) {
       ctx.for_each_in(id, regions, [&](const Match& m) {
         std::string found(ctx.doc.str({m.begin, m.end}));
-        if (found == canonical) return;
+        std::u32string normal = utf8::decode(found).chars;
+        for (char32_t& c : normal) {
+          if (is_one_em_dash(c)) c = cjk::kEmDash;
+        }
+        if (normal == canonical_chars(canonical)) return;
         sink.add(*this, {m.begin, m.end},
                  message_.format({{"found", found}, {"expected", canonical}}), canonical);
       });

@@ -120,6 +120,10 @@ enum class Joiner { list, quoted_items, sequence };
 std::string join_words(const std::string& language, const std::vector<std::string>& words,
                        Joiner how);
 
+// Text without what is inside 《…》: the years in document titles ("（2021—2025年）") are not the
+// years a report speaks about.
+std::string outside_titles(std::string_view text);
+
 // A key holding error, warning or info; reports anything else.
 std::optional<Severity> severity_field(Fields& f, const std::string& key, bool required = false);
 
@@ -139,6 +143,7 @@ class CheckContext {
   const MatchIndex& matches;
   const CheckOptions& options;
   const std::vector<PartDef>* part_defs = nullptr;  // every declared part, by priority
+  const PatternSet* patterns = nullptr;             // for matching text that is not in the document
   std::map<std::string, PartLocation> parts;        // part id → where it is
   std::vector<std::string> top_level_part;  // per section: the part of a level-one section, or ""
   std::optional<int> title_year;            // the first year in the title

@@ -5,6 +5,7 @@
 //
 //   open: '《'  close: '》'          the marks around a cited name
 //   min_length: 8                   code points a shortened name must keep
+//   omissible_prefixes: [中华人民共和国]   customary short forms that are not a second name
 //   message: ... {found} {other} {line} ...
 #include <fmt/format.h>
 
@@ -27,23 +28,29 @@ struct Cited {
 class ConsistentCitation final : public Check {
  public:
   ConsistentCitation(RuleCommon common, char32_t open, char32_t close, std::size_t min_length,
-                     MessageTemplate message)
+                     std::vector<std::u32string> omissible, MessageTemplate message)
       : Check(std::move(common)),
         open_(open),
         close_(close),
         min_(min_length),
+        omissible_(std::move(omissible)),
         message_(std::move(message)) {}
 
   void run(const CheckContext& ctx, FindingSink& sink) const override {
     const Document& doc = ctx.doc;
     std::vector<Cited> names;  // distinct raw names, in order of first use
+    const std::string open = utf8::encode(open_);
     for (Span region : ctx.regions(common().scope)) {
       std::string_view text = doc.str(region);
-      std::size_t i = 0;
       constexpr std::size_t kNone = std::string_view::npos;
       std::size_t start = kNone;  // after the opening mark of the name being read
       std::size_t length = 0;
+      std::size_t i = 0;
       while (i < text.size()) {
+        if (start == kNone) {  // jump to the next opening mark
+          i = text.find(open, i);
+          if (i == kNone) break;
+        }
         std::size_t at = i;
         char32_t c = utf8::next(text, i);
         if (c == open_) {
@@ -99,12 +106,20 @@ class ConsistentCitation final : public Check {
     if (a == b) return true;  // raw names differ, normal forms agree
     const std::u32string& shorter = a.size() < b.size() ? a : b;
     const std::u32string& longer = a.size() < b.size() ? b : a;
+    for (const std::u32string& prefix : omissible_) {
+      if (longer.size() == prefix.size() + shorter.size() &&
+          longer.compare(0, prefix.size(), prefix) == 0 &&
+          longer.compare(prefix.size(), shorter.size(), shorter) == 0) {
+        return false;  // 《中华人民共和国宪法》 and 《宪法》: the customary short form
+      }
+    }
     return shorter.size() >= min_ &&
            longer.compare(longer.size() - shorter.size(), shorter.size(), shorter) == 0;
   }
 
   char32_t open_, close_;
   std::size_t min_;
+  std::vector<std::u32string> omissible_;
   MessageTemplate message_;
 };
 
@@ -125,10 +140,14 @@ std::unique_ptr<Check> make_consistent_citation(RuleSpec& spec) {
   auto open = mark("open");
   auto close = mark("close");
   auto min_length = f.integer("min_length", 2, 200).value_or(8);
+  std::vector<std::u32string> omissible;
+  for (const std::string& prefix : f.strings("omissible_prefixes"))
+    omissible.push_back(utf8::decode(prefix).chars);
   auto message = spec.ctx.message(f, "message", {"found", "other", "line"});
   if (!message || !open || !close) return nullptr;
-  return std::make_unique<ConsistentCitation>(
-      spec.common, *open, *close, static_cast<std::size_t>(min_length), std::move(*message));
+  return std::make_unique<ConsistentCitation>(spec.common, *open, *close,
+                                              static_cast<std::size_t>(min_length),
+                                              std::move(omissible), std::move(*message));
 }
 
 }  // namespace fzcheck::detail

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "checks/check.hpp"
+#include "model/cjk.hpp"
 #include "util/utf8.hpp"
 
 namespace fzcheck::detail {
@@ -131,6 +132,24 @@ std::string CheckContext::part_name(const std::string& part) const {
     }
   }
   return part.substr(part.find(':') + 1);
+}
+
+std::string outside_titles(std::string_view text) {
+  std::string out;
+  int depth = 0;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t at = i;
+    char32_t c = utf8::next(text, i);
+    if (c == cjk::kLeftBookTitle) {
+      ++depth;
+    } else if (c == cjk::kRightBookTitle) {
+      depth = std::max(0, depth - 1);
+    } else if (depth == 0) {
+      out.append(text, at, i - at);
+    }
+  }
+  return out;
 }
 
 }  // namespace fzcheck::detail

@@ -30,7 +30,7 @@ class DoubledPunctuation final : public Check {
       while (i < text.size()) {
         std::size_t at = i;
         char32_t c = utf8::next(text, i);
-        bool mark = marks_.find(c) != std::u32string::npos;
+        bool mark = marks_.contains(c);
         if (mark && prev != 0) {
           std::u32string pair{prev, c};
           if (std::find(allow_.begin(), allow_.end(), pair) == allow_.end()) {
@@ -52,7 +52,7 @@ class DoubledPunctuation final : public Check {
   }
 
  private:
-  std::u32string marks_;
+  utf8::CodePointSet marks_;
   std::vector<std::u32string> allow_;
   MessageTemplate message_;
 };

@@ -13,6 +13,7 @@ namespace fzcheck {
 namespace {
 
 using detail::CheckContext;
+using detail::outside_titles;
 using detail::PartDef;
 
 bool heading_matches(const CheckContext& ctx, const PartDef& part, Span heading) {
@@ -48,31 +49,39 @@ void classify_parts(CheckContext& ctx, const std::vector<PartDef>& parts) {
   }
 }
 
-// Calls f(year) for every four-digit year followed by 年 ("2024年"), in text order.
+// Calls f(year) for every four-digit year followed by 年, in text order: "2024年" and the
+// digit-by-digit Chinese form "二〇二四年".
 template <class F>
 void for_each_year(std::string_view text, F&& f) {
   const std::string year_char = utf8::encode(cjk::kYear);
   std::size_t pos = 0;
   while ((pos = text.find(year_char, pos)) != std::string_view::npos) {
-    std::size_t i = pos;
-    int value = 0;
-    int digits = 0;
-    int scale = 1;
-    while (i > 0 && digits < 5) {
-      std::size_t j = i;
-      int d = cjk::arabic_digit(utf8::prev(text, j));
-      if (d < 0) break;
-      value += d * scale;
-      scale *= 10;
-      ++digits;
-      i = j;
+    for (bool chinese : {false, true}) {
+      std::size_t i = pos;
+      int value = 0;
+      int digits = 0;
+      int scale = 1;
+      while (i > 0 && digits < 5) {
+        std::size_t j = i;
+        char32_t c = utf8::prev(text, j);
+        int d = chinese ? cjk::chinese_digit(c) : cjk::arabic_digit(c);
+        if (d < 0) break;
+        value += d * scale;
+        scale *= 10;
+        ++digits;
+        i = j;
+      }
+      if (digits == 4 && value >= 1990 && value <= 2100) {
+        f(value);
+        break;
+      }
     }
-    if (digits == 4 && value >= 1990 && value <= 2100) f(value);
     pos += year_char.size();
   }
 }
 
-// The report year is the first year of the title, else the year the body mentions most.
+// The report year is the first year of the title, else the year the body mentions most. The body
+// year is the one the preamble and the first part mention most (not the plan for next year).
 void find_years(CheckContext& ctx) {
   const Document& doc = ctx.doc;
   if (doc.title) {
@@ -80,20 +89,36 @@ void find_years(CheckContext& ctx) {
       if (!ctx.title_year) ctx.title_year = year;
     });
   }
-  std::map<int, int> counts;
-  for (const Paragraph& p : doc.paragraphs) {
-    if (p.role == ParagraphRole::preamble || p.role == ParagraphRole::body ||
-        p.role == ParagraphRole::heading) {
-      for_each_year(doc.str(p.span), [&](int year) { ++counts[year]; });
+  auto most_mentioned = [&](std::uint32_t end_paragraph) -> std::optional<int> {
+    std::map<int, int> counts;
+    for (std::uint32_t i = 0; i < end_paragraph; ++i) {
+      const Paragraph& p = doc.paragraphs[i];
+      if (p.role == ParagraphRole::preamble || p.role == ParagraphRole::body ||
+          p.role == ParagraphRole::heading) {
+        for_each_year(outside_titles(doc.str(p.span)), [&](int year) { ++counts[year]; });
+      }
+    }
+    std::optional<int> best;
+    int best_count = 0;
+    for (const auto& [year, count] : counts) {
+      if (count > best_count) {
+        best = year;
+        best_count = count;
+      }
+    }
+    return best;
+  };
+  // The preamble and the first level-one section; then the whole text if they name no year.
+  std::uint32_t first_part_end = static_cast<std::uint32_t>(doc.paragraphs.size());
+  for (const Section& s : doc.sections) {
+    if (s.parent < 0) {
+      first_part_end = s.end_paragraph;
+      break;
     }
   }
-  int best_count = 0;
-  for (const auto& [year, count] : counts) {
-    if (count > best_count) {
-      ctx.body_year = year;
-      best_count = count;
-    }
-  }
+  ctx.body_year = most_mentioned(first_part_end);
+  if (!ctx.body_year)
+    ctx.body_year = most_mentioned(static_cast<std::uint32_t>(doc.paragraphs.size()));
   ctx.report_year = ctx.title_year ? ctx.title_year : ctx.body_year;
 }
 
@@ -109,6 +134,7 @@ Report check(const Document& doc, const RuleSet& rules, const CheckOptions& opti
   detail::MatchIndex matches = impl.patterns.scan(doc);
   CheckContext ctx(doc, matches, options);
   ctx.part_defs = &impl.parts;
+  ctx.patterns = &impl.patterns;
   classify_parts(ctx, impl.parts);
   find_years(ctx);
 

@@ -60,12 +60,13 @@ class EveryItem final : public Check {
       for (Span r : ctx.regions(scope)) bodies.push_back({r, {r.begin, r.begin}, std::nullopt});
     }
     for (const Body& body : bodies) {
-      std::vector<ItemSpan> items = split(ctx, body.text, body.section);
+      Span collective{};  // text that speaks for all items: a 原因分析 sub-section, a closing
+                          // paragraph
+      std::vector<ItemSpan> items = split(ctx, body.text, body.section, collective);
+      if (mentions(ctx, collective)) continue;
       std::vector<const ItemSpan*> without;
       for (const ItemSpan& item : items) {
-        bool mentioned = false;
-        for (PatternId id : any_) mentioned = mentioned || ctx.matches.any_within(id, item.whole);
-        if (!mentioned) without.push_back(&item);
+        if (!mentions(ctx, item.whole)) without.push_back(&item);
       }
       if (without.empty()) continue;
       if (without.size() == items.size() || !partial_) {
@@ -102,8 +103,10 @@ class EveryItem final : public Check {
     return u_ispunct(static_cast<UChar32>(c)) != 0;
   }
 
-  // The first code points of an item, to name it in messages.
+  // The first code points of an item, to name it in messages. The line break and indentation
+  // before the next item are not more text: they get no ellipsis.
   static std::string label(std::string_view text) {
+    text.remove_suffix(utf8::trailing_space_bytes(text));
     std::size_t cut = 0;
     for (std::size_t n = 0; n < kLabelLength && cut < text.size() && text[cut] != '\n'; ++n)
       utf8::next(text, cut);
@@ -112,14 +115,26 @@ class EveryItem final : public Check {
     return name;
   }
 
+  bool mentions(const CheckContext& ctx, Span span) const {
+    if (span.empty()) return false;
+    for (PatternId id : any_) {
+      if (ctx.matches.any_within(id, span)) return true;
+    }
+    return false;
+  }
+
+  // The items of a body. `collective` receives what speaks for all items at once: the heading of a
+  // sub-section such as （二）原因分析, or the paragraphs after the last enumerated item.
   std::vector<ItemSpan> split(const CheckContext& ctx, Span body,
-                              std::optional<std::uint32_t> section) const {
+                              std::optional<std::uint32_t> section, Span& collective) const {
     const Document& doc = ctx.doc;
     std::vector<ItemSpan> items;
     if (section && !doc.sections[*section].children.empty()) {
       for (std::uint32_t child : doc.sections[*section].children) {
         const Section& c = doc.sections[child];
-        items.push_back({c.extent, {c.marker.span.begin, c.heading.end}, ctx.heading_label(child)});
+        Span heading{c.marker.span.begin, c.heading.end};
+        if (mentions(ctx, heading)) collective = heading;
+        items.push_back({c.extent, heading, ctx.heading_label(child)});
       }
       return items;
     }
@@ -137,8 +152,12 @@ class EveryItem final : public Check {
       }
       return items;
     }
+    // The last item ends with its paragraph; paragraphs after it (究其原因，……) speak for all.
+    std::uint32_t last_end = doc.paragraphs[doc.paragraph_at(starts.back().begin)].span.end;
+    if (last_end < body.end) collective = {last_end, body.end};
     for (std::size_t k = 0; k < starts.size(); ++k) {
-      std::uint32_t end = k + 1 < starts.size() ? starts[k + 1].begin : body.end;
+      std::uint32_t end =
+          k + 1 < starts.size() ? starts[k + 1].begin : std::min(last_end, body.end);
       Span whole{starts[k].begin, end};
       items.push_back({whole, {starts[k].begin, starts[k].end}, label(doc.str(whole))});
     }

@@ -20,9 +20,9 @@ bool is_ascii_alnum(char32_t c) {
 class HalfwidthPunctuation final : public Check {
  public:
   HalfwidthPunctuation(RuleCommon common, std::u32string characters, MessageTemplate message)
-      : Check(std::move(common)),
-        characters_(std::move(characters)),
-        message_(std::move(message)) {}
+      : Check(std::move(common)), characters_(std::move(characters)), message_(std::move(message)) {
+    for (char32_t c : characters_) wanted_[c] = true;
+  }
 
   void run(const CheckContext& ctx, FindingSink& sink) const override {
     const Document& doc = ctx.doc;
@@ -46,7 +46,10 @@ class HalfwidthPunctuation final : public Check {
   void scan(const Document& doc, Span line, const std::vector<Span>& skip,
             FindingSink& sink) const {
     std::string_view text = doc.str(line);
-    if (text.find_first_of(",;:()!?") == std::string_view::npos) return;  // the common case
+    // The common case: no ASCII mark of ours on the line at all.
+    if (std::none_of(text.begin(), text.end(),
+                     [&](char b) { return wanted_[static_cast<unsigned char>(b)]; }))
+      return;
     utf8::CodePoints cps = utf8::decode(text);
     const std::u32string& c = cps.chars;
     // Web addresses run from "http", "https" or "www." to the next space or Chinese character.
@@ -83,6 +86,7 @@ class HalfwidthPunctuation final : public Check {
   }
 
   std::u32string characters_;
+  bool wanted_[256] = {};  // the same characters, as bytes
   MessageTemplate message_;
 };
 

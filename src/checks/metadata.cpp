@@ -2,7 +2,8 @@
 //
 //   field: title      require: present | match (any) | year (mismatch_message)
 //   field: signature  require: present | match (any)
-//   field: date       require: present | form (forms) | deadline (submit_by, publish_by,
+//   field: date       require: present | form (forms, invalid_message) | deadline (submit_by,
+//   publish_by,
 //                     submitted_message, published_message)
 //   field: next-year  require: mentioned (scope, any): the scope names the year after the
 //                     report year, or one of `any`
@@ -76,6 +77,13 @@ class Metadata final : public Check {
         const DateLine& d = *doc.date;
         bool good = d.valid && std::find(forms.begin(), forms.end(), d.form) != forms.end();
         if (good) return;
+        if (!d.valid &&
+            second_message) {  // 2025年2月30日: no form can fix a day that does not exist
+          sink.add(
+              *this, d.span,
+              second_message->format({{"date", std::string(doc.str(d.span))}, {"expected", ""}}));
+          return;
+        }
         std::string expected = d.valid ? chinese_date(d.year, d.month, d.day) : std::string();
         sink.add(*this, d.span,
                  message.format({{"date", std::string(doc.str(d.span))}, {"expected", expected}}),
@@ -108,10 +116,7 @@ class Metadata final : public Check {
 
   // A title may be split over two lines: match its joined text.
   static bool title_matches(const CheckContext& ctx, PatternId id) {
-    for (std::uint32_t p : ctx.doc.title->paragraphs) {
-      if (ctx.matches.any_within(id, ctx.doc.paragraphs[p].span)) return true;
-    }
-    return false;
+    return ctx.patterns->matches_text(id, ctx.doc.title->text);
   }
 
   void present(const CheckContext& ctx, FindingSink& sink) const {
@@ -166,7 +171,7 @@ class Metadata final : public Check {
     }
     const std::string next_year = std::to_string(*ctx.report_year + 1) + utf8::encode(cjk::kYear);
     for (Span r : regions) {
-      if (ctx.doc.str(r).find(next_year) != std::string_view::npos) return;
+      if (outside_titles(ctx.doc.str(r)).find(next_year) != std::string::npos) return;
     }
     // Point at the part's heading when the scope is a part.
     Span at{regions.front().begin, regions.front().begin};
@@ -267,6 +272,7 @@ std::unique_ptr<Check> make_metadata(RuleSpec& spec) {
       break;
     case R::form: {
       message = ctx.message(f, "message", {"date", "expected"});
+      check->second_message = ctx.message(f, "invalid_message", {"date"}, false);
       static const std::pair<std::string_view, DateForm> kForms[] = {
           {"arabic", DateForm::arabic},   {"arabic-padded", DateForm::arabic_padded},
           {"chinese", DateForm::chinese}, {"hyphenated", DateForm::hyphenated},

@@ -22,7 +22,15 @@ class PairedPunctuation final : public Check {
       : Check(std::move(common)),
         pairs_(std::move(pairs)),
         message_(std::move(message)),
-        ascii_quote_(std::move(ascii_quote)) {}
+        ascii_quote_(std::move(ascii_quote)) {
+    for (const auto& [open, close] : pairs_) {
+      for (char32_t c : {open, close}) {
+        marks_.insert(c);
+        if (c >= 0xFF01 && c <= 0xFF5E) marks_.insert(c - kFullwidthOffset);  // its ASCII form
+      }
+    }
+    marks_.insert(U'"');
+  }
 
   void run(const CheckContext& ctx, FindingSink& sink) const override {
     const Document& doc = ctx.doc;
@@ -70,6 +78,7 @@ class PairedPunctuation final : public Check {
     while (i < text.size()) {
       std::size_t at = i;
       char32_t c = utf8::next(text, i);
+      if (!marks_.contains(c)) continue;
       Span span{line.begin + static_cast<std::uint32_t>(at),
                 line.begin + static_cast<std::uint32_t>(i)};
       if (c == U'"' && ascii_quote_ && !stack.empty() &&
@@ -101,6 +110,7 @@ class PairedPunctuation final : public Check {
   }
 
   std::vector<std::pair<char32_t, char32_t>> pairs_;
+  utf8::CodePointSet marks_;  // every mark of every pair, for a quick test per character
   MessageTemplate message_;
   std::optional<MessageTemplate> ascii_quote_;
 };

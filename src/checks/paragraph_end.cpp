@@ -35,7 +35,11 @@ class ParagraphEnd final : public Check {
       }
       if (!CheckContext::inside_any({text.begin, text.end}, regions)) continue;
       std::string_view body = utf8::trim(doc.str(text));
-      if (utf8::length(body) < min_length_) continue;
+      // Count code points only up to the minimum: a long paragraph is long enough.
+      std::size_t counted = 0;
+      for (std::size_t k = 0; k < body.size() && counted < min_length_; ++k)
+        counted += (body[k] & 0xC0) != 0x80;
+      if (counted < min_length_) continue;
       std::size_t end = body.size();
       char32_t last = utf8::prev(body, end);
       if (marks_.find(last) != std::u32string::npos) continue;

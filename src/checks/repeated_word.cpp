@@ -36,7 +36,7 @@ class RepeatedWord final : public Check {
       while (i < c.size()) {
         bool found = false;
         for (std::size_t k = max_; k >= min_ && !found; --k) {
-          if (i + 2 * k > c.size()) continue;
+          if (i + 2 * k > c.size() || c[i] != c[i + k]) continue;
           bool han = true;
           for (std::size_t j = i; j < i + k && han; ++j) han = utf8::is_han(c[j]);
           if (!han || c.compare(i, k, c, i + k, k) != 0) continue;

@@ -65,5 +65,6 @@ std::string error_json(const std::string& file, const Error& error);
 int run_outline(const std::vector<std::string>& args);
 int run_check(const std::vector<std::string>& args);
 int run_rules(const std::vector<std::string>& args);
+int run_fix(const std::vector<std::string>& args);
 
 }  // namespace fzcheck::cli

@@ -13,6 +13,7 @@ constexpr const char* kUsage =
     "\n"
     "Commands:\n"
     "  check FILE...       check reports against the rules (the default pack is built in)\n"
+    "  fix FILE -o OUT     write a copy with the certain corrections (also --diff, --in-place)\n"
     "  outline FILE...     show the parsed structure (title, numbered sections, signature, date)\n"
     "  rules list|explain|kinds|test   the rules: catalogue, one rule in full, rule kinds, "
     "fixtures\n"
@@ -40,6 +41,7 @@ int main(int argc, char** argv) {
     if (command == "outline") return run_outline(args);
     if (command == "check") return run_check(args);
     if (command == "rules") return run_rules(args);
+    if (command == "fix") return run_fix(args);
     std::cerr << "fzcheck: unknown command '" << command << "'\n\n" << kUsage;
     return kExitUsage;
   } catch (const UsageError& e) {

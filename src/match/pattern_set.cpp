@@ -13,7 +13,7 @@ namespace fzcheck::detail {
 namespace {
 
 // Atoms shorter than this (in bytes) are not worth filtering on: one Chinese character is 3.
-constexpr int kMinAtomBytes = 3;
+constexpr int kMinAtomBytes = 1;
 
 RE2::Options regex_options() {
   RE2::Options o;
@@ -107,6 +107,17 @@ void PatternSet::build() {
 const re2::RE2* PatternSet::regex(PatternId id) const noexcept {
   const Entry& e = entries_[id];
   return e.regex ? &filter_->GetRE2(e.filtered_id) : nullptr;
+}
+
+bool PatternSet::matches_text(PatternId id, std::string_view text) const {
+  const Entry& e = entries_[id];
+  if (e.regex)
+    return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()),
+                             filter_->GetRE2(e.filtered_id));
+  if (e.exact_case) return text.find(e.text) != std::string_view::npos;
+  auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; };
+  return std::search(text.begin(), text.end(), e.text.begin(), e.text.end(),
+                     [&](char a, char b) { return lower(a) == lower(b); }) != text.end();
 }
 
 MatchIndex PatternSet::scan(const Document& doc) const {

@@ -52,6 +52,10 @@ class PatternSet {
   // The compiled regex of a regex pattern (nullptr for a literal), for capture groups.
   const re2::RE2* regex(PatternId id) const noexcept;
 
+  // Whether a pattern matches somewhere in `text` (a string that is not in the document, such as
+  // a title joined from two lines). Same semantics as scan().
+  bool matches_text(PatternId id, std::string_view text) const;
+
  private:
   struct Entry {
     bool regex = false;

@@ -36,6 +36,8 @@ const char* to_string(ParagraphRole role) noexcept {
       return "signature";
     case ParagraphRole::date:
       return "date";
+    case ParagraphRole::note:
+      return "note";
   }
   return "?";
 }

@@ -1,6 +1,7 @@
 // From paragraphs to structure: title, addressee, preamble, the tree of numbered sections,
 // signature and date. See docs/design.md ("Document structure") for the rules and the reasons.
 #include <algorithm>
+#include <map>
 
 #include "model/cjk.hpp"
 #include "model/parse.hpp"
@@ -14,6 +15,7 @@ constexpr std::size_t kMaxTitleLine = 60;  // code points
 constexpr std::size_t kMaxTitleContinuation = 30;
 constexpr std::size_t kMaxAddressee = 40;
 constexpr std::size_t kMaxSignature = 40;
+constexpr std::size_t kMaxNote = 80;
 
 struct Facts {
   std::span<const Artefact> artefacts;  // those inside the paragraph
@@ -68,6 +70,12 @@ class Parser {
     }
     std::uint32_t last = n - 1;
     while (facts_[last].blank) --last;
+    if (last > first && is_note(last)) {
+      doc_.note = last;
+      doc_.paragraphs[last].role = ParagraphRole::note;
+      --last;
+      while (last > first && facts_[last].blank) --last;
+    }
 
     std::uint32_t body_end = find_closing(first, last);
     std::uint32_t body_begin = find_opening(first, body_end);
@@ -110,6 +118,16 @@ class Parser {
       f.length = utf8::length(f.content);
       a = b;
     }
+  }
+
+  // A 附注 (GB/T 9704 §7.3.7): one short line in brackets, such as （此件公开发布）.
+  bool is_note(std::uint32_t i) const {
+    const Facts& f = facts_[i];
+    if (f.length < 3 || f.length > kMaxNote) return false;
+    char32_t open = first_char(f.content);
+    char32_t close = last_char(f.content);
+    return (open == cjk::kFullwidthLeftParen || open == U'(') &&
+           (close == cjk::kFullwidthRightParen || close == U')') && !is_heading(i);
   }
 
   bool is_heading(std::uint32_t i) const {
@@ -197,14 +215,22 @@ class Parser {
     return (a.bracket == Bracket::none) == (b.bracket == Bracket::none);
   }
 
-  // Where a new heading goes in the tree. The rules, first match wins:
-  //   1. same style, numbering continues (（一）→（二）)        → sibling
-  //   2. same style, numbering jumps forward (二、→六、)         → sibling
-  //   3. other style, numbering continues (（二）→（3）, 二、→3、) → sibling, a slip of form
-  //   4. same style, numbering repeats or goes back             → sibling
-  //   5. a deeper form than some open section                   → child of the innermost such
-  //   6. a new list (ordinal 1) with a form above all open ones → child of the innermost
-  //   7. otherwise                                              → top level
+  // Where a new heading goes in the tree. The rules, first match wins, looking at the open path
+  // from the innermost section outwards ("style" is the kind of numeral and whether it is
+  // bracketed; "exact style" adds the bracket width and the delimiter):
+  //   1. same style, numbering continues (（一）→（二）)                 → sibling
+  //   2. same style, numbering jumps forward (二、→六、)                  → sibling
+  //   3. exact same style, numbering repeats or goes back (二、→二、)      → sibling
+  //   4. numbering goes on (not 1) in a style used earlier at level L
+  //      but not open now (（一）（二） under 一、, then （三） under 二、)    → at level L
+  //   5. another style, numbering continues an open section's, and the form
+  //      is two or more levels deeper than that section's (（二）→（3）, 二、→3、)
+  //                                                                     → sibling, a slip of form
+  //   6. same style, numbering repeats or goes back                       → sibling
+  //   7. a deeper form than some open section                             → child of the innermost
+  //   such
+  //   8. a new list (ordinal 1) with a form above all open ones           → child of the innermost
+  //   9. otherwise                                                        → top level
   // A sibling takes over the form its predecessor stood for, so that the children of a slipped
   // "3、" at level one are placed as the children of "三、" would be.
   struct Placement {
@@ -212,27 +238,49 @@ class Parser {
     std::uint8_t effective_form;
   };
 
+  static bool exact_style(const Marker& a, const Marker& b) {
+    return same_style(a, b) && a.bracket == b.bracket && a.delimiter == b.delimiter;
+  }
+
+  static std::pair<int, bool> style_key(const Marker& m) {
+    return {static_cast<int>(m.numeral), m.bracket != Bracket::none};
+  }
+
   Placement place(const Marker& m) const {
     const std::size_t depth = open_.size();
     auto find = [&](auto pred) -> std::optional<std::size_t> {
       for (std::size_t k = depth; k-- > 0;) {
-        if (pred(doc_.sections[open_[k].section].marker)) return k;
+        if (pred(doc_.sections[open_[k].section].marker, open_[k])) return k;
       }
       return std::nullopt;
     };
     auto sibling = [&](std::size_t k) { return Placement{k, open_[k].effective_form}; };
-    if (auto k =
-            find([&](const Marker& o) { return same_style(o, m) && m.ordinal == o.ordinal + 1; })) {
+    if (auto k = find([&](const Marker& o, const Open&) {
+          return same_style(o, m) && m.ordinal == o.ordinal + 1;
+        })) {
       return sibling(*k);
     }
-    if (auto k = find([&](const Marker& o) { return same_style(o, m) && m.ordinal > o.ordinal; })) {
+    if (auto k = find([&](const Marker& o, const Open&) {
+          return same_style(o, m) && m.ordinal > o.ordinal;
+        })) {
       return sibling(*k);
     }
+    if (auto k = find([&](const Marker& o, const Open&) { return exact_style(o, m); }))
+      return sibling(*k);
     if (m.ordinal > 1) {
-      if (auto k = find([&](const Marker& o) { return m.ordinal == o.ordinal + 1; }))
+      auto used = style_levels_.find(style_key(m));
+      if (used != style_levels_.end() && used->second <= depth + 1) {
+        std::size_t keep = used->second - 1;
+        return keep < depth ? sibling(keep) : Placement{keep, m.form};
+      }
+      if (auto k = find([&](const Marker& o, const Open& open) {
+            return m.ordinal == o.ordinal + 1 && m.form >= open.effective_form + 2;
+          })) {
         return sibling(*k);
+      }
     }
-    if (auto k = find([&](const Marker& o) { return same_style(o, m); })) return sibling(*k);
+    if (auto k = find([&](const Marker& o, const Open&) { return same_style(o, m); }))
+      return sibling(*k);
     for (std::size_t k = depth; k-- > 0;) {
       if (open_[k].effective_form < m.form) return {k + 1, m.form};
     }
@@ -294,6 +342,7 @@ class Parser {
     } else {
       s.level = 1;
     }
+    if (s.marker.numeral != Numeral::none) style_levels_.emplace(style_key(s.marker), s.level);
     sections.push_back(std::move(s));
     open_.push_back({index, effective_form});
     doc_.paragraphs[paragraph].role = ParagraphRole::heading;
@@ -334,6 +383,8 @@ class Parser {
   Document& doc_;
   std::vector<Facts> facts_;
   std::vector<Open> open_;
+  std::map<std::pair<int, bool>, std::uint32_t>
+      style_levels_;  // the level a style was first used at
 };
 
 }  // namespace

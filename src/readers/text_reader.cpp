@@ -25,10 +25,18 @@ Document text_to_document(std::string_view utf8, std::string_view name, std::str
     if (cr) stop = static_cast<std::size_t>(static_cast<const char*>(cr) - utf8.data());
     builder.begin_paragraph({line, 1});
     builder.append(utf8.substr(i, stop - i));
+    LineEnd end = LineEnd::none;
+    std::size_t skip = 0;
+    if (stop < n && utf8[stop] == '\r' && stop + 1 < n && utf8[stop + 1] == '\n') {
+      end = LineEnd::crlf, skip = 2;
+    } else if (stop < n) {
+      end = utf8[stop] == '\r' ? LineEnd::cr : LineEnd::lf, skip = 1;
+    }
+    builder.paragraph().line_end = end;
     builder.end_paragraph();
     ++line;
     if (stop >= n) break;
-    i = stop + ((utf8[stop] == '\r' && stop + 1 < n && utf8[stop + 1] == '\n') ? 2 : 1);
+    i = stop + skip;
   }
   return std::move(builder).finish();
 }

@@ -84,6 +84,12 @@ std::string outline_json(const Document& doc, int indent) {
   } else {
     j["date"] = nullptr;
   }
+  if (doc.note) {
+    j["note"] = {{"text", utf8::trim(doc.paragraph_text(*doc.note))},
+                 {"line", doc.locate(doc.paragraphs[*doc.note].span.begin).line}};
+  } else {
+    j["note"] = nullptr;
+  }
   Json artefacts = Json::array();
   for (const Artefact& a : doc.artefacts) {
     Position pos = doc.locate(a.span.begin);

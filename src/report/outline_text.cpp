@@ -74,6 +74,10 @@ void write_outline_text(std::ostream& out, const Document& doc) {
   } else {
     fmt::print(out, "  date:      (none)\n");
   }
+  if (doc.note) {
+    fmt::print(out, "  note:      {}  [{}]\n", utf8::trim(doc.paragraph_text(*doc.note)),
+               lines_of(doc, {*doc.note}));
+  }
 }
 
 }  // namespace fzcheck

@@ -8,7 +8,7 @@ inline bool is_cont(unsigned char b) noexcept {
 }
 }  // namespace
 
-char32_t next(std::string_view s, std::size_t& i) noexcept {
+char32_t next_slow(std::string_view s, std::size_t& i) noexcept {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const std::size_t n = s.size();
   unsigned char b0 = p[i];
@@ -171,16 +171,6 @@ std::string_view trim(std::string_view s) noexcept {
 
 bool is_blank(std::string_view s) noexcept {
   return leading_space_bytes(s) == s.size();
-}
-
-bool is_han(char32_t c) noexcept {
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
-         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F) || c == 0x3007;
-}
-
-bool is_cjk_text(char32_t c) noexcept {
-  return is_han(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF) ||
-         (c >= 0x2018 && c <= 0x201F) || c == 0x2014 || c == 0x2026;
 }
 
 CodePoints decode(std::string_view s) {

@@ -1,0 +1,101 @@
+// Throughput of reading, parsing and checking with the full built-in rule set.
+//
+//   build/bench/fzcheck_bench [target-MB] [repetitions]
+//
+// Two workloads, both made of the five sample reports in examples/reports/ repeated to about the
+// target size (20 MB by default):
+//   * batch: each copy is its own document (the way a folder of reports is checked);
+//   * single: one document of the whole size (a stress case for everything that is per document).
+// Times are wall-clock on one thread, best of the repetitions; MB are 2^20 bytes of UTF-8 input.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "fzcheck/check.hpp"
+#include "fzcheck/read.hpp"
+#include "fzcheck/rules.hpp"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::string read(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  double target_mb = argc > 1 ? std::atof(argv[1]) : 20.0;
+  int repetitions = argc > 2 ? std::atoi(argv[2]) : 3;
+  const char* names[] = {"000_564c8ac60a8ddf78", "001_0a9e7cee78fe9105", "002_761e60630c4c52e8",
+                         "003_2ea09a882f67caa3", "004_982b1b364f1fe93d"};
+  std::vector<std::string> samples;
+  for (const char* n : names)
+    samples.push_back(read(std::string(FZCHECK_SOURCE_DIR) + "/examples/reports/" + n + ".txt"));
+
+  auto start = Clock::now();
+  const fzcheck::RuleSet& rules = fzcheck::RuleSet::builtin();
+  double load_seconds = seconds_since(start);
+
+  std::vector<std::string> batch;
+  std::string single;
+  std::size_t total = 0;
+  const auto target = static_cast<std::size_t>(target_mb * (1 << 20));
+  while (total < target) {
+    for (const std::string& s : samples) {
+      batch.push_back(s);
+      single += s;
+      single += '\n';
+      total += s.size();
+    }
+  }
+  const double mb = static_cast<double>(total) / (1 << 20);
+
+  double best_batch_parse = 1e9, best_batch_check = 1e9, best_single_parse = 1e9,
+         best_single_check = 1e9;
+  std::size_t findings = 0;
+  for (int r = 0; r < repetitions; ++r) {
+    double parse = 0, check = 0;
+    findings = 0;
+    for (const std::string& text : batch) {
+      auto t0 = Clock::now();
+      auto doc = fzcheck::parse_text(text, "bench");
+      parse += seconds_since(t0);
+      auto t1 = Clock::now();
+      findings += fzcheck::check(*doc, rules).findings.size();
+      check += seconds_since(t1);
+    }
+    best_batch_parse = std::min(best_batch_parse, parse);
+    best_batch_check = std::min(best_batch_check, check);
+
+    auto t0 = Clock::now();
+    auto doc = fzcheck::parse_text(single, "bench");
+    best_single_parse = std::min(best_single_parse, seconds_since(t0));
+    auto t1 = Clock::now();
+    auto report = fzcheck::check(*doc, rules);
+    best_single_check = std::min(best_single_check, seconds_since(t1));
+  }
+  std::printf("rules: %zu loaded in %.1f ms\n", rules.rules().size(), load_seconds * 1000);
+  std::printf("input: %.1f MB (%zu documents)\n", mb, batch.size());
+  std::printf(
+      "batch  parse %7.1f MB/s   check %7.1f MB/s   parse+check %7.1f MB/s   (%zu findings)\n",
+      mb / best_batch_parse, mb / best_batch_check, mb / (best_batch_parse + best_batch_check),
+      findings);
+  std::printf("single parse %7.1f MB/s   check %7.1f MB/s   parse+check %7.1f MB/s\n",
+              mb / best_single_parse, mb / best_single_check,
+              mb / (best_single_parse + best_single_check));
+  return 0;
+}

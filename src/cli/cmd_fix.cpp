@@ -1,0 +1,98 @@
+// fzcheck fix FILE (-o OUT | --diff | --in-place): the certain corrections, applied to a copy.
+#include <iostream>
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include "cli/cli.hpp"
+#include "fzcheck/check.hpp"
+#include "fzcheck/fix.hpp"
+
+namespace fzcheck::cli {
+
+int run_fix(const std::vector<std::string>& args) {
+  po::options_description options(
+      "fzcheck fix FILE -o OUT | fzcheck fix --diff FILE... | fzcheck fix --in-place FILE...\n\n"
+      "Applies the findings that carry a certain correction and writes a corrected copy in the\n"
+      "file's own encoding and line endings. The input is never changed unless --in-place is "
+      "given,\n"
+      "and files are always written atomically (temporary file, then rename).\n\nOptions");
+  std::string output;
+  bool diff = false, in_place = false;
+  std::vector<std::string> disable, only;
+  ReadFlags read_flags;
+  RuleFlags rule_flags;
+  options.add_options()("help,h", "show this help")("output,o", po::value(&output),
+                                                    "write the corrected copy here")(
+      "diff", po::bool_switch(&diff), "print a unified diff of the corrections instead of writing")(
+      "in-place", po::bool_switch(&in_place), "replace the input file itself (atomically)")(
+      "disable", po::value(&disable)->composing(), "do not apply this rule's fixes (repeatable)")(
+      "only", po::value(&only)->composing(), "apply only this rule's fixes (repeatable)");
+  rule_flags.add_to(options);
+  read_flags.add_to(options);
+  std::vector<std::string> files;
+  po::variables_map vm = parse(args, options, files);
+  if (vm.count("help")) {
+    std::cout << options << '\n';
+    return kExitOk;
+  }
+  int modes = !output.empty() + diff + in_place;
+  if (modes != 1)
+    throw UsageError(
+        "say what to do with the corrections: -o OUT, --diff or --in-place (one of them)");
+  if (files.empty()) throw UsageError("no input files");
+  if (!output.empty() && files.size() != 1) throw UsageError("-o OUT takes exactly one input file");
+  if (!output.empty()) {
+    std::error_code ec;
+    if (std::filesystem::equivalent(files.front(), output, ec)) {
+      throw UsageError("-o names the input file itself; use --in-place to replace the input");
+    }
+  }
+  RuleSet rules = rule_flags.load();
+  CheckOptions check_options;
+  for (const auto& list : {disable, only}) {
+    for (const std::string& id : list) {
+      if (!rules.find(id))
+        throw UsageError(fmt::format("there is no rule '{}' (see 'fzcheck rules list')", id));
+    }
+  }
+  check_options.disabled.insert(disable.begin(), disable.end());
+  check_options.only.insert(only.begin(), only.end());
+  ReadOptions read_options = read_flags.to_options();
+
+  int status = kExitOk;
+  for (const std::string& file : files) {
+    auto doc = read_document(file, read_options);
+    if (!doc) {
+      print_error(doc.error());
+      status = kExitUsage;
+      continue;
+    }
+    Report report = check(*doc, rules, check_options);
+    FixResult fixed = apply_fixes(*doc, report.findings);
+    if (diff) {
+      std::cout << unified_diff(*doc, fixed.text, file);
+    } else {
+      auto bytes = encode_like_source(*doc, fixed.text);
+      if (!bytes) {
+        print_error(bytes.error());
+        status = kExitUsage;
+        continue;
+      }
+      std::string target = in_place ? file : output;
+      if (auto error = write_file_atomically(target, *bytes)) {
+        print_error(*error);
+        status = kExitUsage;
+        continue;
+      }
+    }
+    fmt::print(std::cerr, "{}: {} fix(es) applied{}\n", file, fixed.applied.size(),
+               fixed.skipped.empty()
+                   ? std::string()
+                   : fmt::format(", {} left for another run (they overlap an applied one)",
+                                 fixed.skipped.size()));
+  }
+  return status;
+}
+
+}  // namespace fzcheck::cli
