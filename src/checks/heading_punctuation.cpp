@@ -6,10 +6,11 @@
 // from their siblings' are left to heading-form, which proposes the whole number.
 //
 //   check: marker (default) | spaces | terminator
-//   message:              ... {found} {expected} ...  (marker: after a bracket / spaces: the
-//   spaces) chinese_message:      ... {found} {expected} ...  (一. 一， instead of 一、)
-//   arabic_message:       ... {found} {expected} ...  (1、 instead of 1.)
-//   bracket_message:      ... {found} {expected} ...  (half-width, mixed or missing brackets)
+//   message: ... {found} {expected} ...          marker: punctuation after a bracket;
+//                                                spaces / terminator: the heading
+//   chinese_message: ... {found} {expected} ...  一. 一， instead of 一、
+//   arabic_message: ... {found} {expected} ...   1、 instead of 1.
+//   bracket_message: ... {found} {expected} ...  half-width, mixed or missing brackets
 #include <fmt/format.h>
 
 #include "checks/check.hpp"

@@ -2,9 +2,8 @@
 //
 //   field: title      require: present | match (any) | year (mismatch_message)
 //   field: signature  require: present | match (any)
-//   field: date       require: present | form (forms, invalid_message) | deadline (submit_by,
-//   publish_by,
-//                     submitted_message, published_message)
+//   field: date       require: present | form (forms, invalid_message)
+//                     | deadline (submit_by, publish_by, submitted_message, published_message)
 //   field: next-year  require: mentioned (scope, any): the scope names the year after the
 //                     report year, or one of `any`
 #include <fmt/format.h>

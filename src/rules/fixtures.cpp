@@ -157,10 +157,8 @@ Result<std::vector<RuleTestResult>> test_rules(const fs::path& path,
   std::vector<RuleTestResult> results;
   for (const std::string& id : only) {
     if (!rules->find(id)) {
-      return Error{ErrorCode::usage,
-                   fmt::format("no rule '{}' in {}", id, path.string()),
-                   path.string(),
-                   {}};
+      return Error{
+          ErrorCode::usage, fmt::format("no rule '{}' is defined there", id), path.string(), {}};
     }
   }
   for (const RuleInfo& info : rules->rules()) {

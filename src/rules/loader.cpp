@@ -3,6 +3,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -172,6 +173,12 @@ PackInfo read_pack_info(const PackSource& source, ErrorSink& errors) {
 
 }  // namespace
 
+void sort_errors(std::vector<Error>& errors) {
+  std::stable_sort(errors.begin(), errors.end(), [](const Error& a, const Error& b) {
+    return std::tie(a.file, a.pos.line, a.pos.column) < std::tie(b.file, b.pos.line, b.pos.column);
+  });
+}
+
 void read_packs(const std::filesystem::path& path, std::vector<PackSource>& out,
                 ErrorSink& errors) {
   std::error_code ec;
@@ -307,7 +314,8 @@ Result<RuleSet> compile_packs(std::vector<PackSource> sources) {
         check = kind->make(spec);
         if (errors.size() > before) check.reset();
       }
-      f.finish();
+      // Without a known kind, its keys cannot be told from unknown ones: report likely typos only.
+      f.finish(!kind);
       if (!check) continue;
       RuleInfo info;
       info.id = common.id;
@@ -347,12 +355,8 @@ Result<RuleSet> compile_packs(std::vector<PackSource> sources) {
     }
   }
   if (!errors.empty()) {
-    auto& list = errors.errors();
-    std::stable_sort(list.begin(), list.end(), [](const Error& a, const Error& b) {
-      return std::tie(a.file, a.pos.line, a.pos.column) <
-             std::tie(b.file, b.pos.line, b.pos.column);
-    });
-    return std::move(list);
+    sort_errors(errors.errors());
+    return std::move(errors.errors());
   }
   std::stable_sort(impl->parts.begin(), impl->parts.end(),
                    [](const PartDef& a, const PartDef& b) { return a.priority < b.priority; });
@@ -391,8 +395,13 @@ Result<RuleSet> RuleSet::load(const std::vector<std::filesystem::path>& paths,
   std::vector<detail::PackSource> packs;
   if (include_builtin) packs = detail::builtin_packs();
   for (const auto& path : paths) detail::read_packs(path, packs, errors);
-  if (!errors.empty()) return std::move(errors.errors());
-  return detail::compile_packs(std::move(packs));
+  auto compiled = detail::compile_packs(std::move(packs));
+  if (errors.empty()) return compiled;
+  // Files that could not be read, and every problem in the files that could, in one list.
+  std::vector<Error>& all = errors.errors();
+  if (!compiled) all.insert(all.end(), compiled.errors().begin(), compiled.errors().end());
+  detail::sort_errors(all);
+  return std::move(all);
 }
 
 const std::vector<PackInfo>& RuleSet::packs() const noexcept {

@@ -42,6 +42,9 @@ Result<RuleSet> compile_packs(std::vector<PackSource> packs);
 // The packs compiled into the library.
 std::vector<PackSource> builtin_packs();
 
+// Sorts errors by file, line and column (stable: problems at one place keep their order).
+void sort_errors(std::vector<Error>& errors);
+
 // Reads the packs at `path` (a pack directory, a directory of packs or one rule.yaml).
 void read_packs(const std::filesystem::path& path, std::vector<PackSource>& out, ErrorSink& errors);
 

@@ -15,6 +15,7 @@ struct FieldsState {
   ErrorSink* errors = nullptr;
   std::string what;  // "rule", "heading", … for messages
   std::set<std::string> known;
+  std::set<std::string> missing;  // required keys already reported as missing
   std::vector<std::shared_ptr<Fields>> children;
   bool finished = false;
 };
@@ -83,8 +84,13 @@ std::shared_ptr<const YamlFile> YamlFile::parse(std::string name, std::string te
     if (file->text_[i] == '\n') file->line_starts_.push_back(i + 1);
   }
   if (auto bad = utf8::find_invalid(file->text_); bad != std::string::npos) {
+    // The text before the bad byte is valid: its line and column can be counted.
+    auto line = std::upper_bound(file->line_starts_.begin(), file->line_starts_.end(), bad) - 1;
+    std::string_view before(file->text_.data() + *line, bad - *line);
+    Position at{static_cast<std::uint32_t>(line - file->line_starts_.begin() + 1),
+                static_cast<std::uint32_t>(utf8::length(before) + 1)};
     errors.add(
-        ErrorCode::rule_syntax, file->name_, {},
+        ErrorCode::rule_syntax, file->name_, at,
         fmt::format("the file is not valid UTF-8 (bad byte at offset {}); save it as UTF-8", bad));
     return nullptr;
   }
@@ -164,6 +170,12 @@ bool Fields::has(const std::string& key) {
          !value_of(*state_, key).IsNull();
 }
 
+void Fields::missing(const std::string& key) {
+  // The loader and a kind may both require a key (`message`): say it once.
+  if (state_->missing.insert(key).second)
+    error(key, fmt::format("missing required key '{}' in this {}", key, state_->what));
+}
+
 void Fields::error(const std::string& key, const std::string& message) {
   error_at(pos(key), message);
 }
@@ -174,8 +186,7 @@ void Fields::error_at(Position pos, const std::string& message) {
 
 std::optional<std::string> Fields::string(const std::string& key, bool required) {
   if (!has(key)) {
-    if (required)
-      error(key, fmt::format("missing required key '{}' in this {}", key, state_->what));
+    if (required) missing(key);
     return std::nullopt;
   }
   YAML::Node value = value_of(*state_, key);
@@ -188,22 +199,27 @@ std::optional<std::string> Fields::string(const std::string& key, bool required)
 
 std::vector<std::string> Fields::strings(const std::string& key, bool required) {
   std::vector<std::string> out;
+  for (Item& item : scalars(key, required)) out.push_back(std::move(item.scalar));
+  return out;
+}
+
+std::vector<Item> Fields::scalars(const std::string& key, bool required) {
+  std::vector<Item> out;
   if (!has(key)) {
-    if (required)
-      error(key, fmt::format("missing required key '{}' in this {}", key, state_->what));
+    if (required) missing(key);
     return out;
   }
   YAML::Node value = value_of(*state_, key);
   if (value.IsScalar()) {
-    out.push_back(value.Scalar());
+    out.push_back({value.Scalar(), nullptr, state_->file->position(value.Mark())});
   } else if (value.IsSequence()) {
     for (const auto& item : value) {
+      Position at = state_->file->position(item.Mark());
       if (item.IsScalar()) {
-        out.push_back(item.Scalar());
+        out.push_back({item.Scalar(), nullptr, at});
       } else {
-        error_at(state_->file->position(item.Mark()),
-                 fmt::format("each item of '{}' must be a single value (text), not {}", key,
-                             type_name(item)));
+        error_at(at, fmt::format("each item of '{}' must be a single value (text), not {}", key,
+                                 type_name(item)));
       }
     }
   } else {
@@ -241,8 +257,7 @@ std::optional<bool> Fields::boolean(const std::string& key) {
 
 std::shared_ptr<Fields> Fields::map(const std::string& key, bool required) {
   if (!has(key)) {
-    if (required)
-      error(key, fmt::format("missing required key '{}' in this {}", key, state_->what));
+    if (required) missing(key);
     return nullptr;
   }
   YAML::Node value = value_of(*state_, key);
@@ -259,8 +274,7 @@ std::shared_ptr<Fields> Fields::map(const std::string& key, bool required) {
 std::vector<Item> Fields::list(const std::string& key, bool required) {
   std::vector<Item> out;
   if (!has(key)) {
-    if (required)
-      error(key, fmt::format("missing required key '{}' in this {}", key, state_->what));
+    if (required) missing(key);
     return out;
   }
   YAML::Node value = value_of(*state_, key);
@@ -288,7 +302,7 @@ std::vector<Item> Fields::list(const std::string& key, bool required) {
   return out;
 }
 
-void Fields::finish() {
+void Fields::finish(bool only_typos) {
   if (state_->finished) return;
   state_->finished = true;
   if (state_->map.IsMap()) {
@@ -296,13 +310,14 @@ void Fields::finish() {
       if (!it->first.IsScalar()) continue;
       const std::string key = it->first.Scalar();
       if (state_->known.count(key)) continue;
+      auto guess = did_you_mean(key, state_->known);
+      if (only_typos && !guess) continue;
       std::string message = fmt::format("unknown key '{}' in this {}", key, state_->what);
-      if (auto guess = did_you_mean(key, state_->known))
-        message += fmt::format(" (did you mean '{}'?)", *guess);
+      if (guess) message += fmt::format(" (did you mean '{}'?)", *guess);
       error_at(state_->file->position(it->first.Mark()), message);
     }
   }
-  for (auto& child : state_->children) child->finish();
+  for (auto& child : state_->children) child->finish(only_typos);
 }
 
 }  // namespace fzcheck::detail

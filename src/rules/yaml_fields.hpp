@@ -69,6 +69,8 @@ class Fields {
   std::optional<std::string> string(const std::string& key, bool required = false);
   // A scalar or a list of scalars.
   std::vector<std::string> strings(const std::string& key, bool required = false);
+  // The same with the position of each value (Item::fields is always null).
+  std::vector<Item> scalars(const std::string& key, bool required = false);
   std::optional<long> integer(const std::string& key, long min, long max, bool required = false);
   std::optional<bool> boolean(const std::string& key);
   std::shared_ptr<Fields> map(const std::string& key, bool required = false);
@@ -79,12 +81,15 @@ class Fields {
   void error(const std::string& key, const std::string& message);
   void error_at(Position pos, const std::string& message);
 
-  // Reports unknown keys here and in every mapping read from here.
-  void finish();
+  // Reports unknown keys here and in every mapping read from here. With `only_typos`, only those
+  // that look like a misspelt known key (when the other keys cannot be judged: an unknown kind).
+  void finish(bool only_typos = false);
 
   ErrorSink& errors() noexcept;
 
  private:
+  void missing(const std::string& key);
+
   std::shared_ptr<FieldsState> state_;
 };
 
