@@ -24,7 +24,8 @@ int list(const std::vector<std::string>& args) {
   RuleFlags rule_flags;
   std::string format = "text";
   options.add_options()("help,h", "show this help")(
-      "format,f", po::value(&format)->default_value("text"), "text or json");
+      "format,f", po::value(&format)->default_value("text"),
+      "text, json or markdown (the table of docs/rules.md)");
   rule_flags.add_to(options);
   std::vector<std::string> extra;
   po::variables_map vm = parse(args, options, extra);
@@ -48,7 +49,24 @@ int list(const std::vector<std::string>& args) {
     std::cout << out.dump(2) << '\n';
     return kExitOk;
   }
-  if (format != "text") throw UsageError("--format must be text or json, not '" + format + "'");
+  if (format == "markdown") {
+    // The rule reference of docs/rules.md (a test keeps that file equal to this output).
+    for (const PackInfo& p : rules.packs()) {
+      fmt::print(std::cout,
+                 "## {} — {}\n\n{}\n\n| rule | severity | kind | checks | basis "
+                 "|\n|---|---|---|---|---|\n",
+                 p.id, p.title, p.description);
+      for (const RuleInfo& r : rules.rules()) {
+        if (r.pack != p.id) continue;
+        fmt::print(std::cout, "| [{}](../rules/{}/{}/README.md) | {} | {} | {} | {} |\n", r.id,
+                   p.id, r.id, to_string(r.severity), r.kind, r.summary, r.source);
+      }
+      std::cout << '\n';
+    }
+    return kExitOk;
+  }
+  if (format != "text")
+    throw UsageError("--format must be text, json or markdown, not '" + format + "'");
   for (const PackInfo& p : rules.packs()) {
     fmt::print(std::cout, "{}  {}  ({})\n", p.id, p.title, p.origin);
     for (const RuleInfo& r : rules.rules()) {

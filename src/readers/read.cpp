@@ -67,12 +67,12 @@ Result<Document> read_bytes(std::string_view bytes, std::string_view name,
     case InputFormat::text:
       return detail::read_text(bytes, name, options);
     case InputFormat::docx:
+      return detail::read_docx(bytes, name, options);
     case InputFormat::html:
-      break;
+      return detail::read_html(bytes, name, options);
   }
-  return file_error(ErrorCode::unsupported_format,
-                    fmt::format("reading {} is not available in this build", to_string(format)),
-                    name);
+  return file_error(ErrorCode::internal,
+                    fmt::format("no reader for the format {}", to_string(format)), name);
 }
 
 Result<Document> read_document(const std::filesystem::path& path, const ReadOptions& options) {

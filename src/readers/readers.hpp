@@ -20,6 +20,16 @@ Sniffed sniff(std::string_view bytes);
 Result<Document> read_text(std::string_view bytes, std::string_view name,
                            const ReadOptions& options);
 
+// .docx: paragraphs of word/document.xml (docs/input-formats.md). Positions: line = paragraph
+// number, column = code point in the rendered paragraph (list numbers included).
+Result<Document> read_docx(std::string_view bytes, std::string_view name,
+                           const ReadOptions& options);
+
+// HTML: the text of the page's main content, block elements as paragraphs. Positions: line and
+// code-point column in the HTML file.
+Result<Document> read_html(std::string_view bytes, std::string_view name,
+                           const ReadOptions& options);
+
 // Splits decoded UTF-8 text into one paragraph per line (CRLF, CR and LF all end a line).
 Document text_to_document(std::string_view utf8, std::string_view name, std::string encoding,
                           bool had_bom);

@@ -101,9 +101,10 @@ void write_text(std::ostream& out, const Report& report, const Document& doc,
     }
     if (options.show_context) write_context(out, f, doc, options.color);
     if (f.replacement) {
-      fmt::print(
-          out, "       = {}\n",
-          detail::ui_text(options.language, "suggestion", {{"replacement", *f.replacement}}));
+      fmt::print(out, "       = {}\n",
+                 f.replacement->empty() ? detail::ui_text(options.language, "suggestion_delete")
+                                        : detail::ui_text(options.language, "suggestion",
+                                                          {{"replacement", *f.replacement}}));
     }
     if (options.show_source && !f.source.empty()) {
       fmt::print(out, "       = {}\n",

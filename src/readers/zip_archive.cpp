@@ -1,0 +1,183 @@
+#include "readers/zip_archive.hpp"
+
+#include <zip.h>
+
+#include <algorithm>
+#include <vector>
+
+#include <fmt/format.h>
+
+namespace fzcheck::detail {
+
+namespace {
+
+constexpr std::size_t kChunk = 64 * 1024;
+
+std::string size_text(std::uint64_t bytes) {
+  if (bytes >= (1ull << 20)) {
+    return fmt::format("{:.1f} MB", static_cast<double>(bytes) / (1 << 20));
+  }
+  if (bytes >= 1024) return fmt::format("{:.1f} KB", static_cast<double>(bytes) / 1024);
+  return fmt::format("{} bytes", bytes);
+}
+
+bool iequal(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           auto lower = [](char c) {
+             return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+           };
+           return lower(x) == lower(y);
+         });
+}
+
+struct ErrorGuard {
+  zip_error_t error;
+  ErrorGuard() { zip_error_init(&error); }
+  ~ErrorGuard() { zip_error_fini(&error); }
+  ErrorGuard(const ErrorGuard&) = delete;
+  ErrorGuard& operator=(const ErrorGuard&) = delete;
+};
+
+struct FileCloser {
+  void operator()(zip_file_t* f) const noexcept { zip_fclose(f); }
+};
+
+}  // namespace
+
+void ZipArchive::Closer::operator()(zip* archive) const noexcept {
+  zip_discard(archive);
+}
+
+ZipArchive::ZipArchive(zip* archive, std::string file_name, std::uint64_t archive_bytes)
+    : archive_(archive), file_(std::move(file_name)), archive_bytes_(archive_bytes) {}
+ZipArchive::ZipArchive(ZipArchive&&) noexcept = default;
+ZipArchive& ZipArchive::operator=(ZipArchive&&) noexcept = default;
+ZipArchive::~ZipArchive() = default;
+
+Result<ZipArchive> ZipArchive::open(std::string_view bytes, std::string_view file_name) {
+  ErrorGuard guard;
+  auto corrupt = [&](const char* what) {
+    return Error{ErrorCode::corrupt,
+                 fmt::format("the file is damaged: it is not a readable zip archive ({})", what),
+                 std::string(file_name),
+                 {}};
+  };
+  zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &guard.error);
+  if (source == nullptr) return corrupt(zip_error_strerror(&guard.error));
+  zip_t* archive = zip_open_from_source(source, ZIP_RDONLY, &guard.error);
+  if (archive == nullptr) {
+    zip_source_free(source);
+    return corrupt(zip_error_strerror(&guard.error));
+  }
+  return ZipArchive(archive, std::string(file_name), bytes.size());
+}
+
+std::optional<std::uint64_t> ZipArchive::locate(std::string_view entry) const {
+  std::string name(entry);
+  zip_int64_t index = zip_name_locate(archive_.get(), name.c_str(), 0);
+  if (index >= 0) return static_cast<std::uint64_t>(index);
+  // OOXML part names are case-insensitive; libzip's ZIP_FL_NOCASE compares names the same way.
+  zip_int64_t count = zip_get_num_entries(archive_.get(), 0);
+  for (zip_int64_t i = 0; i < count; ++i) {
+    const char* n = zip_get_name(archive_.get(), static_cast<zip_uint64_t>(i), 0);
+    if (n != nullptr && iequal(n, entry)) return static_cast<std::uint64_t>(i);
+  }
+  return std::nullopt;
+}
+
+bool ZipArchive::contains(std::string_view entry) const {
+  return locate(entry).has_value();
+}
+
+Result<std::string> ZipArchive::read(std::string_view entry, const ZipLimits& limits) const {
+  auto fail = [&](ErrorCode code, std::string message) {
+    return Error{code, std::move(message), file_, {}};
+  };
+  std::optional<std::uint64_t> index = locate(entry);
+  if (!index) return fail(ErrorCode::not_found, fmt::format("the archive has no part {}", entry));
+  zip_stat_t st;
+  zip_stat_init(&st);
+  if (zip_stat_index(archive_.get(), *index, 0, &st) != 0) {
+    return fail(ErrorCode::corrupt, fmt::format("the zip entry {} is damaged ({})", entry,
+                                                zip_strerror(archive_.get())));
+  }
+  if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE) {
+    return fail(ErrorCode::unsupported_format,
+                fmt::format("the zip entry {} is encrypted; save the document again without a "
+                            "password",
+                            entry));
+  }
+  const std::uint64_t max = limits.max_entry_bytes;
+  auto too_big = [&](std::uint64_t size, const char* how) {
+    return fail(ErrorCode::limit_exceeded,
+                fmt::format("the zip entry {} {} {}, more than the limit of {} for one entry "
+                            "(ReadOptions::max_entry_bytes)",
+                            entry, how, size_text(size), size_text(max)));
+  };
+  // The compressed size can lie too, but the compressed data cannot be larger than the file.
+  const std::uint64_t compressed = std::max<std::uint64_t>(
+      1, std::min<std::uint64_t>((st.valid & ZIP_STAT_COMP_SIZE) ? st.comp_size : archive_bytes_,
+                                 archive_bytes_));
+  auto ratio_exceeded = [&](std::uint64_t size) {
+    return size > kRatioCheckFloor && size / compressed > limits.max_compression_ratio;
+  };
+  auto bad_ratio = [&](std::uint64_t size, const char* how) {
+    return fail(ErrorCode::limit_exceeded,
+                fmt::format("the zip entry {} {} {} from {}, a compression ratio above the limit "
+                            "of {} (ReadOptions::max_compression_ratio); this looks like a zip "
+                            "bomb",
+                            entry, how, size_text(size), size_text(compressed),
+                            limits.max_compression_ratio));
+  };
+  const bool declared_known = (st.valid & ZIP_STAT_SIZE) != 0;
+  const std::uint64_t declared = declared_known ? st.size : 0;
+  if (declared_known) {
+    if (declared > max) return too_big(declared, "declares an inflated size of");
+    if (ratio_exceeded(declared)) return bad_ratio(declared, "declares an inflated size of");
+  }
+
+  std::unique_ptr<zip_file_t, FileCloser> file(zip_fopen_index(archive_.get(), *index, 0));
+  if (!file) {
+    zip_error_t* error = zip_get_error(archive_.get());
+    int code = zip_error_code_zip(error);
+    if (code == ZIP_ER_NOPASSWD || code == ZIP_ER_WRONGPASSWD || code == ZIP_ER_ENCRNOTSUPP) {
+      return fail(ErrorCode::unsupported_format,
+                  fmt::format("the zip entry {} is encrypted; save the document again without a "
+                              "password",
+                              entry));
+    }
+    return fail(ErrorCode::corrupt, fmt::format("the zip entry {} cannot be opened ({})", entry,
+                                                zip_error_strerror(error)));
+  }
+  std::string out;
+  out.reserve(static_cast<std::size_t>(std::min(declared, max)));
+  std::vector<char> chunk(kChunk);
+  std::uint64_t total = 0;
+  for (;;) {
+    zip_int64_t n = zip_fread(file.get(), chunk.data(), chunk.size());
+    if (n < 0) {
+      return fail(ErrorCode::corrupt, fmt::format("the zip entry {} is damaged ({})", entry,
+                                                  zip_file_strerror(file.get())));
+    }
+    if (n == 0) break;
+    total += static_cast<std::uint64_t>(n);
+    if (declared_known && total > declared) {
+      return fail(ErrorCode::limit_exceeded,
+                  fmt::format("the zip entry {} inflates to more than the {} its header declares; "
+                              "refusing it as a damaged file or a zip bomb",
+                              entry, size_text(declared)));
+    }
+    if (total > max) return too_big(total, "inflates to more than");
+    if (ratio_exceeded(total)) return bad_ratio(total, "inflates to more than");
+    out.append(chunk.data(), static_cast<std::size_t>(n));
+  }
+  if (declared_known && total != declared) {
+    return fail(ErrorCode::corrupt,
+                fmt::format("the zip entry {} is damaged: it inflates to {} bytes, not the {} "
+                            "its header declares",
+                            entry, total, declared));
+  }
+  return out;
+}
+
+}  // namespace fzcheck::detail
