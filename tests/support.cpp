@@ -47,7 +47,8 @@ std::filesystem::path TempDir::write(const std::string& name, const std::string&
   return p;
 }
 
-CliResult run_cli(const std::vector<std::string>& args, const std::string& stdin_text) {
+CliResult run_cli(const std::vector<std::string>& args, const std::string& stdin_text,
+                  const std::vector<std::string>& env) {
   TempDir dir;
   std::string out_path = (dir.path() / "out").string();
   std::string err_path = (dir.path() / "err").string();
@@ -65,8 +66,20 @@ CliResult run_cli(const std::vector<std::string>& args, const std::string& stdin
                                    0644);
   posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
                                    0644);
+  std::vector<std::string> env_store;
+  for (char** e = environ; *e; ++e) {
+    std::string entry = *e;
+    bool replaced = false;
+    for (const std::string& o : env)
+      replaced |= entry.substr(0, entry.find('=') + 1) == o.substr(0, o.find('=') + 1);
+    if (!replaced) env_store.push_back(entry);
+  }
+  env_store.insert(env_store.end(), env.begin(), env.end());
+  std::vector<char*> envp;
+  for (auto& e : env_store) envp.push_back(e.data());
+  envp.push_back(nullptr);
   pid_t pid = 0;
-  int rc = posix_spawn(&pid, FZCHECK_CLI, &actions, nullptr, argv.data(), environ);
+  int rc = posix_spawn(&pid, FZCHECK_CLI, &actions, nullptr, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
   if (rc != 0) throw std::runtime_error("cannot start " FZCHECK_CLI);
   int status = 0;

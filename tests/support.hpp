@@ -33,8 +33,10 @@ struct CliResult {
   std::string err;
 };
 
-// Runs the built fzcheck binary with `args` (no shell), capturing stdout and stderr.
-CliResult run_cli(const std::vector<std::string>& args, const std::string& stdin_text = "");
+// Runs the built fzcheck binary with `args` (no shell), capturing stdout and stderr. `env`
+// entries ("PATH=/nowhere") replace or add variables of the environment.
+CliResult run_cli(const std::vector<std::string>& args, const std::string& stdin_text = "",
+                  const std::vector<std::string>& env = {});
 
 // The five sample reports in examples/reports/.
 const std::vector<std::string>& sample_names();

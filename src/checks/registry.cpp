@@ -18,6 +18,7 @@ std::unique_ptr<Check> make_halfwidth_punctuation(RuleSpec& spec);
 std::unique_ptr<Check> make_heading_form(RuleSpec& spec);
 std::unique_ptr<Check> make_heading_punctuation(RuleSpec& spec);
 std::unique_ptr<Check> make_heading_sequence(RuleSpec& spec);
+std::unique_ptr<Check> make_layout(RuleSpec& spec);
 std::unique_ptr<Check> make_metadata(RuleSpec& spec);
 std::unique_ptr<Check> make_order(RuleSpec& spec);
 std::unique_ptr<Check> make_paired_punctuation(RuleSpec& spec);
@@ -49,6 +50,7 @@ const std::vector<KindEntry>& rule_kinds() {
        "document"},
       {"heading-sequence", make_heading_sequence, "section numbers without gaps or repeats",
        "document"},
+      {"layout", make_layout, "fonts, sizes and page margins (.docx only)", "document"},
       {"metadata", make_metadata, "title, signature and date: presence, form, year, deadlines",
        "document"},
       {"order", make_order, "the parts appear in a given order", "document"},

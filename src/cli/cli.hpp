@@ -30,10 +30,19 @@ struct ReadFlags {
   std::string input_format;
   std::string encoding;
   std::string max_file_size;
+  std::string max_entry_size;
+  unsigned max_ratio = 0;
+  unsigned max_nesting = 0;
   std::string html_selector;
+  bool convert = false;
   void add_to(po::options_description& options);
   ReadOptions to_options() const;
 };
+
+// Reads a document as the flags say; with --convert, a .doc/.wps/.rtf/.odt is first turned into
+// .docx by LibreOffice in a temporary directory (the document keeps the file's own name).
+Result<Document> read_input(const std::string& file, const ReadFlags& flags,
+                            const ReadOptions& options);
 
 // Options of the commands that use rules: which packs to load.
 struct RuleFlags {

@@ -112,7 +112,7 @@ int run_check(const std::vector<std::string>& args) {
 
   auto process = [&](const std::string& file) {
     FileResult r;
-    auto doc = read_document(file, read_options);
+    auto doc = read_input(file, read_flags, read_options);
     if (!doc) {
       r.error = doc.error();
       if (format == "json") r.output = error_json(file, doc.error());

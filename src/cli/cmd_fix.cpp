@@ -62,7 +62,7 @@ int run_fix(const std::vector<std::string>& args) {
 
   int status = kExitOk;
   for (const std::string& file : files) {
-    auto doc = read_document(file, read_options);
+    auto doc = read_input(file, read_flags, read_options);
     if (!doc) {
       print_error(doc.error());
       status = kExitUsage;

@@ -44,7 +44,7 @@ int run_outline(const std::vector<std::string>& args) {
   bool first = true;
   if (format == "json") std::cout << "{\n  \"files\": [";
   for (const std::string& file : files) {
-    auto doc = read_document(file, read_options);
+    auto doc = read_input(file, read_flags, read_options);
     if (!doc) {
       print_error(doc.error());
       status = kExitUsage;

@@ -17,7 +17,15 @@ void ReadFlags::add_to(po::options_description& options) {
       "max-file-size", po::value(&max_file_size)->default_value("64M"),
       "refuse larger input files (K, M, G suffixes)")(
       "html-selector", po::value(&html_selector),
-      "HTML: the element that holds the report (#id, .class or tag)");
+      "HTML: the element that holds the report (#id, .class or tag)")(
+      "max-entry-size", po::value(&max_entry_size)->default_value("256M"),
+      ".docx: the most one part of the zip may inflate to")(
+      "max-compression-ratio", po::value(&max_ratio)->default_value(1000),
+      ".docx: the largest inflated/compressed ratio of a part")(
+      "max-nesting", po::value(&max_nesting)->default_value(2000),
+      ".docx/HTML: the deepest element nesting accepted")(
+      "convert", po::bool_switch(&convert),
+      "turn .doc/.wps/.rtf/.odt into .docx with LibreOffice (soffice) first");
 }
 
 ReadOptions ReadFlags::to_options() const {
@@ -37,6 +45,11 @@ ReadOptions ReadFlags::to_options() const {
   options.encoding = encoding;
   options.max_file_bytes = parse_size(max_file_size);
   options.html_selector = html_selector;
+  options.max_entry_bytes = parse_size(max_entry_size);
+  if (max_ratio == 0) throw UsageError("--max-compression-ratio must be at least 1");
+  if (max_nesting == 0) throw UsageError("--max-nesting must be at least 1");
+  options.max_compression_ratio = max_ratio;
+  options.max_nesting = max_nesting;
   return options;
 }
 

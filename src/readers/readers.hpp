@@ -14,6 +14,7 @@ namespace fzcheck::detail {
 struct Sniffed {
   std::optional<InputFormat> format;  // a format fzcheck reads
   std::string unsupported;            // else: what it is and how to convert it
+  bool convertible = false;           // a word-processor format LibreOffice turns into .docx
 };
 Sniffed sniff(std::string_view bytes);
 

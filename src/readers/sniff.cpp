@@ -78,6 +78,7 @@ Sniffed sniff(std::string_view b) {
     } else if (contains(b.substr(0, 200), "application/vnd.oasis.opendocument")) {
       s.unsupported =
           std::string("an OpenDocument file (.odt); fzcheck reads .docx") + kConvertHint;
+      s.convertible = true;
     } else if (contains(b, "xl/workbook.xml")) {
       s.unsupported = "an Excel workbook (.xlsx), not a report document";
     } else if (contains(b, "ppt/presentation.xml")) {
@@ -95,6 +96,7 @@ Sniffed sniff(std::string_view b) {
     } else if (contains(b, utf16le("WordDocument"))) {
       s.unsupported =
           std::string("a legacy Word or WPS binary document (.doc/.wps)") + kConvertHint;
+      s.convertible = true;
     } else {
       s.unsupported =
           std::string("a legacy Office binary file (.doc/.wps/.xls/.et)") + kConvertHint;
@@ -110,6 +112,7 @@ Sniffed sniff(std::string_view b) {
   }
   if (starts_with(b, "{\\rtf")) {
     s.unsupported = std::string("an RTF document") + kConvertHint;
+    s.convertible = true;
     return s;
   }
   struct Magic {

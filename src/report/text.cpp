@@ -80,7 +80,10 @@ void write_context(std::ostream& out, const Finding& f, const Document& doc, boo
   if (begin == end) marks += '^';  // a point: the caret stands where something is missing
   if (to < hi) shown += utf8::encode(cjk::kEllipsis);
   while (!marks.empty() && marks.back() == ' ') marks.pop_back();
-  std::string gutter = fmt::format("{:>6} | ", f.begin.line);
+  // For .docx the number counts paragraphs: label it so that nobody looks for a line.
+  std::string where = doc.format == InputFormat::docx ? fmt::format("P{}", f.begin.line)
+                                                      : std::to_string(f.begin.line);
+  std::string gutter = fmt::format("{:>6} | ", where);
   fmt::print(out, "{}{}\n", gutter, shown);
   fmt::print(out, "{:>6} | {}{}{}\n", "", color ? "\x1b[32m" : "", marks, color ? "\x1b[0m" : "");
 }

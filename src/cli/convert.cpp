@@ -1,0 +1,147 @@
+// --convert: legacy word-processor files turned into .docx by LibreOffice before reading.
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "cli/cli.hpp"
+#include "readers/readers.hpp"
+
+extern char** environ;
+
+namespace fzcheck::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::chrono::seconds kConvertTimeout{120};
+constexpr std::size_t kSniffBytes = 64 * 1024;
+
+std::optional<fs::path> find_on_path(const std::string& program) {
+  const char* path = std::getenv("PATH");
+  if (!path) return std::nullopt;
+  std::string all(path);
+  std::size_t start = 0;
+  while (start <= all.size()) {
+    std::size_t end = all.find(':', start);
+    std::string dir = all.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    if (!dir.empty()) {
+      fs::path candidate = fs::path(dir) / program;
+      if (::access(candidate.c_str(), X_OK) == 0) return candidate;
+    }
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return std::nullopt;
+}
+
+// A temporary directory removed with everything in it.
+class ScratchDir {
+ public:
+  ScratchDir() {
+    std::string pattern = (fs::temp_directory_path() / "fzcheck-convert-XXXXXX").string();
+    if (::mkdtemp(pattern.data())) path_ = pattern;
+  }
+  ~ScratchDir() {
+    std::error_code ec;
+    if (!path_.empty()) fs::remove_all(path_, ec);
+  }
+  ScratchDir(const ScratchDir&) = delete;
+  ScratchDir& operator=(const ScratchDir&) = delete;
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+Error convert_error(const std::string& file, const std::string& message) {
+  return Error{ErrorCode::unsupported_format, message, file, {}};
+}
+
+// Runs soffice to write <dir>/<stem>.docx; waits at most kConvertTimeout.
+std::optional<std::string> run_soffice(const fs::path& soffice, const std::string& file,
+                                       const fs::path& dir) {
+  std::vector<std::string> args = {
+      soffice.string(), "-env:UserInstallation=file://" + (dir / "profile").string(),
+      "--headless",     "--norestore",
+      "--nologo",       "--convert-to",
+      "docx",           "--outdir",
+      dir.string(),     fs::absolute(file).string()};
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+  pid_t pid = 0;
+  int rc = posix_spawn(&pid, soffice.c_str(), &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (rc != 0) return fmt::format("cannot start {}", soffice.string());
+  auto deadline = std::chrono::steady_clock::now() + kConvertTimeout;
+  int status = 0;
+  while (::waitpid(pid, &status, WNOHANG) == 0) {
+    if (std::chrono::steady_clock::now() > deadline) {
+      ::kill(pid, SIGKILL);
+      ::waitpid(pid, &status, 0);
+      return fmt::format("LibreOffice did not finish converting it within {} seconds",
+                         kConvertTimeout.count());
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    return std::string("LibreOffice could not convert it");
+  return std::nullopt;
+}
+
+}  // namespace
+
+Result<Document> read_input(const std::string& file, const ReadFlags& flags,
+                            const ReadOptions& options) {
+  if (!flags.convert || options.format) return read_document(file, options);
+  std::string head;
+  {
+    std::ifstream in(file, std::ios::binary);
+    head.resize(kSniffBytes);
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+  }
+  detail::Sniffed sniffed = detail::sniff(head);
+  if (sniffed.format || !sniffed.convertible) return read_document(file, options);
+  auto soffice = find_on_path("soffice");
+  if (!soffice) soffice = find_on_path("libreoffice");
+  if (!soffice) {
+    return convert_error(
+        file,
+        "--convert needs LibreOffice, but neither soffice nor libreoffice is on the PATH "
+        "(Debian: apt-get install libreoffice-writer-nogui)");
+  }
+  ScratchDir dir;
+  if (dir.path().empty())
+    return convert_error(file, "cannot create a temporary directory for the conversion");
+  if (auto failure = run_soffice(*soffice, file, dir.path())) return convert_error(file, *failure);
+  fs::path converted = dir.path() / (fs::path(file).stem().string() + ".docx");
+  if (!fs::exists(converted)) return convert_error(file, "LibreOffice wrote no .docx for it");
+  ReadOptions as_docx = options;
+  as_docx.format = InputFormat::docx;
+  auto doc = read_document(converted, as_docx);
+  if (!doc) {
+    Error e = doc.error();
+    e.file = file;
+    return e;
+  }
+  doc->name = file;
+  return doc;
+}
+
+}  // namespace fzcheck::cli

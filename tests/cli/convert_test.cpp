@@ -1,0 +1,55 @@
+// --convert: a legacy .doc turned into .docx by LibreOffice before it is read.
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include "support.hpp"
+
+namespace fzcheck {
+
+namespace {
+const std::string kDoc = "tests/fixtures/doc/004_982b1b364f1fe93d.doc";
+
+bool soffice_available() {
+  for (const char* dir : {"/usr/bin", "/usr/local/bin", "/opt/libreoffice/program"}) {
+    if (::access((std::string(dir) + "/soffice").c_str(), X_OK) == 0) return true;
+  }
+  return false;
+}
+}  // namespace
+
+TEST_CASE("convert: without --convert a .doc is refused with the way to convert it") {
+  auto r = test::run_cli({"outline", test::source_path(kDoc).string()});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("legacy Word or WPS binary document (.doc/.wps)") != std::string::npos);
+  CHECK(r.err.find("--convert") != std::string::npos);
+}
+
+TEST_CASE("convert: --convert without LibreOffice says what to install") {
+  auto r = test::run_cli({"check", "--convert", test::source_path(kDoc).string()}, "",
+                         {"PATH=/nonexistent"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("--convert needs LibreOffice") != std::string::npos);
+  CHECK(r.err.find(kDoc) != std::string::npos);
+}
+
+TEST_CASE("convert: --convert reads a .doc through LibreOffice (where it is installed)") {
+  if (!soffice_available()) {
+    MESSAGE("LibreOffice is not installed here: the conversion itself is not exercised");
+    return;
+  }
+  auto r =
+      test::run_cli({"outline", "--convert", "--format", "json", test::source_path(kDoc).string()});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("\"format\": \"docx\"") != std::string::npos);
+  CHECK(r.out.find("\"marker\": \"六、\"") != std::string::npos);
+  CHECK(r.out.find("004_982b1b364f1fe93d.doc\"") != std::string::npos);  // the file keeps its name
+}
+
+TEST_CASE("convert: --convert leaves formats fzcheck reads alone") {
+  auto r = test::run_cli({"outline", "--convert",
+                          test::source_path("examples/reports/001_0a9e7cee78fe9105.txt").string()});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("(text, UTF-8)") != std::string::npos);
+}
+
+}  // namespace fzcheck
