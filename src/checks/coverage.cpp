@@ -7,6 +7,8 @@
 //   message: ... {missing} {count} {total} ...
 //   excluded_note: ... {excluded} ...  appended when missing concepts are mentioned only where
 //                                      mentions do not count
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "checks/check.hpp"
@@ -41,7 +43,18 @@ class Coverage final : public Check {
       auto r = ctx.regions(s);
       excluded.insert(excluded.end(), r.begin(), r.end());
     }
+    // Sorted and merged: inside_any() needs disjoint regions, and two excluded scopes may overlap
+    // (a part and the text paragraphs in it).
     std::sort(excluded.begin(), excluded.end(), [](Span a, Span b) { return a.begin < b.begin; });
+    std::vector<Span> merged;
+    for (Span s : excluded) {
+      if (!merged.empty() && s.begin <= merged.back().end) {
+        merged.back().end = std::max(merged.back().end, s.end);
+      } else {
+        merged.push_back(s);
+      }
+    }
+    excluded = std::move(merged);
 
     // Where a pattern is mentioned: counted (in scope, not excluded) or only excluded.
     struct Seen {

@@ -48,8 +48,11 @@ class PatternCheck final : public Check {
       });
     }
     if (found.empty()) return;
+    // Earliest, then longest; of two entries with the same match, the one listed first.
     std::sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {
-      return a.m.begin != b.m.begin ? a.m.begin < b.m.begin : a.m.end > b.m.end;
+      if (a.m.begin != b.m.begin) return a.m.begin < b.m.begin;
+      if (a.m.end != b.m.end) return a.m.end > b.m.end;
+      return a.entry < b.entry;
     });
     std::vector<Match> exceptions;
     std::uint32_t longest_exception = 0;

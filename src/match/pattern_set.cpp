@@ -2,6 +2,7 @@
 
 #include <re2/filtered_re2.h>
 #include <re2/re2.h>
+#include <unicode/uchar.h>
 
 #include <algorithm>
 #include <unordered_map>
@@ -41,6 +42,21 @@ std::string explain_regex_error(const std::string& error) {
 
 bool has_upper_ascii(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+// RE2 lowers the atoms it extracts with Unicode case folding (Ⅱ → ⅱ, Ｐ → ｐ, É → é), even for a
+// case-sensitive regex, while the automaton folds ASCII only: an atom with a non-ASCII letter
+// that has an upper-case form may be in the text without the automaton seeing it.
+bool lowered_beyond_ascii(std::string_view atom) {
+  std::size_t i = 0;
+  while (i < atom.size()) {
+    char32_t c = utf8::next(atom, i);
+    if (c >= 0x80 && c != utf8::kInvalid &&
+        u_toupper(static_cast<UChar32>(c)) != static_cast<UChar32>(c)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace
@@ -93,12 +109,15 @@ void PatternSet::build() {
     std::vector<std::string> atoms;
     filter_->Compile(&atoms);
     for (std::size_t a = 0; a < atoms.size(); ++a) {
+      if (lowered_beyond_ascii(atoms[a])) {
+        always_atoms_.push_back(static_cast<int>(a));  // taken as present in every paragraph
+        continue;
+      }
       automaton_.add(atoms[a]);
       automaton_targets_.push_back(-1 - static_cast<std::int64_t>(a));
     }
-    // The regexes that pass the filter with no atom at all run on every paragraph.
-    std::vector<int> none;
-    filter_->AllPotentials(none, &unfiltered_);
+    // The regexes that pass the filter with no atom found run on every paragraph.
+    filter_->AllPotentials(always_atoms_, &unfiltered_);
   }
   automaton_.build();
   built_ = true;
@@ -135,6 +154,7 @@ MatchIndex PatternSet::scan(const Document& doc) const {
   auto run_regexes = [&](std::size_t p) {
     if (!any_regex || p >= paragraphs.size()) return;
     if (atoms.empty() && unfiltered_.empty()) return;
+    atoms.insert(atoms.end(), always_atoms_.begin(), always_atoms_.end());
     std::sort(atoms.begin(), atoms.end());
     atoms.erase(std::unique(atoms.begin(), atoms.end()), atoms.end());
     filter_->AllPotentials(atoms, &potentials);

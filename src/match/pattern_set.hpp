@@ -69,7 +69,8 @@ class PatternSet {
   // For each automaton pattern: a literal entry (>= 0) or an atom (-1 - atom index).
   std::vector<std::int64_t> automaton_targets_;
   std::unique_ptr<re2::FilteredRE2> filter_;
-  std::vector<int> unfiltered_;  // regexes that run everywhere (no usable atom)
+  std::vector<int> unfiltered_;    // regexes that run everywhere (no usable atom)
+  std::vector<int> always_atoms_;  // atoms the automaton cannot look for, taken as present
   bool built_ = false;
 };
 

@@ -43,19 +43,20 @@ const char* type_name(const YAML::Node& node) {
   }
 }
 
+// Edits between two words, a swap of neighbours counting as one ("kidn" is one from "kind").
 std::size_t edit_distance(const std::string& a, const std::string& b) {
-  std::vector<std::size_t> prev(b.size() + 1);
-  std::vector<std::size_t> cur(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
     for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
+      std::size_t sub = d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, sub});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
     }
-    std::swap(prev, cur);
   }
-  return prev[b.size()];
+  return d[a.size()][b.size()];
 }
 
 }  // namespace
@@ -79,6 +80,10 @@ std::shared_ptr<const YamlFile> YamlFile::parse(std::string name, std::string te
   auto file = std::make_shared<YamlFile>();
   file->name_ = std::move(name);
   file->text_ = std::move(text);
+  // yaml-cpp skips a byte-order mark without counting it in its columns; so do positions here.
+  constexpr std::string_view kBom = "\xEF\xBB\xBF";
+  const std::size_t skipped = file->text_.rfind(kBom, 0) == 0 ? kBom.size() : 0;
+  file->text_.erase(0, skipped);
   file->line_starts_.push_back(0);
   for (std::size_t i = 0; i < file->text_.size(); ++i) {
     if (file->text_[i] == '\n') file->line_starts_.push_back(i + 1);
@@ -89,9 +94,9 @@ std::shared_ptr<const YamlFile> YamlFile::parse(std::string name, std::string te
     std::string_view before(file->text_.data() + *line, bad - *line);
     Position at{static_cast<std::uint32_t>(line - file->line_starts_.begin() + 1),
                 static_cast<std::uint32_t>(utf8::length(before) + 1)};
-    errors.add(
-        ErrorCode::rule_syntax, file->name_, at,
-        fmt::format("the file is not valid UTF-8 (bad byte at offset {}); save it as UTF-8", bad));
+    errors.add(ErrorCode::rule_syntax, file->name_, at,
+               fmt::format("the file is not valid UTF-8 (bad byte at offset {}); save it as UTF-8",
+                           bad + skipped));
     return nullptr;
   }
   try {

@@ -1,0 +1,270 @@
+// fzcheck check end to end: exit codes and --fail-on, the output formats, parallel runs, rule
+// selection, dates, and rule packs that do not load.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "rule_pack.hpp"
+
+namespace fzcheck {
+
+namespace {
+
+using test::Lines;
+using test::rule_head;
+using test::RulePack;
+using test::run_cli;
+
+// A pack with one rule per severity, each flagging its own word.
+struct Pack {
+  RulePack pack{"cli"};
+  Pack() {
+    pack.rule("err-word", rule_head("err-word", "pattern", "error") +
+                              "message: 不要写“{match}”\nterms: [错字]\n")
+        .rule("warn-word", rule_head("warn-word", "pattern", "warning") +
+                               "message: 慎用“{match}”\nterms: [{find: 警字, replace: 好字}]\n")
+        .rule("info-word", rule_head("info-word", "pattern", "info") +
+                               "message: 注意“{match}”\nterms: [提示字]\n")
+        .rule("late", rule_head("late", "metadata") +
+                          "field: date\nrequire: deadline\nsubmit_by: '03-01'\n"
+                          "message: '{date}晚于{deadline}'\n");
+  }
+  std::vector<std::string> args(std::vector<std::string> more) const {
+    std::vector<std::string> out = {"check", "--no-default-rules", "--rules", pack.path().string()};
+    out.insert(out.end(), more.begin(), more.end());
+    return out;
+  }
+};
+
+std::string doc(const std::string& body) {
+  return "某局2024年度报告\n一、工作\n" + body + "\n某局\n2025年2月1日\n";
+}
+
+std::string sample(const std::string& name) {
+  return test::source_path("examples/reports/" + name + ".txt").string();
+}
+
+}  // namespace
+
+TEST_CASE("check: exit 0 without findings, 1 with an error, text output and summary") {
+  Pack p;
+  test::TempDir dir;
+  auto clean = dir.write("clean.txt", doc("正文。")).string();
+  auto bad = dir.write("bad.txt", doc("有错字。")).string();
+  auto ok = run_cli(p.args({clean}));
+  CHECK(ok.exit_code == 0);
+  CHECK(ok.out == "共检查 1 个文件：0 个错误，0 个警告，0 条提示\n");
+  CHECK(ok.err == "");
+  auto r = run_cli(p.args({"--color", "never", bad, clean}));
+  CHECK(r.exit_code == 1);
+  CHECK(r.out == bad +
+                     ":3:2: error: 不要写“错字” [err-word]\n"
+                     "     3 | 有错字。\n"
+                     "       |   ^~~~\n"
+                     "       = 依据：依据err-word\n"
+                     "共检查 2 个文件：1 个错误，0 个警告，0 条提示\n");
+  auto en = run_cli(p.args({"--lang", "en", "--color", "always", bad}));
+  CHECK(en.exit_code == 1);
+  CHECK(en.out.rfind("\x1b[1m" + bad + ":3:2:\x1b[0m \x1b[1;31merror:\x1b[0m", 0) == 0);
+  CHECK(en.out.find("       = basis: 依据err-word\n") != std::string::npos);
+  CHECK(en.out.find("1 files checked: 1 errors, 0 warnings, 0 notes\n") != std::string::npos);
+}
+
+TEST_CASE("check: --fail-on error, warning, info or never") {
+  Pack p;
+  test::TempDir dir;
+  auto warn = dir.write("warn.txt", doc("有警字。")).string();
+  auto info = dir.write("info.txt", doc("有提示字。")).string();
+  auto err = dir.write("err.txt", doc("有错字。")).string();
+  auto code = [&](const std::string& fail_on, const std::string& file) {
+    return run_cli(p.args({"--format", "line", "--fail-on", fail_on, file})).exit_code;
+  };
+  CHECK(code("error", warn) == 0);
+  CHECK(code("error", err) == 1);
+  CHECK(code("warning", info) == 0);
+  CHECK(code("warning", warn) == 1);
+  CHECK(code("warning", err) == 1);
+  CHECK(code("info", info) == 1);
+  CHECK(code("never", err) == 0);
+  auto bad = run_cli(p.args({"--fail-on", "fatal", err}));
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.out == "");
+  CHECK(bad.err ==
+        "fzcheck check: --fail-on must be error, warning, info or never, not 'fatal'\n"
+        "(see 'fzcheck check --help')\n");
+}
+
+TEST_CASE("check: --format line and json") {
+  Pack p;
+  test::TempDir dir;
+  auto a = dir.write("a.txt", doc("错字和警字，提示字。")).string();
+  auto line = run_cli(p.args({"--format", "line", a}));
+  CHECK(line.exit_code == 1);
+  CHECK(line.out ==
+        a + ":3:1:err-word:error\n" + a + ":3:4:warn-word:warning\n" + a + ":3:7:info-word:info\n");
+
+  auto json = run_cli(p.args({"--format", "json", a, a}));
+  CHECK(json.exit_code == 1);
+  auto j = nlohmann::json::parse(json.out);
+  REQUIRE(j["files"].is_array());
+  REQUIRE(j["files"].size() == 2);
+  CHECK(j["files"][0] == j["files"][1]);
+  CHECK(j["files"][0]["file"] == a);
+  REQUIRE(j["files"][0]["findings"].size() == 3);
+  CHECK(j["files"][0]["findings"][1]["replacement"] == "好字");
+  CHECK(j["files"][0]["summary"] == nlohmann::json{{"error", 1}, {"warning", 1}, {"info", 1}});
+  CHECK(json.out.rfind("{\n  \"files\": [\n    {\n      \"file\": ", 0) == 0);
+  CHECK(json.out.substr(json.out.size() - 7) == "\n  ]\n}\n");
+}
+
+TEST_CASE("check: an unreadable file is an element with an error, and exit 2") {
+  Pack p;
+  test::TempDir dir;
+  auto a = dir.write("a.txt", doc("有错字。")).string();
+  auto empty = dir.write("empty.txt", "").string();
+  auto missing = (dir.path() / "missing.txt").string();
+  auto r = run_cli(p.args({"--format", "json", a, empty, missing}));
+  CHECK(r.exit_code == 2);
+  auto j = nlohmann::json::parse(r.out);
+  REQUIRE(j["files"].size() == 3);
+  CHECK(j["files"][0]["findings"].size() == 1);
+  CHECK(j["files"][1]["file"] == empty);
+  CHECK(j["files"][1]["error"]["code"] == "empty");
+  CHECK(j["files"][1].count("findings") == 0);
+  CHECK(j["files"][2]["error"]["code"] == "not_found");
+  CHECK(r.err.find("fzcheck: " + empty + ": ") == 0);
+  CHECK(r.err.find("\nfzcheck: " + missing + ": ") != std::string::npos);
+  // In text output the summary counts the unreadable files.
+  auto text = run_cli(p.args({a, empty}));
+  CHECK(text.exit_code == 2);
+  CHECK(text.out.substr(text.out.rfind("共检查")) ==
+        "共检查 2 个文件：1 个错误，0 个警告，0 条提示、1 个文件无法读取\n");
+}
+
+TEST_CASE("check: -j 3 prints exactly what -j 1 prints, in order") {
+  std::vector<std::string> files;
+  for (const auto& name : test::sample_names()) files.push_back(sample(name));
+  for (const char* format : {"text", "json", "line"}) {
+    CAPTURE(std::string(format));
+    std::vector<std::string> one = {"check", "--format", format, "-j", "1"};
+    std::vector<std::string> three = {"check", "--format", format, "-j", "3"};
+    one.insert(one.end(), files.begin(), files.end());
+    three.insert(three.end(), files.begin(), files.end());
+    auto a = run_cli(one);
+    auto b = run_cli(three);
+    CHECK(a.exit_code == b.exit_code);
+    CHECK(a.out.size() > 1000);
+    CHECK(a.out == b.out);
+    CHECK(a.err == b.err);
+  }
+  // An unreadable file in the middle: the same output, the same errors, in the same order.
+  files.insert(files.begin() + 2, (test::TempDir().path() / "gone.txt").string());
+  for (const char* format : {"text", "json"}) {
+    CAPTURE(std::string(format));
+    std::vector<std::string> one = {"check", "--format", format, "-j", "1"};
+    std::vector<std::string> three = {"check", "--format", format, "-j", "3"};
+    one.insert(one.end(), files.begin(), files.end());
+    three.insert(three.end(), files.begin(), files.end());
+    auto a = run_cli(one);
+    auto b = run_cli(three);
+    CHECK(a.exit_code == 2);
+    CHECK(b.exit_code == 2);
+    CHECK(a.out == b.out);
+    CHECK(a.err == b.err);
+    CHECK(a.err.find("gone.txt") != std::string::npos);
+  }
+  files.erase(files.begin() + 2);
+  auto line = run_cli({"check", "--format", "line", "-j", "3", files[4], files[0]});
+  CHECK(line.out.rfind(files[4] + ":", 0) == 0);
+  CHECK(line.out.find(files[0] + ":") > line.out.rfind(files[4] + ":"));
+}
+
+TEST_CASE("check: --only and --disable, and unknown rule ids") {
+  Pack p;
+  test::TempDir dir;
+  auto a = dir.write("a.txt", doc("错字和警字，提示字。")).string();
+  CHECK(
+      run_cli(p.args({"--format", "line", "--only", "warn-word", "--only", "info-word", a})).out ==
+      a + ":3:4:warn-word:warning\n" + a + ":3:7:info-word:info\n");
+  auto disabled = run_cli(p.args({"--format", "line", "--disable", "err-word", a}));
+  CHECK(disabled.exit_code == 0);  // the error is gone; the rest are below --fail-on
+  CHECK(disabled.out == a + ":3:4:warn-word:warning\n" + a + ":3:7:info-word:info\n");
+  for (const char* flag : {"--only", "--disable"}) {
+    auto r = run_cli(p.args({flag, "no-such-rule", a}));
+    CHECK(r.exit_code == 2);
+    CHECK(r.out == "");
+    CHECK(r.err ==
+          "fzcheck check: there is no rule 'no-such-rule' (see 'fzcheck rules list')\n"
+          "(see 'fzcheck check --help')\n");
+  }
+}
+
+TEST_CASE("check: --submitted-on and --published-on") {
+  Pack p;
+  test::TempDir dir;
+  auto a = dir.write("a.txt", doc("正文。")).string();
+  CHECK(run_cli(p.args({"--format", "line", "--submitted-on", "2025-02-28", a})).out == "");
+  auto late = run_cli(p.args({"--format", "line", "--submitted-on", "2025-03-01", a}));
+  CHECK(late.exit_code == 0);  // a warning
+  CHECK(late.out == a + ":5:1:late:warning\n");
+  for (const char* flag : {"--submitted-on", "--published-on"}) {
+    for (const char* bad : {"2025-02-30", "2025/03/01", "tomorrow"}) {
+      auto r = run_cli(p.args({flag, bad, a}));
+      CHECK(r.exit_code == 2);
+      CHECK(r.err == std::string("fzcheck check: ") + flag +
+                         " must be a date as YYYY-MM-DD, not '" + bad +
+                         "'\n(see 'fzcheck check --help')\n");
+    }
+  }
+}
+
+TEST_CASE("check: a broken rule pack prints every error as file:line:col and exits 2") {
+  RulePack pack;
+  pack.rule("a", rule_head("a", "pattern") + "message: m\nterms: [甲]\nscope: boddy\n")
+      .rule("b", rule_head("b", "pattern") + "mesage: m\nterms: [甲]\n")
+      .rule("c", rule_head("c", "pattern") + "message: m\npatterns: ['[x']\n");
+  test::TempDir dir;
+  auto a = dir.write("a.txt", doc("正文。")).string();
+  auto r = run_cli({"check", "--rules", pack.path().string(), a});
+  CHECK(r.exit_code == 2);
+  CHECK(r.out == "");
+  const std::string base = pack.path().string() + "/";
+  CHECK(r.err == base +
+                     "a/rule.yaml:7:8: unknown scope 'boddy': use document, title, preamble, body, "
+                     "headings, text, signature, date or section:<part> (did you mean 'body'?)\n" +
+                     base + "b/rule.yaml:1:1: missing required key 'message' in this rule\n" +
+                     base +
+                     "b/rule.yaml:5:1: unknown key 'mesage' in this rule (did you mean "
+                     "'message'?)\n" +
+                     base + "c/rule.yaml:6:12: bad regular expression '[x': missing ]: [x\n" +
+                     "fzcheck: 4 problem(s) in the rules; nothing was checked\n");
+}
+
+TEST_CASE("check: usage errors") {
+  auto none = run_cli({"check"});
+  CHECK(none.exit_code == 2);
+  CHECK(none.err == "fzcheck check: no input files\n(see 'fzcheck check --help')\n");
+  auto format = run_cli({"check", "--format", "xml", sample("000_564c8ac60a8ddf78")});
+  CHECK(format.exit_code == 2);
+  CHECK(format.err.rfind("fzcheck check: --format must be text, json or line, not 'xml'\n", 0) ==
+        0);
+  auto jobs = run_cli({"check", "-j", "0", sample("000_564c8ac60a8ddf78")});
+  CHECK(jobs.exit_code == 2);
+  CHECK(jobs.err.rfind("fzcheck check: --jobs must be from 1 to 256\n", 0) == 0);
+  auto no_default = run_cli({"check", "--no-default-rules", sample("000_564c8ac60a8ddf78")});
+  CHECK(no_default.exit_code == 2);
+  CHECK(no_default.err.rfind("fzcheck check: --no-default-rules needs at least one --rules DIR\n",
+                             0) == 0);
+  auto help = run_cli({"check", "--help"});
+  CHECK(help.exit_code == 0);
+  CHECK(help.out.find("--fail-on") != std::string::npos);
+}
+
+TEST_CASE("check: the built-in rules on a sample report") {
+  auto r = run_cli({"check", "--format", "line", "--only", "part-first-responsible",
+                    sample("000_564c8ac60a8ddf78")});
+  CHECK(r.exit_code == 1);
+  CHECK(r.out == sample("000_564c8ac60a8ddf78") + ":1:1:part-first-responsible:error\n");
+}
+
+}  // namespace fzcheck

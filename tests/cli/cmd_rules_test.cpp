@@ -1,0 +1,188 @@
+// fzcheck rules list | explain | kinds | test, end to end.
+#include <doctest/doctest.h>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "checks/check.hpp"
+#include "rule_pack.hpp"
+
+namespace fzcheck {
+
+namespace {
+
+using test::rule_head;
+using test::RulePack;
+using test::run_cli;
+
+void fill(RulePack& pack) {
+  pack.rule("err-word", rule_head("err-word", "pattern", "error") +
+                            "summary: 不要写错字\nmessage: 不要写“{match}”\nterms: [错字]\n")
+      .rule("info-word", rule_head("info-word", "pattern", "info") +
+                             "scope: text\nmessage: 注意“{match}”。别的话\nterms: [提示字]\n")
+      .file("err-word/README.md", "# err-word\n\n为什么不要写错字。");
+}
+
+}  // namespace
+
+TEST_CASE("rules list: packs and their rules as text and JSON") {
+  RulePack pack("cli");
+  fill(pack);
+  auto r = run_cli({"rules", "list", "--no-default-rules", "--rules", pack.path().string()});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "cli  测试  (" + pack.path().string() +
+                     ")\n"
+                     "  err-word                 error    pattern           不要写错字\n"
+                     "  info-word                info     pattern           注意“{match}”\n");
+  auto json = run_cli(
+      {"rules", "list", "--format", "json", "--no-default-rules", "--rules", pack.path().string()});
+  CHECK(json.exit_code == 0);
+  CHECK(nlohmann::json::parse(json.out) == nlohmann::json::parse(R"([
+    {"id": "err-word", "pack": "cli", "kind": "pattern", "severity": "error", "scope": "body",
+     "summary": "不要写错字", "source": "依据err-word"},
+    {"id": "info-word", "pack": "cli", "kind": "pattern", "severity": "info", "scope": "text",
+     "summary": "注意“{match}”", "source": "依据info-word"}])"));
+  CHECK(json.out.rfind("[\n  {\n    \"id\": \"err-word\",\n    \"pack\": \"cli\",", 0) == 0);
+}
+
+TEST_CASE("rules list: the built-in packs, plus a --rules pack") {
+  auto r = run_cli({"rules", "list"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("fazhi-report  法治政府建设年度报告  (builtin:fazhi-report)\n") !=
+        std::string::npos);
+  const RuleInfo* measures = RuleSet::builtin().find("part-measures");
+  REQUIRE(measures);
+  CHECK(r.out.find(fmt::format("  {:<24} {:<8} {:<17} {}\n", "part-measures", "error",
+                               "required-section", measures->summary)) != std::string::npos);
+  RulePack pack("cli");
+  fill(pack);
+  auto both = run_cli({"rules", "list", "--rules", pack.path().string()});
+  CHECK(both.exit_code == 0);
+  CHECK(both.out.find("fazhi-report  ") != std::string::npos);
+  CHECK(both.out.find("cli  测试  (") != std::string::npos);
+  auto json = nlohmann::json::parse(run_cli({"rules", "list", "--format", "json"}).out);
+  CHECK(json.size() == RuleSet::builtin().rules().size());
+  auto bad = run_cli({"rules", "list", "--format", "xml"});
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err.rfind("fzcheck rules: --format must be ", 0) == 0);
+  CHECK(bad.err.find(", not 'xml'\n") != std::string::npos);
+}
+
+TEST_CASE("rules explain: the rule in full, with its source and README") {
+  const RuleInfo* r = RuleSet::builtin().find("part-measures");
+  REQUIRE(r);
+  REQUIRE_FALSE(r->readme.empty());
+  CHECK(r->readme ==
+        test::read_file(test::source_path("rules/fazhi-report/part-measures/README.md")));
+  auto out = run_cli({"rules", "explain", "part-measures"});
+  CHECK(out.exit_code == 0);
+  CHECK(out.out ==
+        fmt::format("part-measures  (required-section rule of pack fazhi-report, error)\n"
+                    "\n"
+                    "summary:  {}\n"
+                    "scope:    document\n"
+                    "message:  {}\n"
+                    "source:   {}\n"
+                    "file:     builtin:fazhi-report/part-measures/rule.yaml\n"
+                    "\n"
+                    "{}{}",
+                    r->summary, r->message, r->source, r->readme,
+                    r->readme.back() == '\n' ? "" : "\n"));
+  CHECK(out.out.find("source:   《法治政府建设与责任落实督察工作规定》") != std::string::npos);
+
+  RulePack pack("cli");
+  fill(pack);
+  auto mine = run_cli({"rules", "explain", "err-word", "--rules", pack.path().string()});
+  CHECK(mine.exit_code == 0);
+  CHECK(mine.out ==
+        "err-word  (pattern rule of pack cli, error)\n"
+        "\n"
+        "summary:  不要写错字\n"
+        "scope:    body\n"
+        "message:  不要写“{match}”\n"
+        "source:   依据err-word\n"
+        "file:     " +
+            pack.at("err-word/rule.yaml") +
+            "\n"
+            "\n"
+            "# err-word\n\n为什么不要写错字。\n");
+  auto no_readme = run_cli({"rules", "explain", "info-word", "--rules", pack.path().string()});
+  const std::string last = "file:     " + pack.at("info-word/rule.yaml") + "\n";
+  CHECK(no_readme.exit_code == 0);
+  CHECK(no_readme.out.substr(no_readme.out.size() - last.size()) == last);
+  CHECK(no_readme.out.find("\n\n#") == std::string::npos);
+
+  auto unknown = run_cli({"rules", "explain", "no-such-rule"});
+  CHECK(unknown.exit_code == 2);
+  CHECK(unknown.err ==
+        "fzcheck rules: there is no rule 'no-such-rule' (see 'fzcheck rules list')\n"
+        "(see 'fzcheck rules --help')\n");
+  auto two = run_cli({"rules", "explain", "a", "b"});
+  CHECK(two.exit_code == 2);
+  CHECK(two.err.rfind("fzcheck rules: give exactly one rule id\n", 0) == 0);
+}
+
+TEST_CASE("rules kinds: every registered kind with its default scope") {
+  auto r = run_cli({"rules", "kinds"});
+  CHECK(r.exit_code == 0);
+  std::string expected;
+  for (const auto& k : detail::rule_kinds()) {
+    expected +=
+        fmt::format("  {:<18} {} (default scope: {})\n", k.name, k.summary, k.default_scope);
+  }
+  expected += "\nSee docs/rule-authors.md for the keys of each kind.\n";
+  CHECK(r.out == expected);
+  CHECK(r.out.find("  pattern            text that must not appear, with an optional replacement "
+                   "(default scope: body)\n") != std::string::npos);
+  auto extra = run_cli({"rules", "kinds", "pattern"});
+  CHECK(extra.exit_code == 2);
+  CHECK(extra.err.rfind("fzcheck rules: 'rules kinds' takes no arguments\n", 0) == 0);
+}
+
+TEST_CASE("rules test: a passing and a failing rule") {
+  RulePack pack("cli");
+  const std::string rule = "scope: document\nmessage: 不要写{match}\nterms: [甲]\n";
+  pack.rule("good", rule_head("good", "pattern", "error") + rule)
+      .file("good/README.md", "# good\n")
+      .file("good/pass/p.txt", "乙\n")
+      .file("good/fail/f.txt", "乙甲\n")
+      .file("good/fail/f.expected", "f.txt:1:2:good:error\n")
+      .rule("bad", rule_head("bad", "pattern", "error") + rule)
+      .file("bad/README.md", "# bad\n")
+      .file("bad/pass/p.txt", "甲\n")
+      .file("bad/fail/f.txt", "乙\n")
+      .file("bad/fail/f.expected", "f.txt:1:1:bad:error\n");
+  auto r = run_cli({"rules", "test", pack.path().string()});
+  CHECK(r.exit_code == 1);
+  CHECK(r.out ==
+        "FAIL  bad  (1 pass, 1 fail fixtures)\n"
+        "      pass/p.txt: unexpected finding p.txt:1:1:bad:error\n"
+        "      fail/f.txt: missing finding f.txt:1:1:bad:error\n"
+        "ok    good  (1 pass, 1 fail fixtures)\n"
+        "2 rule(s) tested, 1 failed\n");
+  auto good = run_cli({"rules", "test", pack.path().string(), "--rule", "good"});
+  CHECK(good.exit_code == 0);
+  CHECK(good.out == "ok    good  (1 pass, 1 fail fixtures)\n1 rule(s) tested, 0 failed\n");
+  auto unknown = run_cli({"rules", "test", pack.path().string(), "--rule", "zzz"});
+  CHECK(unknown.exit_code == 2);
+  CHECK(unknown.err == pack.path().string() + ": no rule 'zzz' is defined there\n");
+}
+
+TEST_CASE("rules test: a pack that does not load, and usage errors") {
+  RulePack pack;
+  pack.rule("r", rule_head("r", "pattern") + "message: m\nterms: [甲]\nseverity: high\n");
+  auto r = run_cli({"rules", "test", pack.path().string()});
+  CHECK(r.exit_code == 2);
+  CHECK(r.out == "");
+  CHECK(r.err ==
+        pack.at("r/rule.yaml") + ":7:1: duplicate key 'severity' (first given at line 3)\n");
+  CHECK(run_cli({"rules", "test"}).exit_code == 2);
+  auto none = run_cli({"rules"});
+  CHECK(none.exit_code == 2);
+  CHECK(none.out.rfind("usage: fzcheck rules list", 0) == 0);
+  auto unknown = run_cli({"rules", "frobnicate"});
+  CHECK(unknown.exit_code == 2);
+  CHECK(unknown.err.rfind("fzcheck rules: unknown 'rules' command 'frobnicate'\n", 0) == 0);
+}
+
+}  // namespace fzcheck

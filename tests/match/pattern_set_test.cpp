@@ -1,0 +1,295 @@
+// PatternSet: literals and RE2 regexes compiled together, one scan per document. Regexes with
+// atoms run only where their atoms occur and must still find every match.
+#include <doctest/doctest.h>
+#include <re2/re2.h>
+
+#include <random>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "fzcheck/read.hpp"
+#include "match/pattern_set.hpp"
+
+namespace fzcheck::detail {
+
+namespace {
+
+Document parse(const std::string& text) {
+  auto doc = parse_text(text, "t");
+  REQUIRE(doc.ok());
+  return std::move(*doc);
+}
+
+PatternId regex(PatternSet& set, const std::string& pattern) {
+  auto added = set.add_regex(pattern);
+  REQUIRE_MESSAGE(std::holds_alternative<PatternId>(added), std::get<std::string>(added));
+  return std::get<PatternId>(added);
+}
+
+std::string regex_error(const std::string& pattern) {
+  PatternSet set;
+  auto added = set.add_regex(pattern);
+  REQUIRE(std::holds_alternative<std::string>(added));
+  return std::get<std::string>(added);
+}
+
+using Spans = std::vector<std::pair<std::uint32_t, std::uint32_t>>;
+
+Spans spans(const MatchIndex& index, PatternId id) {
+  Spans out;
+  for (const Match& m : index.all(id)) out.emplace_back(m.begin, m.end);
+  return out;
+}
+
+// What a regex finds when run directly on every paragraph: leftmost, non-overlapping, and an
+// empty match steps one code point further.
+Spans reference(const Document& doc, const std::string& pattern) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  RE2 re(pattern, options);
+  REQUIRE(re.ok());
+  Spans out;
+  for (const Paragraph& p : doc.paragraphs) {
+    re2::StringPiece para(doc.text.data() + p.span.begin, p.span.size());
+    std::size_t pos = 0;
+    re2::StringPiece m;
+    while (pos <= para.size() && re.Match(para, pos, para.size(), RE2::UNANCHORED, &m, 1)) {
+      auto b = static_cast<std::uint32_t>(m.data() - para.data());
+      auto e = static_cast<std::uint32_t>(b + m.size());
+      out.emplace_back(p.span.begin + b, p.span.begin + e);
+      if (e > b) {
+        pos = e;
+      } else {
+        if (e >= para.size()) break;
+        pos = e + 1;
+        while (pos < para.size() && (static_cast<unsigned char>(para[pos]) & 0xC0) == 0x80) ++pos;
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("pattern set: identical literals and identical regexes share one id") {
+  PatternSet set;
+  PatternId a = set.add_literal("法制");
+  PatternId b = set.add_literal("法治");
+  CHECK(set.add_literal("法制") == a);
+  CHECK(a != b);
+  PatternId r = regex(set, "法[制治]");
+  CHECK(regex(set, "法[制治]") == r);
+  CHECK(r != a);
+  CHECK(r != b);
+  // A literal and a regex with the same text are different patterns.
+  PatternId lit = set.add_literal("a.b");
+  PatternId re = regex(set, "a.b");
+  CHECK(lit != re);
+  CHECK(set.size() == 5);
+  CHECK(set.regex(lit) == nullptr);
+  REQUIRE(set.regex(re) != nullptr);
+  CHECK(set.regex(re)->pattern() == "a.b");
+}
+
+TEST_CASE("pattern set: a literal is found as written, a regex by its meaning") {
+  PatternSet set;
+  PatternId lit = set.add_literal("a.b");
+  PatternId re = regex(set, "a.b");
+  set.build();
+  Document doc = parse("a.b axb");
+  MatchIndex index = set.scan(doc);
+  CHECK(spans(index, lit) == Spans{{0, 3}});
+  CHECK(spans(index, re) == Spans{{0, 3}, {4, 7}});
+}
+
+TEST_CASE("pattern set: bad regexes are explained") {
+  CHECK(regex_error("[unclosed") == "missing ]: [unclosed");
+  CHECK(regex_error("(?=x)") ==
+        "invalid perl operator: (?= (RE2 has no lookahead or lookbehind: match the text itself and "
+        "list the contexts that must not count under 'except')");
+  CHECK(regex_error("a(?!b)").find("RE2 has no lookahead or lookbehind") != std::string::npos);
+  CHECK(regex_error("(?<=a)b").find("RE2 has no lookahead or lookbehind") != std::string::npos);
+  CHECK(regex_error("(a)\\1") ==
+        "invalid escape sequence: \\1 (RE2 has no backreferences; use a 'repeated-word' rule for "
+        "doubled words)");
+  CHECK(regex_error("a**") == "bad repetition operator: **");
+}
+
+TEST_CASE("pattern set: literals with upper-case ASCII match that case only; others fold") {
+  PatternSet set;
+  PatternId upper = set.add_literal("PDF");
+  PatternId lower = set.add_literal("pdf");
+  PatternId mixed = set.add_literal("Word文档");
+  set.build();
+  Document doc = parse("pdf PDF Pdf\nword文档 Word文档 WORD文档");
+  MatchIndex index = set.scan(doc);
+  CHECK(spans(index, upper) == Spans{{4, 7}});
+  CHECK(spans(index, lower) == Spans{{0, 3}, {4, 7}, {8, 11}});
+  CHECK(spans(index, mixed) == Spans{{23, 33}});
+}
+
+TEST_CASE("pattern set: regexes are case-sensitive unless they say (?i)") {
+  PatternSet set;
+  PatternId exact = regex(set, "ABC\\d");
+  PatternId folded = regex(set, "(?i)abc\\d");
+  set.build();
+  Document doc = parse("abc1 ABC2 Abc3");
+  MatchIndex index = set.scan(doc);
+  CHECK(spans(index, exact) == Spans{{5, 9}});
+  CHECK(spans(index, folded) == Spans{{0, 4}, {5, 9}, {10, 14}});
+}
+
+TEST_CASE("pattern set: a regex match never crosses paragraphs") {
+  PatternSet set;
+  PatternId re = regex(set, "甲.*乙");
+  PatternId dot_nl = regex(set, "(?s)甲.*乙");
+  set.build();
+  Document doc = parse("甲在前\n乙在后\n甲乙");
+  MatchIndex index = set.scan(doc);
+  // 甲在前 = 9 bytes, '\n', 乙在后 = 9 bytes, '\n', 甲乙 at 20.
+  CHECK(spans(index, re) == Spans{{20, 26}});
+  CHECK(spans(index, dot_nl) == Spans{{20, 26}});
+}
+
+TEST_CASE("pattern set: regexes with and without atoms find what RE2 finds on every paragraph") {
+  const std::vector<std::string> patterns = {
+      "行政(许可|处罚|检查)[^。；]{0,6}公示",  // atoms
+      "\\d{4}年",                              // atom 年
+      "[一二三四五六七八九十]+是",             // atom 是
+      "法[制治]审核",                          // atoms 法制审核 / 法治审核
+      "(?i)pdf",                               // ASCII atom, case folded
+      "[A-Z]{2,}",                             // no atom: runs everywhere
+      "\\d+",                                  // no atom
+      "^[（(]",                                // no atom of three bytes
+      "。$",                                   // one three-byte atom
+  };
+  const std::vector<std::string> fragments = {"行政许可结果公示",
+                                              "行政处罚信息",
+                                              "已公示",
+                                              "2024年",
+                                              "二〇二四年",
+                                              "一是",
+                                              "统一是",
+                                              "十二是",
+                                              "法制审核",
+                                              "法治审核",
+                                              "审核",
+                                              "PDF",
+                                              "pdf文件",
+                                              "AB",
+                                              "x",
+                                              "12",
+                                              "（",
+                                              "(",
+                                              "。",
+                                              "，",
+                                              "行政检查",
+                                              "公示",
+                                              "年",
+                                              "是"};
+  std::mt19937 rng(7);
+  auto pick = [&](std::size_t n) {
+    return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng);
+  };
+  std::string text;
+  for (int p = 0; p < 400; ++p) {
+    std::size_t n = pick(8);
+    for (std::size_t k = 0; k < n; ++k) text += fragments[pick(fragments.size())];
+    text += '\n';
+  }
+  Document doc = parse(text);
+  REQUIRE(doc.paragraphs.size() >= 300);
+
+  PatternSet set;
+  std::vector<PatternId> ids;
+  for (const auto& p : patterns) ids.push_back(regex(set, p));
+  set.build();
+  MatchIndex index = set.scan(doc);
+  std::size_t total = 0;
+  for (std::size_t i = 0; i < patterns.size(); ++i) {
+    CAPTURE(patterns[i]);
+    Spans expected = reference(doc, patterns[i]);
+    CHECK(spans(index, ids[i]) == expected);
+    CHECK(!expected.empty());
+    total += expected.size();
+  }
+  CHECK(total > 500);
+}
+
+TEST_CASE("pattern set: atoms with non-ASCII letters still find upper-case text") {
+  // RE2 lowercases the atoms it extracts (Ⅱ becomes ⅱ, Ｐ becomes ｐ, É becomes é) even for a
+  // case-sensitive regex; the automaton folds ASCII only, so the text must not be trusted to
+  // hold the lowered atom.
+  const std::vector<std::string> patterns = {"第Ⅱ部分", "ＰＤＦ\\d", "Éclair\\d", "(?i)ｇｄｐ增长",
+                                             "ΑΒΓ\\d"};
+  Document doc =
+      parse("见第Ⅱ部分。\n上传ＰＤＦ1文件\nÉclair2\nＧＤＰ增长\nΑΒΓ3\nｐｄｆ1 éclair3 第ⅱ部分");
+  PatternSet set;
+  std::vector<PatternId> ids;
+  for (const auto& p : patterns) ids.push_back(regex(set, p));
+  set.build();
+  MatchIndex index = set.scan(doc);
+  for (std::size_t i = 0; i < patterns.size(); ++i) {
+    CAPTURE(patterns[i]);
+    Spans expected = reference(doc, patterns[i]);
+    CHECK(expected.size() == 1);
+    CHECK(spans(index, ids[i]) == expected);
+  }
+}
+
+TEST_CASE("pattern set: a regex with atoms runs only on paragraphs that hold them") {
+  // Only observable through results: the atom 公示 is missing from the second paragraph, which
+  // has text the regex would otherwise look at; the match in the third paragraph is found after a
+  // paragraph with no hits at all.
+  PatternSet set;
+  PatternId re = regex(set, "执法.{0,4}公示");
+  PatternId lit = set.add_literal("无关");
+  set.build();
+  Document doc = parse("执法结果公示\n执法记录\n无关\n\n执法信息要公示");
+  MatchIndex index = set.scan(doc);
+  CHECK(spans(index, re) == Spans{{0, 18}, {40, 61}});
+  CHECK(spans(index, lit) == Spans{{32, 38}});
+}
+
+TEST_CASE("pattern set: empty matches advance one code point and end") {
+  PatternSet set;
+  PatternId star = regex(set, "x*");
+  PatternId a_star = regex(set, "a*");
+  set.build();
+  Document doc = parse("一二\naab");
+  MatchIndex index = set.scan(doc);
+  // 一二 is 6 bytes: empty matches at 0, 3 and 6; then "aab" at 7.
+  CHECK(spans(index, star) == Spans{{0, 0}, {3, 3}, {6, 6}, {7, 7}, {8, 8}, {9, 9}, {10, 10}});
+  CHECK(spans(index, a_star) == Spans{{0, 0}, {3, 3}, {6, 6}, {7, 9}, {9, 9}, {10, 10}});
+}
+
+TEST_CASE("pattern set: a set with no patterns or only literals scans fine") {
+  PatternSet empty;
+  empty.build();
+  Document doc = parse("甲\n乙");
+  MatchIndex none = empty.scan(doc);
+  CHECK(none.raw().empty());
+
+  PatternSet literals;
+  PatternId id = literals.add_literal("乙");
+  literals.build();
+  CHECK(spans(literals.scan(doc), id) == Spans{{4, 7}});
+}
+
+TEST_CASE("match index: matches starting in a span, and matches inside it") {
+  MatchIndex index(1);
+  index.raw()[0] = {{0, 3}, {2, 8}, {5, 6}, {9, 12}};
+  auto starting = index.starting_in(0, {2, 9});
+  REQUIRE(starting.size() == 2);
+  CHECK(starting[0].begin == 2);
+  CHECK(starting[1].begin == 5);
+  CHECK(index.starting_in(0, {3, 5}).empty());
+  CHECK(index.any_within(0, {2, 7}));        // {5, 6}
+  CHECK_FALSE(index.any_within(0, {1, 5}));  // {2, 8} starts inside but ends outside
+  CHECK(index.any_within(0, {9, 12}));
+  CHECK_FALSE(index.any_within(0, {9, 11}));
+}
+
+}  // namespace fzcheck::detail
