@@ -57,7 +57,9 @@ std::string lower_ascii(std::string s) {
   return s;
 }
 
-std::string number(double v) { return v == std::floor(v) ? fmt::format("{:.0f}", v) : fmt::format("{:.1f}", v); }
+std::string number(double v) {
+  return v == std::floor(v) ? fmt::format("{:.0f}", v) : fmt::format("{:.1f}", v);
+}
 
 class Layout final : public Check {
  public:
@@ -94,7 +96,9 @@ class Layout final : public Check {
     }
     if (!first) return;
     sink.add(*this, *first,
-             message.format({{"font", first_face.font}, {"size", number(first_face.size)}, {"count", std::to_string(count)}}));
+             message.format({{"font", first_face.font},
+                             {"size", number(first_face.size)},
+                             {"count", std::to_string(count)}}));
   }
 
  private:
@@ -112,13 +116,15 @@ class Layout final : public Check {
     for (std::uint32_t i = 0; i < doc.paragraphs.size(); ++i) {
       const Paragraph& p = doc.paragraphs[i];
       if (target == Target::title && p.role == ParagraphRole::title) out.emplace_back(i, p.span);
-      if (target == Target::body && (p.role == ParagraphRole::body || p.role == ParagraphRole::preamble)) {
+      if (target == Target::body &&
+          (p.role == ParagraphRole::body || p.role == ParagraphRole::preamble)) {
         out.emplace_back(i, p.span);
       }
     }
     if (target == Target::heading) {
       for (const Section& s : doc.sections) {
-        if (s.level == level) out.emplace_back(s.paragraph, Span{s.marker.span.begin, s.heading.end});
+        if (s.level == level)
+          out.emplace_back(s.paragraph, Span{s.marker.span.begin, s.heading.end});
       }
     }
     return out;
@@ -127,18 +133,22 @@ class Layout final : public Check {
   void run_page(const CheckContext& ctx, FindingSink& sink) const {
     const Document& doc = ctx.doc;
     for (const PageSetup& p : doc.pages) {
-      auto off = [&](double found, double expected) { return expected > 0 && std::fabs(found - expected) > tolerance_mm; };
-      if (!off(p.width_mm, page->width) && !off(p.height_mm, page->height) && !off(p.margin_top_mm, page->top) &&
-          !off(p.margin_bottom_mm, page->bottom) && !off(p.margin_left_mm, page->left) &&
-          !off(p.margin_right_mm, page->right)) {
+      auto off = [&](double found, double expected) {
+        return expected > 0 && std::fabs(found - expected) > tolerance_mm;
+      };
+      if (!off(p.width_mm, page->width) && !off(p.height_mm, page->height) &&
+          !off(p.margin_top_mm, page->top) && !off(p.margin_bottom_mm, page->bottom) &&
+          !off(p.margin_left_mm, page->left) && !off(p.margin_right_mm, page->right)) {
         continue;
       }
-      std::string found = fmt::format("{}×{} mm, {}/{}/{}/{} mm", number(p.width_mm), number(p.height_mm),
-                                      number(p.margin_top_mm), number(p.margin_bottom_mm), number(p.margin_left_mm),
-                                      number(p.margin_right_mm));
+      std::string found =
+          fmt::format("{}×{} mm, {}/{}/{}/{} mm", number(p.width_mm), number(p.height_mm),
+                      number(p.margin_top_mm), number(p.margin_bottom_mm), number(p.margin_left_mm),
+                      number(p.margin_right_mm));
       Span at = ctx.document_start();
       if (p.first_paragraph < doc.paragraphs.size()) {
-        at = {doc.paragraphs[p.first_paragraph].span.begin, doc.paragraphs[p.first_paragraph].span.begin};
+        at = {doc.paragraphs[p.first_paragraph].span.begin,
+              doc.paragraphs[p.first_paragraph].span.begin};
       }
       sink.add(*this, at, message.format({{"found", found}, {"count", "1"}}));
     }
@@ -152,11 +162,15 @@ std::unique_ptr<Check> make_layout(RuleSpec& spec) {
   auto check = std::make_unique<Layout>(spec.common);
   auto target = f.string("target", true);
   if (!target) return nullptr;
-  static const std::pair<std::string_view, Target> kTargets[] = {
-      {"title", Target::title}, {"body", Target::body}, {"heading", Target::heading}, {"page", Target::page}};
-  auto it = std::find_if(std::begin(kTargets), std::end(kTargets), [&](const auto& t) { return t.first == *target; });
+  static const std::pair<std::string_view, Target> kTargets[] = {{"title", Target::title},
+                                                                 {"body", Target::body},
+                                                                 {"heading", Target::heading},
+                                                                 {"page", Target::page}};
+  auto it = std::find_if(std::begin(kTargets), std::end(kTargets),
+                         [&](const auto& t) { return t.first == *target; });
   if (it == std::end(kTargets)) {
-    f.error("target", fmt::format("'target' must be title, body, heading or page, not '{}'", *target));
+    f.error("target",
+            fmt::format("'target' must be title, body, heading or page, not '{}'", *target));
     return nullptr;
   }
   check->target = it->second;
@@ -164,12 +178,16 @@ std::unique_ptr<Check> make_layout(RuleSpec& spec) {
   if (check->target == Target::page) {
     auto page = f.map("page", true);
     if (!page) return nullptr;
-    auto mm = [&](const char* key) { return static_cast<double>(page->integer(key, 1, 2000).value_or(0)); };
-    check->page = Layout::Page{mm("width_mm"), mm("height_mm"), mm("top_mm"), mm("bottom_mm"), mm("left_mm"), mm("right_mm")};
+    auto mm = [&](const char* key) {
+      return static_cast<double>(page->integer(key, 1, 2000).value_or(0));
+    };
+    check->page = Layout::Page{mm("width_mm"),  mm("height_mm"), mm("top_mm"),
+                               mm("bottom_mm"), mm("left_mm"),   mm("right_mm")};
     check->tolerance_mm = static_cast<double>(f.integer("tolerance_mm", 0, 50).value_or(1));
     message = spec.ctx.message(f, "message", {"found", "count"});
   } else {
-    if (check->target == Target::heading) check->level = static_cast<std::uint32_t>(f.integer("level", 1, 9, true).value_or(1));
+    if (check->target == Target::heading)
+      check->level = static_cast<std::uint32_t>(f.integer("level", 1, 9, true).value_or(1));
     for (const std::string& font : f.strings("fonts")) check->fonts.push_back(lower_ascii(font));
     if (auto size = f.string("size_pt")) {
       try {
@@ -182,10 +200,12 @@ std::unique_ptr<Check> make_layout(RuleSpec& spec) {
       try {
         check->tolerance_pt = std::stod(*tolerance);
       } catch (const std::exception&) {
-        f.error("tolerance_pt", fmt::format("'tolerance_pt' must be a number of points, not '{}'", *tolerance));
+        f.error("tolerance_pt",
+                fmt::format("'tolerance_pt' must be a number of points, not '{}'", *tolerance));
       }
     }
-    if (check->fonts.empty() && !check->size_pt) f.error_at(f.pos(), "a layout rule needs 'fonts' or 'size_pt'");
+    if (check->fonts.empty() && !check->size_pt)
+      f.error_at(f.pos(), "a layout rule needs 'fonts' or 'size_pt'");
     message = spec.ctx.message(f, "message", {"font", "size", "count"});
   }
   if (!message) return nullptr;

@@ -7,6 +7,9 @@
 
 #include <boost/program_options.hpp>
 
+#include <map>
+
+#include "fzcheck/check.hpp"
 #include "fzcheck/read.hpp"
 #include "fzcheck/rules.hpp"
 
@@ -45,17 +48,37 @@ Result<Document> read_input(const std::string& file, const ReadFlags& flags,
                             const ReadOptions& options);
 
 // Options of the commands that use rules: which packs to load.
+struct Config;
 struct RuleFlags {
   std::vector<std::string> packs;
   bool no_default = false;
+  std::string config_path;  // --config FILE
   void add_to(po::options_description& options);
-  // The built-in packs, plus or instead of the --rules ones. Prints every load error and throws
-  // RulesError when there are any.
-  RuleSet load() const;
+  // The configuration file's settings (empty when there is none). Call before load().
+  const Config& config();
+  // The built-in packs, plus or instead of the --rules ones (and the configuration's). Prints
+  // every load error and throws RulesError when there are any.
+  RuleSet load();
+
+ private:
+  std::shared_ptr<Config> config_;
 };
 struct RulesError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
+
+// A configuration file (--config): rule packs, rules switched off or on, severities, fail_on.
+struct Config {
+  std::vector<std::string> packs;  // resolved against the configuration file's folder
+  bool no_default_rules = false;
+  std::vector<std::string> disable, only;
+  std::map<std::string, Severity> severity;
+  std::string fail_on;  // empty: not set
+  // Adds the rule choices to `options`; unknown rule ids are usage errors naming `path`.
+  void apply(const RuleSet& rules, CheckOptions& options, const std::string& path) const;
+};
+// Reads a configuration file; prints every problem with file:line:column and throws RulesError.
+Config load_config(const std::string& path);
 
 // Parses a size such as "64M", "500K" or "1048576".
 std::uint64_t parse_size(const std::string& text);

@@ -71,6 +71,8 @@ int run_check(const std::vector<std::string>& args) {
   if (format != "text" && format != "json" && format != "line") {
     throw UsageError("--format must be text, json or line, not '" + format + "'");
   }
+  if (vm["fail-on"].defaulted() && !rule_flags.config().fail_on.empty())
+    fail_on = rule_flags.config().fail_on;
   std::optional<Severity> threshold;
   if (fail_on != "never") {
     threshold = parse_severity(fail_on);
@@ -96,6 +98,7 @@ int run_check(const std::vector<std::string>& args) {
   }
   ReadOptions read_options = read_flags.to_options();
   RuleSet rules = rule_flags.load();
+  rule_flags.config().apply(rules, check_options, rule_flags.config_path);
   for (const auto& list : {disable, only}) {
     for (const std::string& id : list) {
       if (!rules.find(id))

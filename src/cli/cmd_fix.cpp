@@ -50,6 +50,7 @@ int run_fix(const std::vector<std::string>& args) {
   }
   RuleSet rules = rule_flags.load();
   CheckOptions check_options;
+  rule_flags.config().apply(rules, check_options, rule_flags.config_path);
   for (const auto& list : {disable, only}) {
     for (const std::string& id : list) {
       if (!rules.find(id))

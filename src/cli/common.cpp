@@ -57,16 +57,26 @@ void RuleFlags::add_to(po::options_description& options) {
   options.add_options()("rules", po::value(&packs)->composing(),
                         "load the rule pack(s) in DIR too; a pack with the id of a built-in pack "
                         "replaces it (repeatable)")(
-      "no-default-rules", po::bool_switch(&no_default), "do not load the built-in packs");
+      "no-default-rules", po::bool_switch(&no_default), "do not load the built-in packs")(
+      "config", po::value(&config_path), "read settings from this YAML file (docs/cli.md)");
 }
 
-RuleSet RuleFlags::load() const {
-  if (packs.empty()) {
-    if (no_default) throw UsageError("--no-default-rules needs at least one --rules DIR");
+const Config& RuleFlags::config() {
+  if (!config_)
+    config_ = std::make_shared<Config>(config_path.empty() ? Config{} : load_config(config_path));
+  return *config_;
+}
+
+RuleSet RuleFlags::load() {
+  const Config& settings = config();
+  std::vector<std::filesystem::path> paths(settings.packs.begin(), settings.packs.end());
+  paths.insert(paths.end(), packs.begin(), packs.end());
+  bool builtin = !(no_default || settings.no_default_rules);
+  if (paths.empty()) {
+    if (!builtin) throw UsageError("--no-default-rules needs at least one --rules DIR");
     return RuleSet::builtin();
   }
-  std::vector<std::filesystem::path> paths(packs.begin(), packs.end());
-  auto loaded = RuleSet::load(paths, !no_default);
+  auto loaded = RuleSet::load(paths, builtin);
   if (!loaded) {
     for (const Error& e : loaded.errors()) std::cerr << e.to_string() << '\n';
     throw RulesError(
