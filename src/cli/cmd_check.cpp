@@ -157,6 +157,8 @@ int run_check(const std::vector<std::string>& args) {
     }
   }
 
+  // Progress goes to stderr only when it is a terminal and the findings go elsewhere.
+  const bool progress = files.size() > 1 && ::isatty(STDERR_FILENO) && !::isatty(STDOUT_FILENO);
   int status = kExitOk;
   std::size_t totals[3] = {0, 0, 0};
   std::size_t unreadable = 0;
@@ -184,7 +186,15 @@ int run_check(const std::vector<std::string>& args) {
     }
     std::cout.flush();
     results[i].reset();
+    if (progress) {
+      std::cerr << '\r'
+                << detail::ui_text(
+                       language, "progress",
+                       {{"done", std::to_string(i + 1)}, {"total", std::to_string(files.size())}})
+                << std::flush;
+    }
   }
+  if (progress) std::cerr << '\n';
   for (auto& t : workers) t.join();
   if (format == "json") {
     std::cout << "\n  ]\n}\n";
