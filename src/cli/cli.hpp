@@ -67,6 +67,15 @@ struct RulesError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Adds rules switched off or on to `options`; an unknown id is a usage error, prefixed by `where`
+// (the configuration file) when it is not empty.
+void choose_rules(const RuleSet& rules, CheckOptions& options,
+                  const std::vector<std::string>& disable, const std::vector<std::string>& only,
+                  const std::string& where);
+
+// Indents every line after the first, to nest one file's JSON object in a "files" array.
+std::string indent_continuation(const std::string& text, const std::string& pad);
+
 // A configuration file (--config): rule packs, rules switched off or on, severities, fail_on.
 struct Config {
   std::vector<std::string> packs;  // resolved against the configuration file's folder

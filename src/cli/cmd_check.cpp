@@ -28,15 +28,6 @@ struct FileResult {
   bool failing = false;
 };
 
-std::string indent_lines(const std::string& text, const std::string& pad) {
-  std::string out;
-  for (char c : text) {
-    out.push_back(c);
-    if (c == '\n') out += pad;
-  }
-  return out;
-}
-
 }  // namespace
 
 int run_check(const std::vector<std::string>& args) {
@@ -99,14 +90,7 @@ int run_check(const std::vector<std::string>& args) {
   ReadOptions read_options = read_flags.to_options();
   RuleSet rules = rule_flags.load();
   rule_flags.config().apply(rules, check_options, rule_flags.config_path);
-  for (const auto& list : {disable, only}) {
-    for (const std::string& id : list) {
-      if (!rules.find(id))
-        throw UsageError(fmt::format("there is no rule '{}' (see 'fzcheck rules list')", id));
-    }
-  }
-  check_options.disabled.insert(disable.begin(), disable.end());
-  check_options.only.insert(only.begin(), only.end());
+  choose_rules(rules, check_options, disable, only, "");
 
   TextOptions text_options;
   text_options.color =
@@ -180,7 +164,7 @@ int run_check(const std::vector<std::string>& args) {
     }
     for (int s = 0; s < 3; ++s) totals[s] += r.counts[s];
     if (format == "json") {
-      std::cout << (i == 0 ? "\n    " : ",\n    ") << indent_lines(r.output, "    ");
+      std::cout << (i == 0 ? "\n    " : ",\n    ") << indent_continuation(r.output, "    ");
     } else {
       std::cout << r.output;
     }

@@ -51,14 +51,7 @@ int run_fix(const std::vector<std::string>& args) {
   RuleSet rules = rule_flags.load();
   CheckOptions check_options;
   rule_flags.config().apply(rules, check_options, rule_flags.config_path);
-  for (const auto& list : {disable, only}) {
-    for (const std::string& id : list) {
-      if (!rules.find(id))
-        throw UsageError(fmt::format("there is no rule '{}' (see 'fzcheck rules list')", id));
-    }
-  }
-  check_options.disabled.insert(disable.begin(), disable.end());
-  check_options.only.insert(only.begin(), only.end());
+  choose_rules(rules, check_options, disable, only, "");
   ReadOptions read_options = read_flags.to_options();
 
   int status = kExitOk;

@@ -7,19 +7,7 @@
 
 namespace fzcheck::cli {
 
-namespace {
-
-// Indents every line after the first, to nest a JSON object in the "files" array.
-std::string indent_json(const std::string& json, const std::string& pad) {
-  std::string out;
-  for (char c : json) {
-    out.push_back(c);
-    if (c == '\n') out += pad;
-  }
-  return out;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 int run_outline(const std::vector<std::string>& args) {
   po::options_description options("fzcheck outline [options] FILE...\n\nOptions");
@@ -55,7 +43,8 @@ int run_outline(const std::vector<std::string>& args) {
       continue;
     }
     if (format == "json") {
-      std::cout << (first ? "\n    " : ",\n    ") << indent_json(outline_json(*doc, 2), "    ");
+      std::cout << (first ? "\n    " : ",\n    ")
+                << indent_continuation(outline_json(*doc, 2), "    ");
       first = false;
     } else {
       if (!first) std::cout << '\n';

@@ -135,6 +135,30 @@ std::string error_json(const std::string& file, const Error& error) {
   return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
+void choose_rules(const RuleSet& rules, CheckOptions& options,
+                  const std::vector<std::string>& disable, const std::vector<std::string>& only,
+                  const std::string& where) {
+  for (const auto* list : {&disable, &only}) {
+    for (const std::string& id : *list) {
+      if (!rules.find(id)) {
+        throw UsageError(fmt::format("{}there is no rule '{}' (see 'fzcheck rules list')",
+                                     where.empty() ? "" : where + ": ", id));
+      }
+    }
+  }
+  options.disabled.insert(disable.begin(), disable.end());
+  options.only.insert(only.begin(), only.end());
+}
+
+std::string indent_continuation(const std::string& text, const std::string& pad) {
+  std::string out;
+  for (char c : text) {
+    out.push_back(c);
+    if (c == '\n') out += pad;
+  }
+  return out;
+}
+
 void print_error(const Error& error) {
   std::cerr << "fzcheck: " << error.to_string() << '\n';
 }

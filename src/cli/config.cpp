@@ -55,21 +55,13 @@ Config load_config(const std::string& path) {
 }
 
 void Config::apply(const RuleSet& rules, CheckOptions& options, const std::string& path) const {
-  for (const auto* list : {&disable, &only}) {
-    for (const std::string& id : *list) {
-      if (!rules.find(id))
-        throw UsageError(
-            fmt::format("{}: there is no rule '{}' (see 'fzcheck rules list')", path, id));
-    }
-  }
-  for (const auto& [id, severity] : this->severity) {
+  choose_rules(rules, options, disable, only, path);
+  for (const auto& [id, level] : severity) {
     if (!rules.find(id))
       throw UsageError(
           fmt::format("{}: there is no rule '{}' (see 'fzcheck rules list')", path, id));
-    options.severity_overrides[id] = severity;
+    options.severity_overrides[id] = level;
   }
-  options.disabled.insert(disable.begin(), disable.end());
-  options.only.insert(only.begin(), only.end());
 }
 
 }  // namespace fzcheck::cli
