@@ -7,8 +7,6 @@
 
 namespace fzcheck::cli {
 
-namespace {}  // namespace
-
 int run_outline(const std::vector<std::string>& args) {
   po::options_description options("fzcheck outline [options] FILE...\n\nOptions");
   std::string format = "text";
