@@ -7,6 +7,7 @@
 //   message: ... {length} {other} {other_line} {unit} ...
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "checks/check.hpp"
 #include "model/cjk.hpp"
@@ -40,11 +41,17 @@ class CopiedPassage final : public Check {
     std::uint64_t top = 1;  // kBase^(w-1)
     for (std::size_t k = 1; k < w; ++k) top *= kBase;
     // Index windows that start at multiples of w: any common run of ≥ 2w-1 holds one of them whole.
+    // A window text is indexed once per unit, so that a lookup in repetitive text (one phrase over
+    // and over) meets one place per unit rather than thousands, each extended to its full length.
     std::unordered_multimap<std::uint64_t, std::pair<std::uint32_t, std::uint32_t>> index;
     for (std::uint32_t u = 0; u < units.size(); ++u) {
       const auto& c = units[u].chars;
-      for (std::size_t p = 0; p + w <= c.size(); p += w)
-        index.emplace(hash(c, p, w), std::make_pair(u, static_cast<std::uint32_t>(p)));
+      std::unordered_set<std::uint64_t> seen;
+      for (std::size_t p = 0; p + w <= c.size(); p += w) {
+        std::uint64_t h = hash(c, p, w);
+        if (seen.insert(h).second)
+          index.emplace(h, std::make_pair(u, static_cast<std::uint32_t>(p)));
+      }
     }
     std::size_t reported = 0;
     for (std::uint32_t v = 1; v < units.size() && reported < kMaxFindings; ++v) {
@@ -52,6 +59,7 @@ class CopiedPassage final : public Check {
       if (c.size() < w) continue;
       std::uint64_t h = hash(c, 0, w);
       std::size_t q = 0;
+      std::size_t floor = 0;  // the end of the last passage reported: matches start after it
       while (q + w <= c.size()) {
         std::optional<std::tuple<std::uint32_t, std::size_t, std::size_t, std::size_t>>
             best;  // u, pu, qv, len
@@ -62,7 +70,7 @@ class CopiedPassage final : public Check {
           const auto& a = units[u].chars;
           if (a.compare(p, w, c, q, w) != 0) continue;
           std::size_t back = 0;  // extend both ways
-          while (back < p && back < q && a[p - back - 1] == c[q - back - 1]) ++back;
+          while (back < p && q - back > floor && a[p - back - 1] == c[q - back - 1]) ++back;
           std::size_t len = back + w;
           while (p - back + len < a.size() && q - back + len < c.size() &&
                  a[p - back + len] == c[q - back + len])
@@ -84,6 +92,7 @@ class CopiedPassage final : public Check {
           if (++reported >= kMaxFindings) return;
           // Go on after the copied passage.
           q = qv + len;
+          floor = q;
           if (q + w > c.size()) break;
           h = hash(c, q, w);
           continue;

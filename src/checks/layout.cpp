@@ -9,7 +9,7 @@
 //   tolerance_pt: 0.5                … give or take this
 //   page: {width_mm: 210, height_mm: 297, top_mm: 37, bottom_mm: 35, left_mm: 28, right_mm: 26}
 //   tolerance_mm: 1                  (page)
-//   message: ... {font} {size} {count} ...    (page: {found})
+//   message: ... {font} {size} {count} ...    (page: {found} {count})
 #include <cmath>
 #include <map>
 
@@ -55,6 +55,20 @@ std::string lower_ascii(std::string s) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
   }
   return s;
+}
+
+// A number of points written in full ("16", "10.5"): positive, or also zero when `zero_ok`.
+std::optional<double> points(const std::string& text, bool zero_ok) {
+  std::size_t used = 0;
+  double v = 0;
+  try {
+    v = std::stod(text, &used);
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+  if (used != text.size() || !std::isfinite(v) || v < 0 || (v == 0 && !zero_ok))
+    return std::nullopt;
+  return v;
 }
 
 std::string number(double v) {
@@ -130,9 +144,14 @@ class Layout final : public Check {
     return out;
   }
 
+  // One finding for the document: at the first section whose page differs, with the number of
+  // such sections. A section without a page size (no w:pgSz) has no known geometry to judge.
   void run_page(const CheckContext& ctx, FindingSink& sink) const {
     const Document& doc = ctx.doc;
+    const PageSetup* first = nullptr;
+    std::size_t count = 0;
     for (const PageSetup& p : doc.pages) {
+      if (p.width_mm <= 0 && p.height_mm <= 0) continue;
       auto off = [&](double found, double expected) {
         return expected > 0 && std::fabs(found - expected) > tolerance_mm;
       };
@@ -141,17 +160,21 @@ class Layout final : public Check {
           !off(p.margin_left_mm, page->left) && !off(p.margin_right_mm, page->right)) {
         continue;
       }
-      std::string found =
-          fmt::format("{}×{} mm, {}/{}/{}/{} mm", number(p.width_mm), number(p.height_mm),
-                      number(p.margin_top_mm), number(p.margin_bottom_mm), number(p.margin_left_mm),
-                      number(p.margin_right_mm));
-      Span at = ctx.document_start();
-      if (p.first_paragraph < doc.paragraphs.size()) {
-        at = {doc.paragraphs[p.first_paragraph].span.begin,
-              doc.paragraphs[p.first_paragraph].span.begin};
-      }
-      sink.add(*this, at, message.format({{"found", found}, {"count", "1"}}));
+      if (!first) first = &p;
+      ++count;
     }
+    if (!first) return;
+    const PageSetup& p = *first;
+    std::string found =
+        fmt::format("{}×{} mm, {}/{}/{}/{} mm", number(p.width_mm), number(p.height_mm),
+                    number(p.margin_top_mm), number(p.margin_bottom_mm), number(p.margin_left_mm),
+                    number(p.margin_right_mm));
+    Span at = ctx.document_start();
+    if (p.first_paragraph < doc.paragraphs.size()) {
+      at = {doc.paragraphs[p.first_paragraph].span.begin,
+            doc.paragraphs[p.first_paragraph].span.begin};
+    }
+    sink.add(*this, at, message.format({{"found", found}, {"count", std::to_string(count)}}));
   }
 };
 
@@ -190,21 +213,20 @@ std::unique_ptr<Check> make_layout(RuleSpec& spec) {
       check->level = static_cast<std::uint32_t>(f.integer("level", 1, 9, true).value_or(1));
     for (const std::string& font : f.strings("fonts")) check->fonts.push_back(lower_ascii(font));
     if (auto size = f.string("size_pt")) {
-      try {
-        check->size_pt = std::stod(*size);
-      } catch (const std::exception&) {
+      check->size_pt = points(*size, false);
+      if (!check->size_pt)
         f.error("size_pt", fmt::format("'size_pt' must be a number of points, not '{}'", *size));
-      }
     }
     if (auto tolerance = f.string("tolerance_pt")) {
-      try {
-        check->tolerance_pt = std::stod(*tolerance);
-      } catch (const std::exception&) {
+      auto value = points(*tolerance, true);
+      if (value) {
+        check->tolerance_pt = *value;
+      } else {
         f.error("tolerance_pt",
                 fmt::format("'tolerance_pt' must be a number of points, not '{}'", *tolerance));
       }
     }
-    if (check->fonts.empty() && !check->size_pt)
+    if (check->fonts.empty() && !f.has("size_pt"))
       f.error_at(f.pos(), "a layout rule needs 'fonts' or 'size_pt'");
     message = spec.ctx.message(f, "message", {"font", "size", "count"});
   }

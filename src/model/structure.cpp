@@ -71,10 +71,13 @@ class Parser {
     std::uint32_t last = n - 1;
     while (facts_[last].blank) --last;
     if (last > first && is_note(last)) {
-      doc_.note = last;
-      doc_.paragraphs[last].role = ParagraphRole::note;
-      --last;
-      while (last > first && facts_[last].blank) --last;
+      std::uint32_t above = last - 1;
+      while (above > first && facts_[above].blank) --above;
+      if (parse_date(doc_.text, doc_.paragraphs[above].span)) {  // a 附注 follows the date
+        doc_.note = last;
+        doc_.paragraphs[last].role = ParagraphRole::note;
+        last = above;
+      }
     }
 
     std::uint32_t body_end = find_closing(first, last);
@@ -226,7 +229,7 @@ class Parser {
   //   5. another style, numbering continues an open section's, and the form
   //      is two or more levels deeper than that section's (（二）→（3）, 二、→3、)
   //                                                                     → sibling, a slip of form
-  //   6. same style, numbering repeats or goes back                       → sibling
+  //   6. same style, numbering repeats or goes back (not after a slip)    → sibling
   //   7. a deeper form than some open section                             → child of the innermost
   //   such
   //   8. a new list (ordinal 1) with a form above all open ones           → child of the innermost
@@ -279,8 +282,12 @@ class Parser {
         return sibling(*k);
       }
     }
-    if (auto k = find([&](const Marker& o, const Open&) { return same_style(o, m); }))
+    // A slipped section (3、 standing for 三、) does not restart its written style's lists.
+    if (auto k = find([&](const Marker& o, const Open& open) {
+          return same_style(o, m) && open.effective_form == o.form;
+        })) {
       return sibling(*k);
+    }
     for (std::size_t k = depth; k-- > 0;) {
       if (open_[k].effective_form < m.form) return {k + 1, m.form};
     }

@@ -195,3 +195,92 @@ TEST_CASE("a document of blank lines and artefacts only has no structure") {
 }
 
 }  // namespace fzcheck
+
+namespace fzcheck {
+
+TEST_CASE("placement: a numbering that goes on in a style used at level 2 stays at level 2") {
+  // Rule 4: （三） continues （一）（二） of the part before; it is not a child of （二）.
+  Document d = parse("一、A\n（一）a\n（二）b\n二、B\n（三）c");
+  CHECK(tree(d) == Tree{"1:一、:A", "2:（一）:a", "2:（二）:b", "1:二、:B", "2:（三）:c"});
+  CHECK(d.sections[4].parent == 3);
+}
+
+TEST_CASE("placement: a repeated number in exactly the same style is a sibling") {
+  // Rule 3: the second 二、 is a sibling of the first, not a child of （一）.
+  Document d = parse("一、A\n正文。\n二、B\n（一）b\n二、C");
+  CHECK(tree(d) == Tree{"1:一、:A", "1:二、:B", "2:（一）:b", "1:二、:C"});
+  CHECK(d.sections[3].parent == -1);
+  // The same at level 3: the repeated 2. stays with 1. and 2.
+  Document deep = parse("一、A\n（一）a\n1.x\n2.y\n2.z");
+  CHECK(tree(deep) == Tree{"1:一、:A", "2:（一）:a", "3:1.:x", "3:2.:y", "3:2.:z"});
+  CHECK(deep.sections[4].parent == 1);
+}
+
+TEST_CASE("placement: a deeper form that does not start at one is still a child") {
+  // Rule 7: （二） under 一、 with no （一） before it.
+  Document d = parse("一、A\n（二）b");
+  CHECK(tree(d) == Tree{"1:一、:A", "2:（二）:b"});
+  CHECK(d.sections[1].parent == 0);
+}
+
+TEST_CASE("placement: a slipped form continuing its siblings' numbering is their sibling") {
+  // Rule 5 (the style of sample 000): （3） after （一）（二）, 3、 after 二、; the children of the
+  // slipped 3、 are placed as children of 三、 would be.
+  Document d = parse("一、A\n（一）a\n（二）b\n（3）c\n二、B\n3、C\n（一）d\n1.e\n四、D");
+  CHECK(tree(d) == Tree{"1:一、:A", "2:（一）:a", "2:（二）:b", "2:（3）:c", "1:二、:B", "1:3、:C",
+                        "2:（一）:d", "3:1.:e", "1:四、:D"});
+  CHECK(d.sections[3].parent == 0);
+  CHECK(d.sections[5].parent == -1);
+  CHECK(d.sections[6].parent == 5);
+  CHECK(d.sections[8].parent == -1);
+}
+
+TEST_CASE("placement: the remaining rules") {
+  // Rule 2: a jump forward in the same style is a sibling.
+  CHECK(tree(parse("一、A\n（一）a\n（四）b")) == Tree{"1:一、:A", "2:（一）:a", "2:（四）:b"});
+  // Rule 6: the same style going back with another bracket width is a sibling too.
+  CHECK(tree(parse("一、A\n（一）a\n（二）b\n(一)c")) ==
+        Tree{"1:一、:A", "2:（一）:a", "2:（二）:b", "2:(一):c"});
+  // Rule 8: a new list in a form above all open ones is a child of the innermost.
+  CHECK(tree(parse("1.A\n（一）a")) == Tree{"1:1.:A", "2:（一）:a"});
+  // Rule 9: otherwise top level.
+  CHECK(tree(parse("1.A\n（二）a")) == Tree{"1:1.:A", "1:（二）:a"});
+}
+
+TEST_CASE("note: a bracketed line after the date is the 附注; date and signature are still found") {
+  Document d = parse("标题报告\n一、举措\n正文。\n某县教育局\n2025年2月24日\n\n（此件公开发布）\n");
+  REQUIRE(d.note);
+  CHECK(*d.note == 6);
+  CHECK(d.paragraphs[6].role == ParagraphRole::note);
+  REQUIRE(d.date);
+  CHECK(d.date->paragraph == 4);
+  CHECK(d.paragraphs[4].role == ParagraphRole::date);
+  REQUIRE(d.signature);
+  CHECK(d.signature->text == "某县教育局");
+  CHECK(d.sections[0].end_paragraph == 3);
+  // Half-width brackets too; right after the date.
+  Document half = parse("标题报告\n一、举措\n正文。\n某县教育局\n2025年2月24日\n(此件公开发布)");
+  REQUIRE(half.note);
+  CHECK(*half.note == 5);
+  REQUIRE(half.date);
+  REQUIRE(half.signature);
+}
+
+TEST_CASE("note: what is not a 附注") {
+  // A last heading in brackets.
+  Document heading = parse("标题报告\n一、举措\n（三）加强队伍建设");
+  CHECK_FALSE(heading.note);
+  CHECK(heading.sections.size() == 2);
+  // A bracketed line that is not after a date is body text.
+  Document body = parse("标题报告\n一、举措\n正文。\n（以上数据截至2024年底，单位为万元）");
+  CHECK_FALSE(body.note);
+  CHECK(body.paragraphs[3].role == ParagraphRole::body);
+  // Too short, too long, or not closed.
+  CHECK_FALSE(parse("标题报告\n一、举措\n某局\n2025年2月24日\n（）").note);
+  CHECK_FALSE(parse("标题报告\n一、举措\n某局\n2025年2月24日\n（此件公开发布").note);
+  std::string long_note = "（";
+  for (int i = 0; i < 80; ++i) long_note += "注";
+  CHECK_FALSE(parse("标题报告\n一、举措\n某局\n2025年2月24日\n" + long_note + "）").note);
+}
+
+}  // namespace fzcheck

@@ -58,4 +58,63 @@ TEST_CASE("utf8 length, encode and whitespace") {
   CHECK_FALSE(utf8::is_han(U'a'));
 }
 
+TEST_CASE("utf8::next: the inline three-byte path at the end of the text and its edge cases") {
+  // A three-byte sequence that ends exactly at the end, one cut short, and one followed by ASCII.
+  std::string whole = "\xE4\xB8\x80";
+  std::size_t i = 0;
+  CHECK(utf8::next(whole, i) == 0x4E00);
+  CHECK(i == 3);
+  std::string_view cut("\xE4\xB8\x80", 2);
+  i = 0;
+  CHECK(utf8::next(cut, i) == utf8::kInvalid);
+  CHECK(i == 1);
+  // Overlong (E0 80 80 is U+0000), a surrogate (ED A0 80), a bad continuation byte: one byte
+  // skipped, then decoding goes on.
+  for (std::string bad : {"\xE0\x80\x80"
+                          "a",
+                          "\xED\xA0\x80"
+                          "a",
+                          "\xE4\x41\x80"
+                          "a",
+                          "\xE4\xB8\xC0"
+                          "a"}) {
+    CAPTURE(bad);
+    std::size_t j = 0;
+    CHECK(utf8::next(bad, j) == utf8::kInvalid);
+    CHECK(j == 1);
+  }
+  // The smallest and largest three-byte values, and U+FFFF.
+  for (auto [bytes, value] : {std::pair<std::string, char32_t>{"\xE0\xA0\x80", 0x800},
+                              {"\xED\x9F\xBF", 0xD7FF},
+                              {"\xEE\x80\x80", 0xE000},
+                              {"\xEF\xBF\xBF", 0xFFFF}}) {
+    CAPTURE(value);
+    std::size_t j = 0;
+    CHECK(utf8::next(bytes, j) == value);
+    CHECK(j == 3);
+  }
+}
+
+TEST_CASE("utf8::CodePointSet: the Basic Multilingual Plane and beyond") {
+  utf8::CodePointSet empty;
+  for (char32_t c : {char32_t{0}, char32_t{U'a'}, char32_t{0xFFFF}, char32_t{0x10000}})
+    CHECK_FALSE(empty.contains(c));
+  utf8::CodePointSet set(std::u32string_view(U"，。\u0000\uFFFF", 4));
+  set.insert(0x1F600);
+  set.insert(0x10FFFF);
+  set.insert(0x1F600);  // twice is fine
+  for (char32_t c : {char32_t{0xFF0C}, char32_t{0x3002}, char32_t{0}, char32_t{0xFFFF},
+                     char32_t{0x1F600}, char32_t{0x10FFFF}}) {
+    CAPTURE(static_cast<std::uint32_t>(c));
+    CHECK(set.contains(c));
+  }
+  // Neighbours in the bit table and outside it.
+  for (char32_t c :
+       {char32_t{0xFF0B}, char32_t{0xFF0D}, char32_t{0x3001}, char32_t{1}, char32_t{0xFFFE},
+        char32_t{0x10000}, char32_t{0x1F601}, char32_t{0x10FFFE}, utf8::kInvalid}) {
+    CAPTURE(static_cast<std::uint32_t>(c));
+    CHECK_FALSE(set.contains(c));
+  }
+}
+
 }  // namespace fzcheck
