@@ -18,6 +18,7 @@ struct FixResult {
   std::string text;              // Document::text with the fixes applied ('\n' between lines)
   std::vector<Finding> applied;  // the fixes that were made
   std::vector<Finding> skipped;  // fixes that overlap an earlier one (run fix again for them)
+  std::vector<Finding> refused;  // replacements that would add or remove a line break
 };
 
 // Applies every finding that has a replacement. Where two replacements overlap, the one that

@@ -235,7 +235,7 @@ struct KindEntry {
   std::string_view name;
   CheckFactory make;
   std::string_view summary;
-  std::string_view default_scope;
+  std::string_view default_scope;  // empty: the kind takes no `scope` (it works on the structure)
 };
 // The registered kinds, sorted by name.
 const std::vector<KindEntry>& rule_kinds();

@@ -59,7 +59,7 @@ class HeadingPunctuation final : public Check {
                  m.delimiter != Delimiter::dun) {
         text = &*chinese;
       } else if (m.bracket == Bracket::none && m.numeral == Numeral::arabic &&
-                 (m.delimiter == Delimiter::dun || m.delimiter == Delimiter::comma)) {
+                 m.delimiter == Delimiter::dun) {
         text = &*arabic;
       }
       if (!text) continue;

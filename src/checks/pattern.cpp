@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "checks/check.hpp"
+#include "model/parse.hpp"
 
 namespace fzcheck::detail {
 
@@ -79,10 +80,15 @@ class PatternCheck final : public Check {
       if (c.m.begin < covered_until || excepted(c.m)) continue;
       covered_until = c.m.end;
       const Entry& entry = entries_[c.entry];
-      std::string match(ctx.doc.str({c.m.begin, c.m.end}));
+      Span span{c.m.begin, c.m.end};
+      // A match anchored at a paragraph start may begin with a converter tag: leave the tag out of
+      // what is reported (when there is no replacement to compute from the whole match).
+      if (!entry.replace)
+        span.begin = skip_ignorable(ctx.doc.text, span.begin, span.end, ctx.doc.artefacts);
+      std::string match(ctx.doc.str(span));
       std::optional<std::string> replacement = replacement_for(entry, match);
       const MessageTemplate& message = entry.message ? *entry.message : message_;
-      sink.add(*this, {c.m.begin, c.m.end},
+      sink.add(*this, span,
                message.format({{"match", match}, {"replacement", replacement.value_or("")}}),
                replacement);
     }

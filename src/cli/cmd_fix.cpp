@@ -80,11 +80,16 @@ int run_fix(const std::vector<std::string>& args) {
         continue;
       }
     }
-    fmt::print(std::cerr, "{}: {} fix(es) applied{}\n", file, fixed.applied.size(),
-               fixed.skipped.empty()
-                   ? std::string()
-                   : fmt::format(", {} left for another run (they overlap an applied one)",
-                                 fixed.skipped.size()));
+    std::string note;
+    if (!fixed.skipped.empty()) {
+      note += fmt::format(", {} left for another run (they overlap an applied one)",
+                          fixed.skipped.size());
+    }
+    if (!fixed.refused.empty()) {
+      note +=
+          fmt::format(", {} not applied (they would change the line breaks)", fixed.refused.size());
+    }
+    fmt::print(std::cerr, "{}: {} fix(es) applied{}\n", file, fixed.applied.size(), note);
   }
   return status;
 }

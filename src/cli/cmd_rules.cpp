@@ -96,8 +96,10 @@ int explain(const std::vector<std::string>& args) {
     throw UsageError(fmt::format("there is no rule '{}' (see 'fzcheck rules list')", ids.front()));
   fmt::print(std::cout, "{}  ({} rule of pack {}, {})\n\n", r->id, r->kind, r->pack,
              to_string(r->severity));
-  fmt::print(std::cout, "summary:  {}\nscope:    {}\nmessage:  {}\nsource:   {}\nfile:     {}\n",
-             r->summary, r->scope, r->message, r->source, r->origin);
+  fmt::print(std::cout, "summary:  {}\n", r->summary);
+  if (!r->scope.empty()) fmt::print(std::cout, "scope:    {}\n", r->scope);
+  fmt::print(std::cout, "message:  {}\nsource:   {}\nfile:     {}\n", r->message, r->source,
+             r->origin);
   if (!r->readme.empty())
     fmt::print(std::cout, "\n{}{}", r->readme, r->readme.back() == '\n' ? "" : "\n");
   return kExitOk;

@@ -55,6 +55,7 @@ std::string bom_for(const std::string& encoding) {
 }  // namespace
 
 FixResult apply_fixes(const Document& doc, const std::vector<Finding>& findings) {
+  FixResult result;
   std::vector<const Finding*> fixes;
   for (const Finding& f : findings) {
     if (!f.replacement || f.end_offset < f.begin_offset || f.end_offset > doc.text.size()) continue;
@@ -64,6 +65,7 @@ FixResult apply_fixes(const Document& doc, const std::vector<Finding>& findings)
     if (target.find('\n') != std::string_view::npos ||
         f.replacement->find('\n') != std::string::npos ||
         f.replacement->find('\r') != std::string::npos) {
+      result.refused.push_back(f);
       continue;
     }
     fixes.push_back(&f);
@@ -72,7 +74,6 @@ FixResult apply_fixes(const Document& doc, const std::vector<Finding>& findings)
     return a->begin_offset != b->begin_offset ? a->begin_offset < b->begin_offset
                                               : a->end_offset > b->end_offset;
   });
-  FixResult result;
   result.text.reserve(doc.text.size());
   std::uint32_t copied = 0;
   bool any = false;
@@ -154,7 +155,9 @@ std::string unified_diff(const Document& doc, std::string_view fixed_text,
     if (before[i] != after[i]) changed.push_back(i);
   }
   if (changed.empty()) return {};
-  std::string out = fmt::format("--- a/{}\n+++ b/{}\n", label, label);
+  // "a/" and "b/" as git writes them, for `patch -p1`; an absolute path is left as it is.
+  std::string out = label.rfind('/', 0) == 0 ? fmt::format("--- {}\n+++ {}\n", label, label)
+                                             : fmt::format("--- a/{}\n+++ b/{}\n", label, label);
   std::size_t k = 0;
   while (k < changed.size()) {
     std::size_t first = changed[k] > kContext ? changed[k] - kContext : 0;

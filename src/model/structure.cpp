@@ -199,6 +199,7 @@ class Parser {
     const Facts& f = facts_[i];
     if (i > first && !f.blank && f.length >= 2 && f.length <= kMaxSignature &&
         !contains_any(f.content, cjk::is_clause_punct) && !is_heading(i) &&
+        first_char(f.content) != cjk::kFullwidthLeftParen && first_char(f.content) != U'(' &&
         !parse_date(doc_.text, doc_.paragraphs[i].span)) {
       doc_.signature = Signature{{i}, std::string(f.content)};
       doc_.paragraphs[i].role = ParagraphRole::signature;

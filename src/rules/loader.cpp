@@ -307,8 +307,15 @@ Result<RuleSet> compile_packs(std::vector<PackSource> sources) {
       std::unique_ptr<Check> check;
       if (kind) {
         common.kind = std::string(kind->name);
-        auto scope = ctx.scope(f, "scope", std::string(kind->default_scope));
-        if (scope) common.scope = *scope;
+        if (!kind->default_scope.empty()) {
+          auto scope = ctx.scope(f, "scope", std::string(kind->default_scope));
+          if (scope) common.scope = *scope;
+        } else if (f.has("scope")) {
+          f.error("scope",
+                  fmt::format("a {} rule takes no 'scope': it always looks at the whole document's "
+                              "structure",
+                              kind->name));
+        }
         RuleSpec spec{f, ctx, common};
         std::size_t before = errors.size();
         check = kind->make(spec);

@@ -80,7 +80,7 @@ TEST_CASE("rules explain: the rule in full, with its source and README") {
         fmt::format("part-measures  (required-section rule of pack fazhi-report, error)\n"
                     "\n"
                     "summary:  {}\n"
-                    "scope:    document\n"
+
                     "message:  {}\n"
                     "source:   {}\n"
                     "file:     builtin:fazhi-report/part-measures/rule.yaml\n"

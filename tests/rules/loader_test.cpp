@@ -130,6 +130,16 @@ TEST_CASE("loader: an unknown scope gets a did-you-mean and the list of scopes")
               "body, headings, text, signature, date or section:<part>"});
 }
 
+TEST_CASE("loader: a kind that works on the structure takes no scope") {
+  RulePack pack;
+  pack.rule("r", rule_head("r", "heading-sequence") + "message: 序号{found}\nscope: body\n");
+  CHECK(
+      load_errors(pack) ==
+      Lines{
+          "r/rule.yaml:6:8: a heading-sequence rule takes no 'scope': it always looks at the whole "
+          "document's structure"});
+}
+
 TEST_CASE("loader: section:<part> must name a part a required-section rule declares") {
   RulePack none;
   none.rule("r", kPattern + "scope: section:nope\nterms: [甲]\n");
