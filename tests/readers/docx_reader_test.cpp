@@ -8,6 +8,7 @@
 #include "readers/readers.hpp"
 #include "readers/zip_archive.hpp"
 #include "readers/zip_writer.hpp"
+#include "same_document.hpp"
 #include "support.hpp"
 #include "util/utf8.hpp"
 
@@ -175,37 +176,9 @@ TEST_CASE("docx: positions are paragraph numbers and code points of the rendered
 
 namespace {
 
-std::vector<std::string> nonblank_trimmed(const Document& doc) {
-  std::vector<std::string> out;
-  for (std::uint32_t i = 0; i < doc.paragraphs.size(); ++i) {
-    std::string t(doc.paragraph_text(i));
-    // A .txt converted from Word shows the hidden _GoBack bookmark as text; a .docx does not.
-    for (std::size_t at; (at = t.find("[bookmark: _GoBack]")) != std::string::npos;)
-      t.erase(at, 19);
-    std::string_view trimmed = utf8::trim(t);
-    if (!trimmed.empty()) out.emplace_back(trimmed);
-  }
-  return out;
-}
-
-struct OutlineLine {
-  std::uint32_t level;
-  std::uint32_t ordinal;
-  Numeral numeral;
-  Bracket bracket;
-  std::string heading;
-  bool run_in;
-  friend bool operator==(const OutlineLine&, const OutlineLine&) = default;
-};
-
-std::vector<OutlineLine> outline(const Document& doc) {
-  std::vector<OutlineLine> out;
-  for (const Section& s : doc.sections) {
-    out.push_back({s.level, s.marker.ordinal, s.marker.numeral, s.marker.bracket,
-                   std::string(doc.str(s.heading)), s.run_in});
-  }
-  return out;
-}
+using test::nonblank_trimmed;
+using test::outline;
+using test::OutlineLine;
 
 }  // namespace
 

@@ -8,6 +8,7 @@
 
 #include "fzcheck/read.hpp"
 #include "readers/readers.hpp"
+#include "same_document.hpp"
 #include "support.hpp"
 #include "util/utf8.hpp"
 
@@ -43,36 +44,9 @@ Document read_fixture(const std::string& relative) {
   return std::move(doc).value();
 }
 
-std::vector<std::string> nonblank_trimmed(const Document& doc) {
-  std::vector<std::string> out;
-  for (std::uint32_t i = 0; i < doc.paragraphs.size(); ++i) {
-    std::string t(doc.paragraph_text(i));
-    for (std::size_t at; (at = t.find("[bookmark: _GoBack]")) != std::string::npos;)
-      t.erase(at, 19);
-    std::string_view trimmed = utf8::trim(t);
-    if (!trimmed.empty()) out.emplace_back(trimmed);
-  }
-  return out;
-}
-
-struct OutlineLine {
-  std::uint32_t level;
-  std::uint32_t ordinal;
-  Numeral numeral;
-  Bracket bracket;
-  std::string heading;
-  bool run_in;
-  friend bool operator==(const OutlineLine&, const OutlineLine&) = default;
-};
-
-std::vector<OutlineLine> outline(const Document& doc) {
-  std::vector<OutlineLine> out;
-  for (const Section& s : doc.sections) {
-    out.push_back({s.level, s.marker.ordinal, s.marker.numeral, s.marker.bracket,
-                   std::string(doc.str(s.heading)), s.run_in});
-  }
-  return out;
-}
+using test::nonblank_trimmed;
+using test::outline;
+using test::OutlineLine;
 
 // The position of the first occurrence of `needle` in the document text.
 Position where(const Document& doc, std::string_view needle) {
