@@ -1,6 +1,8 @@
 // kind: heading-sequence — numbers run 1, 2, 3 … under each parent: gaps and repeats, levels.
 #include <doctest/doctest.h>
 
+#include "hinted_document.hpp"
+
 #include "model/builder.hpp"
 #include "rule_pack.hpp"
 
@@ -65,19 +67,10 @@ TEST_CASE("heading-sequence: the expected number is written in the section's own
 }
 
 TEST_CASE("heading-sequence: headings known only from an outline level have no number to check") {
-  detail::DocumentBuilder b("hinted.docx", InputFormat::docx, "UTF-8");
-  std::uint32_t line = 0;
-  auto add = [&](const std::string& text, std::uint8_t level) {
-    b.begin_paragraph({++line, 1});
-    b.append(text);
-    b.paragraph().outline_level = level;
-    b.end_paragraph();
-  };
-  add("主要举措", 1);
-  add("存在不足", 1);
-  add("一、下一步", 0);  // a new list under the hinted heading
-  add("三、其他", 0);
-  Document doc = std::move(b).finish();
+  Document doc = test::hinted_document({{"主要举措", 1},
+                                        {"存在不足", 1},
+                                        {"一、下一步", 0},  // a new list under the hinted heading
+                                        {"三、其他", 0}});
   REQUIRE(doc.sections.size() == 4);
   CHECK(doc.sections[2].parent == 1);
   CHECK(doc.sections[3].parent == 1);

@@ -2,6 +2,8 @@
 // bracket, the form each level usually takes, and section numbers rendered in a form.
 #include <doctest/doctest.h>
 
+#include "hinted_document.hpp"
+
 #include "checks/headings.hpp"
 #include "model/builder.hpp"
 #include "rule_pack.hpp"
@@ -105,17 +107,7 @@ TEST_CASE("headings: a level's form is voted by groups, a tie goes to the GB/T 9
 }
 
 TEST_CASE("headings: hinted headings have no form and are never odd") {
-  detail::DocumentBuilder b("hinted", InputFormat::docx, "UTF-8");
-  auto add = [&](const std::string& text, std::uint8_t level, std::uint32_t line) {
-    b.begin_paragraph({line, 1});
-    b.append(text);
-    b.paragraph().outline_level = level;
-    b.end_paragraph();
-  };
-  add("主要举措", 1, 1);
-  add("存在不足", 1, 2);
-  add("（一）组织", 0, 3);
-  Document doc = std::move(b).finish();
+  Document doc = test::hinted_document({{"主要举措", 1}, {"存在不足", 1}, {"（一）组织", 0}});
   HeadingFacts facts(doc);
   REQUIRE(doc.sections.size() == 3);
   CHECK(groups(doc, facts) == test::Lines{"-1::-:none", "1:（一）:2:fullwidth"});

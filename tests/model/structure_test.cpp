@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include "hinted_document.hpp"
+
 #include "fzcheck/read.hpp"
 #include "model/builder.hpp"
 
@@ -167,19 +169,8 @@ TEST_CASE("artefacts are kept as spans and do not break headings") {
 }
 
 TEST_CASE("outline-level hints make headings of unnumbered paragraphs") {
-  detail::DocumentBuilder b("hinted", InputFormat::docx, "UTF-8");
-  auto add = [&](const std::string& text, std::uint8_t level, std::uint32_t line) {
-    b.begin_paragraph({line, 1});
-    b.append(text);
-    b.paragraph().outline_level = level;
-    b.end_paragraph();
-  };
-  add("导语。", 0, 1);
-  add("主要举措", 1, 2);
-  add("正文。", 0, 3);
-  add("组织领导", 2, 4);
-  add("存在不足", 1, 5);
-  Document d = std::move(b).finish();
+  Document d = test::hinted_document(
+      {{"导语。", 0}, {"主要举措", 1}, {"正文。", 0}, {"组织领导", 2}, {"存在不足", 1}});
   REQUIRE(d.sections.size() == 3);
   CHECK(d.sections[0].marker.numeral == Numeral::none);
   CHECK(d.sections[1].level == 2);
