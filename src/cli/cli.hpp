@@ -93,8 +93,10 @@ Config load_config(const std::string& path);
 std::uint64_t parse_size(const std::string& text);
 
 // Parses `args` against `visible` options plus positional FILE arguments; throws UsageError.
-po::variables_map parse(const std::vector<std::string>& args,
-                        const po::options_description& visible, std::vector<std::string>& files);
+// With --help it prints the options and returns nothing: the command then exits with 0.
+std::optional<po::variables_map> parse(const std::vector<std::string>& args,
+                                       const po::options_description& visible,
+                                       std::vector<std::string>& files);
 
 // Prints an error about an input file on stderr: "fzcheck: FILE: message".
 void print_error(const Error& error);

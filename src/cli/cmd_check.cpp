@@ -54,15 +54,12 @@ int run_check(const std::vector<std::string>& args) {
   rule_flags.add_to(options);
   read_flags.add_to(options);
   std::vector<std::string> files;
-  po::variables_map vm = parse(args, options, files);
-  if (vm.count("help")) {
-    std::cout << options << '\n';
-    return kExitOk;
-  }
+  auto vm = parse(args, options, files);
+  if (!vm) return kExitOk;  // --help
   if (format != "text" && format != "json" && format != "line") {
     throw UsageError("--format must be text, json or line, not '" + format + "'");
   }
-  if (vm["fail-on"].defaulted() && !rule_flags.config().fail_on.empty())
+  if ((*vm)["fail-on"].defaulted() && !rule_flags.config().fail_on.empty())
     fail_on = rule_flags.config().fail_on;
   std::optional<Severity> threshold;
   if (fail_on != "never") {

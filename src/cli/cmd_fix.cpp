@@ -31,11 +31,8 @@ int run_fix(const std::vector<std::string>& args) {
   rule_flags.add_to(options);
   read_flags.add_to(options);
   std::vector<std::string> files;
-  po::variables_map vm = parse(args, options, files);
-  if (vm.count("help")) {
-    std::cout << options << '\n';
-    return kExitOk;
-  }
+  auto vm = parse(args, options, files);
+  if (!vm) return kExitOk;  // --help
   int modes = !output.empty() + diff + in_place;
   if (modes != 1)
     throw UsageError(

@@ -15,11 +15,8 @@ int run_outline(const std::vector<std::string>& args) {
       "format,f", po::value(&format)->default_value("text"), "text (an indented tree) or json");
   read_flags.add_to(options);
   std::vector<std::string> files;
-  po::variables_map vm = parse(args, options, files);
-  if (vm.count("help")) {
-    std::cout << options << '\n';
-    return kExitOk;
-  }
+  auto vm = parse(args, options, files);
+  if (!vm) return kExitOk;  // --help
   if (format != "text" && format != "json") {
     throw UsageError("--format must be text or json, not '" + format + "'");
   }

@@ -28,11 +28,8 @@ int list(const std::vector<std::string>& args) {
       "text, json or markdown (the table of docs/rules.md)");
   rule_flags.add_to(options);
   std::vector<std::string> extra;
-  po::variables_map vm = parse(args, options, extra);
-  if (vm.count("help")) {
-    std::cout << options << '\n';
-    return kExitOk;
-  }
+  auto vm = parse(args, options, extra);
+  if (!vm) return kExitOk;  // --help
   if (!extra.empty()) throw UsageError("unexpected argument '" + extra.front() + "'");
   RuleSet rules = rule_flags.load();
   if (format == "json") {
@@ -84,11 +81,8 @@ int explain(const std::vector<std::string>& args) {
   options.add_options()("help,h", "show this help");
   rule_flags.add_to(options);
   std::vector<std::string> ids;
-  po::variables_map vm = parse(args, options, ids);
-  if (vm.count("help")) {
-    std::cout << options << '\n';
-    return kExitOk;
-  }
+  auto vm = parse(args, options, ids);
+  if (!vm) return kExitOk;  // --help
   if (ids.size() != 1) throw UsageError("give exactly one rule id");
   RuleSet rules = rule_flags.load();
   const RuleInfo* r = rules.find(ids.front());
@@ -122,11 +116,8 @@ int test(const std::vector<std::string>& args) {
   options.add_options()("help,h", "show this help")("rule", po::value(&only)->composing(),
                                                     "test only this rule (repeatable)");
   std::vector<std::string> dirs;
-  po::variables_map vm = parse(args, options, dirs);
-  if (vm.count("help")) {
-    std::cout << options << '\n';
-    return kExitOk;
-  }
+  auto vm = parse(args, options, dirs);
+  if (!vm) return kExitOk;  // --help
   if (dirs.size() != 1) throw UsageError("give exactly one pack directory");
   auto results = test_rules(dirs.front(), only);
   if (!results) {

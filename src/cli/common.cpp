@@ -110,8 +110,9 @@ std::uint64_t parse_size(const std::string& text) {
   return value * scale;
 }
 
-po::variables_map parse(const std::vector<std::string>& args,
-                        const po::options_description& visible, std::vector<std::string>& files) {
+std::optional<po::variables_map> parse(const std::vector<std::string>& args,
+                                       const po::options_description& visible,
+                                       std::vector<std::string>& files) {
   po::options_description all;
   all.add(visible);
   all.add_options()("file", po::value(&files)->composing(), "input files");
@@ -123,6 +124,10 @@ po::variables_map parse(const std::vector<std::string>& args,
     po::notify(vm);
   } catch (const po::error& e) {
     throw UsageError(e.what());
+  }
+  if (vm.count("help")) {
+    std::cout << visible << '\n';
+    return std::nullopt;
   }
   return vm;
 }
