@@ -103,7 +103,7 @@ inline Lines errors(const Result<RuleSet>& loaded, const std::filesystem::path& 
   for (const Error& e : loaded.errors()) {
     Error copy = e;
     std::string prefix = base.string() + "/";
-    if (copy.file.rfind(prefix, 0) == 0) copy.file = copy.file.substr(prefix.size());
+    if (copy.file.starts_with(prefix)) copy.file = copy.file.substr(prefix.size());
     out.push_back(copy.to_string());
   }
   return out;

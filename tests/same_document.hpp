@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "fzcheck/document.hpp"
-#include "util/utf8.hpp"
+#include "text/utf8.hpp"
 
 namespace fzcheck::test {
 

@@ -1,52 +1,11 @@
 // Checking a document against a rule set.
 #pragma once
 
-#include <cstdint>
-#include <map>
-#include <optional>
-#include <set>
-#include <string>
-#include <vector>
-
 #include "fzcheck/document.hpp"
+#include "fzcheck/finding.hpp"
 #include "fzcheck/rules.hpp"
 
 namespace fzcheck {
-
-struct Date {
-  int year = 0, month = 0, day = 0;
-  friend auto operator<=>(const Date&, const Date&) = default;
-};
-// "2025-02-24" → Date; nullopt if malformed or not a real date.
-std::optional<Date> parse_iso_date(std::string_view text) noexcept;
-
-struct Finding {
-  std::string rule_id;
-  Severity severity = Severity::warning;
-  std::string message;  // with its placeholders filled in
-  Position begin;       // 1-based line and code-point column in the source
-  Position end;         // exclusive; equal to begin for a finding about something missing
-  std::uint32_t begin_offset = 0;  // the same as byte offsets of Document::text
-  std::uint32_t end_offset = 0;
-  std::string excerpt;                     // the text the finding is about (may be empty)
-  std::optional<std::string> replacement;  // a certain correction of `excerpt`
-  std::string source;                      // the legal or standards basis
-  std::string heading;  // the innermost heading above it ("（二）健全法制教育工作网络"), if any
-};
-
-struct Report {
-  std::string file;               // Document::name
-  std::vector<Finding> findings;  // sorted by position, then rule id
-  std::size_t count(Severity severity) const noexcept;
-};
-
-struct CheckOptions {
-  std::optional<Date> submitted_on;  // when the report was (or will be) submitted
-  std::optional<Date> published_on;  // when it was (or will be) published
-  std::set<std::string> disabled;    // rule ids not to run
-  std::set<std::string> only;        // if not empty, run only these rule ids
-  std::map<std::string, Severity> severity_overrides;
-};
 
 // Runs every rule of `rules` on `doc`. Never throws for any document read by read_document().
 Report check(const Document& doc, const RuleSet& rules, const CheckOptions& options = {});

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "fzcheck/date.hpp"
 #include "fzcheck/error.hpp"
 
 namespace fzcheck {
@@ -169,7 +170,7 @@ struct DateLine {
   std::uint32_t paragraph = 0;
   Span span;  // the date as written
   DateForm form = DateForm::arabic;
-  int year = 0, month = 0, day = 0;
+  Date date;           // as written, even when it does not exist (2025年2月30日)
   bool valid = false;  // a real calendar date
 };
 

@@ -2,15 +2,14 @@
 // corrected copy in the source's own encoding, byte-order mark and line endings.
 #pragma once
 
-#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "fzcheck/check.hpp"
 #include "fzcheck/document.hpp"
 #include "fzcheck/error.hpp"
+#include "fzcheck/finding.hpp"
 
 namespace fzcheck {
 
@@ -34,11 +33,5 @@ Result<std::string> encode_like_source(const Document& doc, std::string_view fix
 // `label` as the file name in the --- and +++ lines. Empty when nothing changed.
 std::string unified_diff(const Document& doc, std::string_view fixed_text,
                          const std::string& label);
-
-// Writes `bytes` to `path` atomically: a temporary file in the same folder, flushed to disk, then
-// renamed over the target (which keeps its permissions). Returns an error on failure; the target is
-// then unchanged.
-std::optional<Error> write_file_atomically(const std::filesystem::path& path,
-                                           std::string_view bytes);
 
 }  // namespace fzcheck

@@ -3,7 +3,6 @@
 #pragma once
 
 #include <ostream>
-#include <string>
 
 #include "fzcheck/document.hpp"
 
@@ -14,6 +13,6 @@ void write_outline_text(std::ostream& out, const Document& doc);
 
 // One document's outline as a JSON object, the element of the "files" array of
 // `fzcheck outline --format json`. `indent` < 0 gives a single line.
-std::string outline_json(const Document& doc, int indent = 2);
+void write_outline_json(std::ostream& out, const Document& doc, int indent = 2);
 
 }  // namespace fzcheck

@@ -43,4 +43,8 @@ Result<Document> parse_text(std::string_view utf8, std::string_view name = "<mem
 // The format the content looks like; nullopt for formats fzcheck cannot read. Does not parse.
 std::optional<InputFormat> detect_format(std::string_view bytes);
 
+// Whether the content is a word-processor format that fzcheck does not read but LibreOffice turns
+// into .docx (.doc, .wps, .rtf, .odt). The first few kilobytes are enough.
+bool is_convertible_format(std::string_view bytes);
+
 }  // namespace fzcheck

@@ -1,5 +1,6 @@
-// Reporters: a Report as compiler-style text, JSON or one line per finding. They live in the
-// library so that embedders get the same output as the command-line tool.
+// Reporters: findings as compiler-style text, one line per finding, or JSON. They live in the
+// library so that embedders get the same output as the command-line tool. Every reporter writes
+// to a std::ostream.
 #pragma once
 
 #include <ostream>
@@ -7,6 +8,8 @@
 
 #include "fzcheck/check.hpp"
 #include "fzcheck/document.hpp"
+#include "fzcheck/error.hpp"
+#include "fzcheck/rules.hpp"
 
 namespace fzcheck {
 
@@ -14,7 +17,7 @@ struct TextOptions {
   bool color = false;              // ANSI colours for severities
   bool show_context = true;        // the source line with the finding underlined
   bool show_source = true;         // the legal or standards basis of each finding
-  std::string language = "zh-CN";  // of the interface words (i18n/*.yaml): "zh-CN" or "en"
+  std::string language = "zh-CN";  // of the interface words (fzcheck/i18n.hpp): "zh-CN" or "en"
 };
 
 // file:line:col: severity: message [rule-id], then the source line with the span underlined
@@ -27,6 +30,26 @@ void write_line(std::ostream& out, const Report& report);
 
 // One file's findings as a JSON object, the element of the "files" array of
 // `fzcheck check --format json` (docs/check-json.md). `indent` < 0 gives a single line.
-std::string report_json(const Report& report, int indent = 2);
+void write_json(std::ostream& out, const Report& report, int indent = 2);
+
+// {"files": [ ... ]}: the JSON of several files (findings or outlines, and files that could not
+// be read), written one file at a time as each is ready. finish() closes the document.
+class JsonFilesWriter {
+ public:
+  explicit JsonFilesWriter(std::ostream& out) : out_(out) {}
+  void add(const Report& report);         // one file's findings (write_json)
+  void add_outline(const Document& doc);  // one file's outline (write_outline_json)
+  void add_error(const std::string& file, const Error& error);
+  // An object already written by write_json or write_outline_json (on another thread, say).
+  void add_json(const std::string& object);
+  void finish();
+
+ private:
+  std::ostream& out_;
+  std::size_t count_ = 0;
+};
+
+// The rules of a rule set as a JSON array (id, pack, kind, severity, scope, summary, source).
+void write_rules_json(std::ostream& out, const RuleSet& rules);
 
 }  // namespace fzcheck

@@ -6,18 +6,15 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "fzcheck/error.hpp"
+#include "fzcheck/severity.hpp"
 
 namespace fzcheck {
-
-enum class Severity { info, warning, error };
-const char* to_string(Severity severity) noexcept;
-// "error", "warning", "info" → the severity; anything else → nullopt.
-std::optional<Severity> parse_severity(std::string_view text) noexcept;
 
 struct PackInfo {
   std::string id;     // "fazhi-report"
@@ -40,6 +37,15 @@ struct RuleInfo {
   std::string readme;   // the rule's README.md, if it has one
   std::string origin;   // rule.yaml path, or "builtin:<pack>/<id>/rule.yaml"
 };
+
+// A kind of rule: what rule files may write as `kind:` (docs/rule-authors.md).
+struct KindInfo {
+  std::string name;           // "required-section"
+  std::string summary;        // one line, English
+  std::string default_scope;  // empty: the kind takes no `scope`
+};
+// Every kind, sorted by name.
+std::vector<KindInfo> rule_kinds();
 
 class RuleSet {
  public:

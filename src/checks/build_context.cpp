@@ -1,7 +1,7 @@
 // What rule factories use at load time: patterns, scopes and messages, validated.
 #include <fmt/format.h>
 
-#include "checks/check.hpp"
+#include "checks/build_context.hpp"
 
 namespace fzcheck::detail {
 
@@ -57,9 +57,9 @@ constexpr std::string_view kPartPrefix = "section:";
 std::optional<Scope> parse_scope_name(const std::string& name) {
   Scope scope;
   scope.spelled = name;
-  if (name.rfind(kPartPrefix, 0) == 0 && name.size() > kPartPrefix.size()) {
+  if (name.starts_with(kPartPrefix) && name.size() > kPartPrefix.size()) {
     scope.kind = ScopeKind::part;
-    scope.part = name.substr(kPartPrefix.size());
+    scope.part.part = name.substr(kPartPrefix.size());
     return scope;
   }
   for (const auto& [n, kind] : kScopeNames) {
@@ -77,10 +77,8 @@ std::optional<Scope> BuildContext::scope(Fields& f, const std::string& key,
                                          const std::string& fallback) {
   std::string name = f.string(key).value_or(fallback);
   if (auto scope = parse_scope_name(name)) {
-    if (scope->kind == ScopeKind::part) {
-      use_part(scope->part, f.file(), f.pos(key));
-      scope->part = part_key(scope->part);
-    }
+    if (scope->kind == ScopeKind::part)
+      scope->part = use_part(scope->part.part, f.file(), f.pos(key));
     return scope;
   }
   std::set<std::string> known;
@@ -100,10 +98,8 @@ std::vector<Scope> BuildContext::scopes(Fields& f, const std::string& key) {
   for (const Item& item : f.scalars(key)) {
     const std::string& name = item.scalar;
     if (auto scope = parse_scope_name(name)) {
-      if (scope->kind == ScopeKind::part) {
-        use_part(scope->part, f.file(), item.pos);
-        scope->part = part_key(scope->part);
-      }
+      if (scope->kind == ScopeKind::part)
+        scope->part = use_part(scope->part.part, f.file(), item.pos);
       out.push_back(*scope);
     } else {
       f.error_at(item.pos, fmt::format("unknown scope '{}' in '{}': use document, title, preamble, "
@@ -112,6 +108,20 @@ std::vector<Scope> BuildContext::scopes(Fields& f, const std::string& key) {
     }
   }
   return out;
+}
+
+bool BuildContext::declare_part(PartDef part) {
+  part.id = part_id(part.id.part);
+  for (const PartDef& p : parts_) {
+    if (p.id == part.id) return false;
+  }
+  parts_.push_back(std::move(part));
+  return true;
+}
+
+PartId BuildContext::use_part(const std::string& part, const std::string& file, Position pos) {
+  part_uses_.push_back({part_id(part), file, pos});
+  return part_uses_.back().part;
 }
 
 std::optional<Severity> severity_field(Fields& f, const std::string& key, bool required) {

@@ -9,9 +9,9 @@
 //   message: ... {found} {other} {line} ...
 #include <fmt/format.h>
 
-#include "checks/check.hpp"
-#include "model/cjk.hpp"
-#include "util/utf8.hpp"
+#include "checks/build_context.hpp"
+#include "text/cjk.hpp"
+#include "text/utf8.hpp"
 
 namespace fzcheck::detail {
 
@@ -107,8 +107,7 @@ class ConsistentCitation final : public Check {
     const std::u32string& shorter = a.size() < b.size() ? a : b;
     const std::u32string& longer = a.size() < b.size() ? b : a;
     for (const std::u32string& prefix : omissible_) {
-      if (longer.size() == prefix.size() + shorter.size() &&
-          longer.compare(0, prefix.size(), prefix) == 0 &&
+      if (longer.size() == prefix.size() + shorter.size() && longer.starts_with(prefix) &&
           longer.compare(prefix.size(), shorter.size(), shorter) == 0) {
         return false;  // 《中华人民共和国宪法》 and 《宪法》: the customary short form
       }

@@ -3,9 +3,8 @@
 
 #include <fmt/format.h>
 
-#include "checks/check.hpp"
-#include "model/cjk.hpp"
-#include "util/utf8.hpp"
+#include "checks/kind.hpp"
+#include "text/utf8.hpp"
 
 namespace fzcheck::detail {
 
@@ -73,13 +72,11 @@ std::vector<Span> CheckContext::regions(const Scope& scope) const {
     case ScopeKind::date:
       if (doc.date) out.push_back(doc.date->span);
       break;
-    case ScopeKind::part: {
-      auto it = parts.find(scope.part);
-      if (it != parts.end()) {
-        for (auto s : it->second.sections) out.push_back(doc.sections[s].extent);
+    case ScopeKind::part:
+      if (const PartLocation* where = part(scope.part)) {
+        for (auto s : where->sections) out.push_back(doc.sections[s].extent);
       }
       break;
-    }
   }
   merge(out);
   return out;
@@ -125,31 +122,21 @@ std::string CheckContext::heading_label(std::uint32_t section) const {
   return fmt::format("{}{}", doc.str(s.marker.span), doc.str(s.heading));
 }
 
-std::string CheckContext::part_name(const std::string& part) const {
-  if (part_defs) {
-    for (const PartDef& p : *part_defs) {
-      if (p.id == part) return p.name;
-    }
-  }
-  return part.substr(part.find(':') + 1);
+Span CheckContext::heading_span(std::uint32_t section) const {
+  const Section& s = doc.sections[section];
+  return {s.marker.span.begin, s.heading.end};
 }
 
-std::string outside_titles(std::string_view text) {
-  std::string out;
-  int depth = 0;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    std::size_t at = i;
-    char32_t c = utf8::next(text, i);
-    if (c == cjk::kLeftBookTitle) {
-      ++depth;
-    } else if (c == cjk::kRightBookTitle) {
-      depth = std::max(0, depth - 1);
-    } else if (depth == 0) {
-      out.append(text, at, i - at);
-    }
+const PartLocation* CheckContext::part(const PartId& id) const {
+  auto it = facts.parts.found.find(id);
+  return it == facts.parts.found.end() ? nullptr : &it->second;
+}
+
+std::string CheckContext::part_name(const PartId& part) const {
+  for (const PartDef& p : part_defs) {
+    if (p.id == part) return p.name;
   }
-  return out;
+  return part.part;
 }
 
 }  // namespace fzcheck::detail

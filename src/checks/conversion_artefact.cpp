@@ -2,7 +2,7 @@
 // which the reader keeps as artefacts. The replacement removes them.
 //
 //   message: ... {found} ...
-#include "checks/check.hpp"
+#include "checks/build_context.hpp"
 
 namespace fzcheck::detail {
 

@@ -9,9 +9,9 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "checks/check.hpp"
-#include "model/cjk.hpp"
-#include "util/utf8.hpp"
+#include "checks/build_context.hpp"
+#include "text/cjk.hpp"
+#include "text/utf8.hpp"
 
 namespace fzcheck::detail {
 

@@ -11,7 +11,7 @@
 
 #include <fmt/format.h>
 
-#include "checks/check.hpp"
+#include "checks/build_context.hpp"
 
 namespace fzcheck::detail {
 

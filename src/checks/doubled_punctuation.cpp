@@ -4,8 +4,8 @@
 //   marks: '，。；：、！？,;:'      the marks that may not follow each other
 //   allow: ['？！', '！？']        pairs that are fine
 //   message: ... {found} ...
-#include "checks/check.hpp"
-#include "util/utf8.hpp"
+#include "checks/build_context.hpp"
+#include "text/utf8.hpp"
 
 namespace fzcheck::detail {
 

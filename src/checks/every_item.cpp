@@ -12,9 +12,9 @@
 
 #include <fmt/format.h>
 
-#include "checks/check.hpp"
-#include "model/cjk.hpp"
-#include "util/utf8.hpp"
+#include "checks/build_context.hpp"
+#include "text/cjk.hpp"
+#include "text/utf8.hpp"
 
 namespace fzcheck::detail {
 
@@ -50,12 +50,10 @@ class EveryItem final : public Check {
     };
     std::vector<Body> bodies;
     if (scope.kind == ScopeKind::part) {
-      auto it = ctx.parts.find(scope.part);
-      if (it == ctx.parts.end()) return;
-      for (std::uint32_t index : it->second.sections) {
-        const Section& s = ctx.doc.sections[index];
-        bodies.push_back({ctx.body_of(index), {s.marker.span.begin, s.heading.end}, index});
-      }
+      const PartLocation* where = ctx.part(scope.part);
+      if (!where) return;
+      for (std::uint32_t index : where->sections)
+        bodies.push_back({ctx.body_of(index), ctx.heading_span(index), index});
     } else {
       for (Span r : ctx.regions(scope)) bodies.push_back({r, {r.begin, r.begin}, std::nullopt});
     }

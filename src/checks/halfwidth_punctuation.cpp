@@ -4,8 +4,8 @@
 //
 //   characters: ',;:()!?'
 //   message: ... {found} {expected} ...     the replacement is the full-width mark
-#include "checks/check.hpp"
-#include "util/utf8.hpp"
+#include "checks/build_context.hpp"
+#include "text/utf8.hpp"
 
 namespace fzcheck::detail {
 

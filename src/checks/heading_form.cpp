@@ -7,7 +7,7 @@
 //   bracket_message:  ... {found} {usual} {heading} ...              (siblings' brackets differ)
 //   depth_message:    ... {found} {expected} {form} {parent} {heading} ...
 //   reversed_message: ... {found} {form} {parent} {parent_form} {heading} ...
-#include "checks/check.hpp"
+#include "checks/build_context.hpp"
 
 namespace fzcheck::detail {
 
@@ -25,7 +25,7 @@ class HeadingForm final : public Check {
 
   void run(const CheckContext& ctx, FindingSink& sink) const override {
     const Document& doc = ctx.doc;
-    const HeadingFacts& facts = ctx.headings();
+    const HeadingFacts& facts = ctx.facts.headings;
     for (std::uint32_t i = 0; i < doc.sections.size(); ++i) {
       const Section& s = doc.sections[i];
       const Marker& m = s.marker;

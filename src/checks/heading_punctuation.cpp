@@ -13,8 +13,8 @@
 //   bracket_message: ... {found} {expected} ...  half-width, mixed or missing brackets
 #include <fmt/format.h>
 
-#include "checks/check.hpp"
-#include "util/utf8.hpp"
+#include "checks/build_context.hpp"
+#include "text/utf8.hpp"
 
 namespace fzcheck::detail {
 
@@ -31,7 +31,7 @@ class HeadingPunctuation final : public Check {
 
   void run(const CheckContext& ctx, FindingSink& sink) const override {
     const Document& doc = ctx.doc;
-    const HeadingFacts& facts = ctx.headings();
+    const HeadingFacts& facts = ctx.facts.headings;
     if (what == What::terminator) return terminators(ctx, sink);
     for (std::uint32_t i = 0; i < doc.sections.size(); ++i) {
       const Marker& m = doc.sections[i].marker;
@@ -71,7 +71,7 @@ class HeadingPunctuation final : public Check {
   // Among siblings that stand alone (not run-in), the minority about a closing 。 is reported.
   void terminators(const CheckContext& ctx, FindingSink& sink) const {
     const Document& doc = ctx.doc;
-    for (const SiblingGroup& g : ctx.headings().groups) {
+    for (const SiblingGroup& g : ctx.facts.headings.groups) {
       std::vector<std::uint32_t> with, without;
       for (std::uint32_t s : g.sections) {
         const Section& sec = doc.sections[s];

@@ -3,7 +3,7 @@
 //
 //   levels: [1]        the levels to check (all when absent)
 //   message: ... {found} {expected} {heading} ...
-#include "checks/check.hpp"
+#include "checks/build_context.hpp"
 
 namespace fzcheck::detail {
 
@@ -16,7 +16,7 @@ class HeadingSequence final : public Check {
 
   void run(const CheckContext& ctx, FindingSink& sink) const override {
     const Document& doc = ctx.doc;
-    for (const SiblingGroup& group : ctx.headings().groups) {
+    for (const SiblingGroup& group : ctx.facts.headings.groups) {
       long level = doc.sections[group.sections.front()].level;
       if (!levels_.empty() && std::find(levels_.begin(), levels_.end(), level) == levels_.end())
         continue;

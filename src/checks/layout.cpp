@@ -15,8 +15,8 @@
 
 #include <fmt/format.h>
 
-#include "checks/check.hpp"
-#include "util/utf8.hpp"
+#include "checks/build_context.hpp"
+#include "text/utf8.hpp"
 
 namespace fzcheck::detail {
 

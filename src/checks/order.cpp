@@ -4,7 +4,7 @@
 //   message: ... {actual} ... {expected} ... {part}
 #include <fmt/format.h>
 
-#include "checks/check.hpp"
+#include "checks/build_context.hpp"
 
 namespace fzcheck::detail {
 
@@ -12,8 +12,7 @@ namespace {
 
 class Order final : public Check {
  public:
-  Order(RuleCommon common, std::string language, std::vector<std::string> parts,
-        MessageTemplate message)
+  Order(RuleCommon common, std::string language, std::vector<PartId> parts, MessageTemplate message)
       : Check(std::move(common)),
         language_(std::move(language)),
         parts_(std::move(parts)),
@@ -23,16 +22,16 @@ class Order final : public Check {
     // The listed parts as they come, level-one sections in document order.
     std::vector<std::pair<std::size_t, std::uint32_t>> seen;  // (rank in parts_, section)
     for (std::uint32_t i = 0; i < ctx.doc.sections.size(); ++i) {
-      const std::string& part = ctx.top_level_part[i];
-      if (part.empty()) continue;
+      const std::optional<PartId>& part = ctx.facts.parts.top_level[i];
+      if (!part) continue;
       for (std::size_t rank = 0; rank < parts_.size(); ++rank) {
-        if (parts_[rank] == part && (seen.empty() || seen.back().first != rank))
+        if (parts_[rank] == *part && (seen.empty() || seen.back().first != rank))
           seen.emplace_back(rank, i);
       }
     }
     std::size_t highest = 0;
     std::optional<std::uint32_t> first_out_of_order;
-    std::string out_of_order_part;
+    PartId out_of_order_part;
     for (const auto& [rank, section] : seen) {
       if (rank < highest && !first_out_of_order) {
         first_out_of_order = section;
@@ -41,12 +40,12 @@ class Order final : public Check {
       highest = std::max(highest, rank);
     }
     if (!first_out_of_order) return;
-    auto names = [&](const std::vector<std::string>& ids) {
+    auto names = [&](const std::vector<PartId>& ids) {
       std::vector<std::string> words;
       for (const auto& id : ids) words.push_back(ctx.part_name(id));
       return join_words(language_, words, Joiner::sequence);
     };
-    std::vector<std::string> actual;
+    std::vector<PartId> actual;
     for (const auto& [rank, section] : seen) actual.push_back(parts_[rank]);
     const Section& s = ctx.doc.sections[*first_out_of_order];
     sink.add(*this, {s.marker.span.begin, s.heading.end},
@@ -57,7 +56,7 @@ class Order final : public Check {
 
  private:
   std::string language_;
-  std::vector<std::string> parts_;  // part keys
+  std::vector<PartId> parts_;
   MessageTemplate message_;
 };
 
@@ -65,10 +64,9 @@ class Order final : public Check {
 
 std::unique_ptr<Check> make_order(RuleSpec& spec) {
   Fields& f = spec.fields;
-  std::vector<std::string> parts;
+  std::vector<PartId> parts;
   for (const Item& item : f.scalars("parts", true)) {
-    spec.ctx.use_part(item.scalar, f.file(), item.pos);
-    parts.push_back(spec.ctx.part_key(item.scalar));
+    parts.push_back(spec.ctx.use_part(item.scalar, f.file(), item.pos));
   }
   if (parts.size() < 2 && f.has("parts")) f.error("parts", "'parts' must list at least two parts");
   auto message = spec.ctx.message(f, "message", {"actual", "expected", "part"});

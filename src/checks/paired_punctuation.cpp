@@ -5,9 +5,9 @@
 //   message: ... {found} {other} ...         a mark whose partner is missing ({other})
 //   ascii_quote_message: ... {found} {expected} ...     " closing “ (replacement: the right quote)
 // A half-width bracket pairs with a full-width one (the half-width rule reports its width).
-#include "checks/check.hpp"
-#include "model/cjk.hpp"
-#include "util/utf8.hpp"
+#include "checks/build_context.hpp"
+#include "text/cjk.hpp"
+#include "text/utf8.hpp"
 
 namespace fzcheck::detail {
 

@@ -4,8 +4,8 @@
 //   end_marks: '。！？；…”’）》：'   marks a paragraph may end with
 //   min_length: 40                  shorter paragraphs are left alone (list items, captions)
 //   message: ...
-#include "checks/check.hpp"
-#include "util/utf8.hpp"
+#include "checks/build_context.hpp"
+#include "text/utf8.hpp"
 
 namespace fzcheck::detail {
 

@@ -12,7 +12,7 @@
 
 #include <fmt/format.h>
 
-#include "checks/check.hpp"
+#include "checks/build_context.hpp"
 #include "model/parse.hpp"
 
 namespace fzcheck::detail {

@@ -3,7 +3,7 @@
 // docs/rule-authors.md and give it a test file tests/checks/<kind>_test.cpp.
 #include <algorithm>
 
-#include "checks/check.hpp"
+#include "checks/registry.hpp"
 
 namespace fzcheck::detail {
 
@@ -12,20 +12,25 @@ std::unique_ptr<Check> make_consistent_citation(RuleSpec& spec);
 std::unique_ptr<Check> make_conversion_artefact(RuleSpec& spec);
 std::unique_ptr<Check> make_copied_passage(RuleSpec& spec);
 std::unique_ptr<Check> make_coverage(RuleSpec& spec);
+std::unique_ptr<Check> make_date_form(RuleSpec& spec);
+std::unique_ptr<Check> make_deadline(RuleSpec& spec);
 std::unique_ptr<Check> make_doubled_punctuation(RuleSpec& spec);
+std::unique_ptr<Check> make_element_matches(RuleSpec& spec);
+std::unique_ptr<Check> make_element_present(RuleSpec& spec);
 std::unique_ptr<Check> make_every_item(RuleSpec& spec);
 std::unique_ptr<Check> make_halfwidth_punctuation(RuleSpec& spec);
 std::unique_ptr<Check> make_heading_form(RuleSpec& spec);
 std::unique_ptr<Check> make_heading_punctuation(RuleSpec& spec);
 std::unique_ptr<Check> make_heading_sequence(RuleSpec& spec);
 std::unique_ptr<Check> make_layout(RuleSpec& spec);
-std::unique_ptr<Check> make_metadata(RuleSpec& spec);
+std::unique_ptr<Check> make_next_year_mentioned(RuleSpec& spec);
 std::unique_ptr<Check> make_order(RuleSpec& spec);
 std::unique_ptr<Check> make_paired_punctuation(RuleSpec& spec);
 std::unique_ptr<Check> make_paragraph_end(RuleSpec& spec);
 std::unique_ptr<Check> make_pattern(RuleSpec& spec);
 std::unique_ptr<Check> make_repeated_word(RuleSpec& spec);
 std::unique_ptr<Check> make_required_section(RuleSpec& spec);
+std::unique_ptr<Check> make_title_year(RuleSpec& spec);
 std::unique_ptr<Check> make_unknown_part(RuleSpec& spec);
 std::unique_ptr<Check> make_whitespace(RuleSpec& spec);
 
@@ -39,7 +44,13 @@ const std::vector<KindEntry>& rule_kinds() {
        "document"},
       {"copied-passage", make_copied_passage, "a long passage repeated in two parts", ""},
       {"coverage", make_coverage, "every concept of a set is mentioned in a scope", "body"},
+      {"date-form", make_date_form, "the date is written in an allowed form and exists", ""},
+      {"deadline", make_deadline, "dated, submitted and published before days of the next year",
+       ""},
       {"doubled-punctuation", make_doubled_punctuation, "two clause marks in a row", "document"},
+      {"element-matches", make_element_matches,
+       "the title or signature matches a pattern (names an organ)", ""},
+      {"element-present", make_element_present, "the report has a title, signature or date", ""},
       {"every-item", make_every_item,
        "every item of a part (a sub-section or an enumerated run) mentions something", "body"},
       {"halfwidth-punctuation", make_halfwidth_punctuation,
@@ -49,8 +60,8 @@ const std::vector<KindEntry>& rule_kinds() {
       {"heading-punctuation", make_heading_punctuation, "the punctuation of section numbers", ""},
       {"heading-sequence", make_heading_sequence, "section numbers without gaps or repeats", ""},
       {"layout", make_layout, "fonts, sizes and page margins (.docx only)", ""},
-      {"metadata", make_metadata, "title, signature and date: presence, form, year, deadlines",
-       "document"},
+      {"next-year-mentioned", make_next_year_mentioned,
+       "the plan names the year after the report year", "body"},
       {"order", make_order, "the parts appear in a given order", ""},
       {"paired-punctuation", make_paired_punctuation,
        "quotes, brackets and book-title marks in pairs", "document"},
@@ -60,6 +71,7 @@ const std::vector<KindEntry>& rule_kinds() {
       {"repeated-word", make_repeated_word, "a word written twice by accident", "text"},
       {"required-section", make_required_section,
        "a part the report must have, found by its heading", ""},
+      {"title-year", make_title_year, "the title names the report year, as the body does", ""},
       {"unknown-part", make_unknown_part, "level-one parts that are none of the declared parts",
        ""},
       {"whitespace", make_whitespace, "spaces left by conversions", ""},

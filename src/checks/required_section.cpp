@@ -9,7 +9,7 @@
 //   body: {any: [...], message: ...} what its text must mention
 #include <fmt/format.h>
 
-#include "checks/check.hpp"
+#include "checks/build_context.hpp"
 
 namespace fzcheck::detail {
 
@@ -17,7 +17,7 @@ namespace {
 
 class RequiredSection final : public Check {
  public:
-  RequiredSection(RuleCommon common, std::string part, MessageTemplate message,
+  RequiredSection(RuleCommon common, PartId part, MessageTemplate message,
                   std::optional<MessageTemplate> subsection_message, Severity subsection_severity,
                   std::vector<PatternId> body_any, std::optional<MessageTemplate> body_message)
       : Check(std::move(common)),
@@ -29,12 +29,12 @@ class RequiredSection final : public Check {
         body_message_(std::move(body_message)) {}
 
   void run(const CheckContext& ctx, FindingSink& sink) const override {
-    auto it = ctx.parts.find(part_);
-    if (it == ctx.parts.end()) {
+    const PartLocation* found_at = ctx.part(part_);
+    if (!found_at) {
       sink.add(*this, ctx.document_start(), message_.format({}));
       return;
     }
-    const PartLocation& where = it->second;
+    const PartLocation& where = *found_at;
     const Document& doc = ctx.doc;
     if (where.as_subsection && subsection_message_) {
       std::uint32_t found = where.sections.front();
@@ -42,7 +42,7 @@ class RequiredSection final : public Check {
       while (doc.sections[top].parent >= 0)
         top = static_cast<std::uint32_t>(doc.sections[top].parent);
       const Section& s = doc.sections[found];
-      sink.add(*this, {s.marker.span.begin, s.heading.end},
+      sink.add(*this, ctx.heading_span(found),
                subsection_message_->format(
                    {{"found", ctx.heading_label(found)},
                     {"parent", ctx.heading_label(top)},
@@ -54,17 +54,15 @@ class RequiredSection final : public Check {
         Span body = ctx.body_of(index);
         bool mentioned = false;
         for (PatternId id : body_any_) mentioned = mentioned || ctx.matches.any_within(id, body);
-        if (!mentioned) {
-          const Section& s = doc.sections[index];
-          sink.add(*this, {s.marker.span.begin, s.heading.end},
+        if (!mentioned)
+          sink.add(*this, ctx.heading_span(index),
                    body_message_->format({{"heading", ctx.heading_label(index)}}));
-        }
       }
     }
   }
 
  private:
-  std::string part_;
+  PartId part_;
   MessageTemplate message_;
   std::optional<MessageTemplate> subsection_message_;
   Severity subsection_severity_;
@@ -78,7 +76,7 @@ std::unique_ptr<Check> make_required_section(RuleSpec& spec) {
   Fields& f = spec.fields;
   BuildContext& ctx = spec.ctx;
   PartDef part;
-  part.id = f.string("part", true).value_or("");
+  part.id = ctx.part_id(f.string("part", true).value_or(""));
   part.name = f.string("name", true).value_or("");
   part.rule_id = spec.common.id;
   part.priority = static_cast<int>(f.integer("priority", 0, 1000).value_or(100));
@@ -106,15 +104,15 @@ std::unique_ptr<Check> make_required_section(RuleSpec& spec) {
     body_any = ctx.patterns(*body, "any", true);
     body_message = ctx.message(*body, "message", {"heading"});
   }
-  if (!message || !heading || part.id.empty()) return nullptr;
-  std::string key = ctx.part_key(part.id);
+  if (!message || !heading || part.id.part.empty()) return nullptr;
+  PartId id = part.id;
   if (!ctx.declare_part(std::move(part))) {
     f.error("part",
             fmt::format("another required-section rule of this pack already declares part '{}'",
-                        key.substr(key.find(':') + 1)));
+                        id.part));
     return nullptr;
   }
-  return std::make_unique<RequiredSection>(spec.common, std::move(key), std::move(*message),
+  return std::make_unique<RequiredSection>(spec.common, std::move(id), std::move(*message),
                                            std::move(subsection_message), subsection_severity,
                                            std::move(body_any), std::move(body_message));
 }

@@ -2,7 +2,7 @@
 //
 //   allow: [...]      headings that are fine although they are no declared part (optional parts)
 //   message: ... {heading} ...
-#include "checks/check.hpp"
+#include "checks/build_context.hpp"
 
 namespace fzcheck::detail {
 
@@ -17,7 +17,7 @@ class UnknownPart final : public Check {
     const auto& sections = ctx.doc.sections;
     for (std::uint32_t i = 0; i < sections.size(); ++i) {
       const Section& s = sections[i];
-      if (s.parent >= 0 || !ctx.top_level_part[i].empty()) continue;
+      if (s.parent >= 0 || ctx.facts.parts.top_level[i]) continue;
       bool allowed = false;
       for (PatternId id : allow_) allowed = allowed || ctx.matches.any_within(id, s.heading);
       if (allowed) continue;

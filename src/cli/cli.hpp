@@ -1,15 +1,16 @@
-// Shared pieces of the fzcheck command-line tool.
+// Shared pieces of the fzcheck command-line tool. The tool is a client of the public API only
+// (include/fzcheck/): the build gives it no other include path.
 #pragma once
 
-#include <iosfwd>
+#include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include <boost/program_options.hpp>
 
-#include <map>
-
 #include "fzcheck/check.hpp"
+#include "fzcheck/config.hpp"
 #include "fzcheck/read.hpp"
 #include "fzcheck/rules.hpp"
 
@@ -25,6 +26,10 @@ inline constexpr int kExitInternal = 3;  // a bug
 
 // Thrown for a usage error; main() prints it with the command's usage line and exits with 2.
 struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+// Thrown after rule or configuration errors were printed; main() exits with 2.
+struct RulesError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
@@ -43,51 +48,33 @@ struct ReadFlags {
 };
 
 // Reads a document as the flags say; with --convert, a .doc/.wps/.rtf/.odt is first turned into
-// .docx by LibreOffice in a temporary directory (the document keeps the file's own name).
+// .docx by LibreOffice in a temporary directory (the document keeps the file's own name). Errors
+// name the option that would change them.
 Result<Document> read_input(const std::string& file, const ReadFlags& flags,
                             const ReadOptions& options);
 
-// Options of the commands that use rules: which packs to load.
-struct Config;
+// Options of the commands that use rules: which packs to load, which rules to run.
 struct RuleFlags {
   std::vector<std::string> packs;
   bool no_default = false;
   std::string config_path;  // --config FILE
-  void add_to(po::options_description& options);
-  // The configuration file's settings (empty when there is none). Call before load().
+  std::vector<std::string> disable, only;
+  // With help texts for them, also --disable and --only.
+  void add_to(po::options_description& options, const char* disable_help = nullptr,
+              const char* only_help = nullptr);
+  // The configuration file's settings (empty when there is none). Prints every problem and
+  // throws RulesError.
   const Config& config();
   // The built-in packs, plus or instead of the --rules ones (and the configuration's). Prints
   // every load error and throws RulesError when there are any.
   RuleSet load();
+  // The configuration's and the command line's choice of rules; an unknown rule id is a usage
+  // error.
+  CheckOptions choices(const RuleSet& rules);
 
  private:
-  std::shared_ptr<Config> config_;
+  std::optional<Config> config_;
 };
-struct RulesError : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
-
-// Adds rules switched off or on to `options`; an unknown id is a usage error, prefixed by `where`
-// (the configuration file) when it is not empty.
-void choose_rules(const RuleSet& rules, CheckOptions& options,
-                  const std::vector<std::string>& disable, const std::vector<std::string>& only,
-                  const std::string& where);
-
-// Indents every line after the first, to nest one file's JSON object in a "files" array.
-std::string indent_continuation(const std::string& text, const std::string& pad);
-
-// A configuration file (--config): rule packs, rules switched off or on, severities, fail_on.
-struct Config {
-  std::vector<std::string> packs;  // resolved against the configuration file's folder
-  bool no_default_rules = false;
-  std::vector<std::string> disable, only;
-  std::map<std::string, Severity> severity;
-  std::string fail_on;  // empty: not set
-  // Adds the rule choices to `options`; unknown rule ids are usage errors naming `path`.
-  void apply(const RuleSet& rules, CheckOptions& options, const std::string& path) const;
-};
-// Reads a configuration file; prints every problem with file:line:column and throws RulesError.
-Config load_config(const std::string& path);
 
 // Parses a size such as "64M", "500K" or "1048576".
 std::uint64_t parse_size(const std::string& text);
@@ -100,10 +87,6 @@ std::optional<po::variables_map> parse(const std::vector<std::string>& args,
 
 // Prints an error about an input file on stderr: "fzcheck: FILE: message".
 void print_error(const Error& error);
-
-// {"file": FILE, "error": {"code": ..., "message": ...}}: a file that could not be read, as an
-// element of the "files" array of JSON output.
-std::string error_json(const std::string& file, const Error& error);
 
 int run_outline(const std::vector<std::string>& args);
 int run_check(const std::vector<std::string>& args);

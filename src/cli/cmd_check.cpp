@@ -1,197 +1,214 @@
 // fzcheck check FILE...: findings for each file; -j N checks files in parallel, output in order.
+// Three steps: the flags, the checking of each file (on a pool of threads), the printing.
 #include <unistd.h>
 
-#include <algorithm>
-#include <atomic>
-#include <condition_variable>
 #include <cstdlib>
 #include <iostream>
-#include <mutex>
 #include <sstream>
-#include <thread>
 
 #include <fmt/format.h>
 
-#include "cli/cli.hpp"
-#include "fzcheck/check.hpp"
+#include "cli.hpp"
+#include "fzcheck/i18n.hpp"
 #include "fzcheck/report.hpp"
-#include "report/ui_text.hpp"
+#include "pool.hpp"
 
 namespace fzcheck::cli {
 
 namespace {
 
-struct FileResult {
-  std::string output;  // what to print for the file
-  std::optional<Error> error;
-  std::size_t counts[3] = {0, 0, 0};  // info, warning, error
-  bool failing = false;
+enum class Format { text, json, line };
+
+struct CheckFlags {
+  Format format = Format::text;
+  std::optional<Severity> fail_on;  // nullopt: never
+  unsigned jobs = 1;
+  std::string language;
+  TextOptions text;
+  ReadFlags read;
+  RuleFlags rules;
+  CheckOptions check;
+  std::vector<std::string> files;
+  std::optional<RuleSet> rule_set;  // loaded once the flags are known to be right
 };
 
-}  // namespace
-
-int run_check(const std::vector<std::string>& args) {
+// The flags of `check`; nullopt after --help.
+std::optional<CheckFlags> parse_flags(const std::vector<std::string>& args) {
+  CheckFlags flags;
   po::options_description options("fzcheck check [options] FILE...\n\nOptions");
   std::string format = "text";
   std::string fail_on = "error";
   std::string submitted_on, published_on, color = "auto", language = "zh-CN";
-  std::vector<std::string> disable, only;
-  unsigned jobs = 1;
-  ReadFlags read_flags;
-  RuleFlags rule_flags;
   options.add_options()("help,h", "show this help")(
       "format,f", po::value(&format)->default_value("text"), "text, json or line")(
       "fail-on", po::value(&fail_on)->default_value("error"),
       "exit 1 when a finding is at or above: error, warning, info or never")(
       "submitted-on", po::value(&submitted_on), "the date the report is submitted (YYYY-MM-DD)")(
       "published-on", po::value(&published_on), "the date the report is published (YYYY-MM-DD)")(
-      "disable", po::value(&disable)->composing(), "do not run this rule (repeatable)")(
-      "only", po::value(&only)->composing(), "run only this rule (repeatable)")(
-      "jobs,j", po::value(&jobs)->default_value(1), "check this many files at once")(
+      "jobs,j", po::value(&flags.jobs)->default_value(1), "check this many files at once")(
       "color", po::value(&color)->default_value("auto"), "auto, always or never")(
       "lang", po::value(&language)->default_value("zh-CN"),
       "language of the report's own words: zh-CN or en");
-  rule_flags.add_to(options);
-  read_flags.add_to(options);
-  std::vector<std::string> files;
-  auto vm = parse(args, options, files);
-  if (!vm) return kExitOk;  // --help
-  if (format != "text" && format != "json" && format != "line") {
+  flags.rules.add_to(options, "do not run this rule (repeatable)",
+                     "run only this rule (repeatable)");
+  flags.read.add_to(options);
+  auto vm = parse(args, options, flags.files);
+  if (!vm) return std::nullopt;
+  if (format == "text") {
+    flags.format = Format::text;
+  } else if (format == "json") {
+    flags.format = Format::json;
+  } else if (format == "line") {
+    flags.format = Format::line;
+  } else {
     throw UsageError("--format must be text, json or line, not '" + format + "'");
   }
-  if ((*vm)["fail-on"].defaulted() && !rule_flags.config().fail_on.empty())
-    fail_on = rule_flags.config().fail_on;
-  std::optional<Severity> threshold;
+  if ((*vm)["fail-on"].defaulted() && flags.rules.config().fail_on)
+    fail_on = *flags.rules.config().fail_on;
   if (fail_on != "never") {
-    threshold = parse_severity(fail_on);
-    if (!threshold)
+    flags.fail_on = parse_severity(fail_on);
+    if (!flags.fail_on)
       throw UsageError("--fail-on must be error, warning, info or never, not '" + fail_on + "'");
   }
   if (color != "auto" && color != "always" && color != "never") {
     throw UsageError("--color must be auto, always or never, not '" + color + "'");
   }
-  if (!detail::ui_language_known(language))
+  if (!ui_language_known(language))
     throw UsageError("--lang must be zh-CN or en, not '" + language + "'");
-  if (jobs == 0 || jobs > 256) throw UsageError("--jobs must be from 1 to 256");
-  if (files.empty()) throw UsageError("no input files");
-
-  CheckOptions check_options;
+  if (flags.jobs == 0 || flags.jobs > 256) throw UsageError("--jobs must be from 1 to 256");
+  if (flags.files.empty()) throw UsageError("no input files");
   for (auto [text, target, flag] :
-       {std::tuple{&submitted_on, &check_options.submitted_on, "--submitted-on"},
-        std::tuple{&published_on, &check_options.published_on, "--published-on"}}) {
+       {std::tuple{&submitted_on, &flags.check.submitted_on, "--submitted-on"},
+        std::tuple{&published_on, &flags.check.published_on, "--published-on"}}) {
     if (text->empty()) continue;
     *target = parse_iso_date(*text);
     if (!*target)
       throw UsageError(fmt::format("{} must be a date as YYYY-MM-DD, not '{}'", flag, *text));
   }
-  ReadOptions read_options = read_flags.to_options();
-  RuleSet rules = rule_flags.load();
-  rule_flags.config().apply(rules, check_options, rule_flags.config_path);
-  choose_rules(rules, check_options, disable, only, "");
-
-  TextOptions text_options;
-  text_options.color =
+  flags.read.to_options();  // refuse bad reading options before loading rules
+  flags.rule_set = flags.rules.load();
+  CheckOptions choices = flags.rules.choices(*flags.rule_set);
+  flags.check.disabled = std::move(choices.disabled);
+  flags.check.only = std::move(choices.only);
+  flags.check.severity_overrides = std::move(choices.severity_overrides);
+  flags.language = language;
+  flags.text.color =
       color == "always" || (color == "auto" && ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
-  text_options.language = language;
+  flags.text.language = language;
+  return flags;
+}
 
-  auto process = [&](const std::string& file) {
-    FileResult r;
-    auto doc = read_input(file, read_flags, read_options);
-    if (!doc) {
-      r.error = doc.error();
-      if (format == "json") r.output = error_json(file, doc.error());
-      return r;
-    }
-    Report report = check(*doc, rules, check_options);
-    for (const Finding& f : report.findings) {
-      ++r.counts[static_cast<int>(f.severity)];
-      if (threshold && f.severity >= *threshold) r.failing = true;
-    }
-    std::ostringstream out;
-    if (format == "json") {
-      out << report_json(report, 2);
-    } else if (format == "line") {
-      write_line(out, report);
-    } else {
-      write_text(out, report, *doc, text_options);
-    }
-    r.output = out.str();
+// One file checked: its report as the format wants it, or why it could not be read.
+struct FileResult {
+  std::string output;
+  std::optional<Error> error;
+  std::size_t counts[3] = {0, 0, 0};  // info, warning, error
+  bool failing = false;               // a finding at or above --fail-on
+};
+
+FileResult check_file(const std::string& file, const CheckFlags& flags,
+                      const ReadOptions& read_options) {
+  FileResult r;
+  auto doc = read_input(file, flags.read, read_options);
+  if (!doc) {
+    r.error = doc.error();
     return r;
-  };
-
-  // With -j N, N workers take files in order; the main thread prints each result in order.
-  std::vector<std::optional<FileResult>> results(files.size());
-  std::mutex mutex;
-  std::condition_variable ready;
-  std::atomic<std::size_t> next{0};
-  std::vector<std::thread> workers;
-  if (jobs > 1) {
-    for (std::size_t w = 0; w < std::min<std::size_t>(jobs, files.size()); ++w) {
-      workers.emplace_back([&] {
-        for (std::size_t i; (i = next++) < files.size();) {
-          FileResult r = process(files[i]);
-          std::lock_guard lock(mutex);
-          results[i] = std::move(r);
-          ready.notify_all();
-        }
-      });
-    }
   }
+  Report report = check(*doc, *flags.rule_set, flags.check);
+  for (const Finding& f : report.findings) {
+    ++r.counts[static_cast<int>(f.severity)];
+    if (flags.fail_on && f.severity >= *flags.fail_on) r.failing = true;
+  }
+  std::ostringstream out;
+  switch (flags.format) {
+    case Format::json:
+      write_json(out, report, 2);
+      break;
+    case Format::line:
+      write_line(out, report);
+      break;
+    case Format::text:
+      write_text(out, report, *doc, flags.text);
+      break;
+  }
+  r.output = out.str();
+  return r;
+}
 
-  // Progress goes to stderr only when it is a terminal and the findings go elsewhere.
-  const bool progress = files.size() > 1 && ::isatty(STDERR_FILENO) && !::isatty(STDOUT_FILENO);
-  int status = kExitOk;
-  std::size_t totals[3] = {0, 0, 0};
-  std::size_t unreadable = 0;
-  if (format == "json") std::cout << "{\n  \"files\": [";
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    if (workers.empty()) {
-      results[i] = process(files[i]);
-    } else {
-      std::unique_lock lock(mutex);
-      ready.wait(lock, [&] { return results[i].has_value(); });
-    }
-    FileResult& r = *results[i];
+// Prints the results in the order of the files, then the summary; returns the exit status.
+class Printer {
+ public:
+  explicit Printer(const CheckFlags& flags)
+      : flags_(flags),
+        json_(std::cout),
+        // Progress goes to stderr only when it is a terminal and the findings go elsewhere.
+        progress_(flags.files.size() > 1 && ::isatty(STDERR_FILENO) && !::isatty(STDOUT_FILENO)) {}
+
+  void print(std::size_t index, const FileResult& r) {
     if (r.error) {
       print_error(*r.error);
-      ++unreadable;
-      status = kExitUsage;
-    } else if (r.failing && status == kExitOk) {
-      status = kExitFindings;
-    }
-    for (int s = 0; s < 3; ++s) totals[s] += r.counts[s];
-    if (format == "json") {
-      std::cout << (i == 0 ? "\n    " : ",\n    ") << indent_continuation(r.output, "    ");
+      ++unreadable_;
+      status_ = kExitUsage;  // an unreadable file outranks findings in the exit status
+      if (flags_.format == Format::json) json_.add_error(flags_.files[index], *r.error);
     } else {
-      std::cout << r.output;
+      if (r.failing && status_ == kExitOk) status_ = kExitFindings;
+      for (int s = 0; s < 3; ++s) totals_[s] += r.counts[s];
+      if (flags_.format == Format::json) {
+        json_.add_json(r.output);
+      } else {
+        std::cout << r.output;
+      }
     }
     std::cout.flush();
-    results[i].reset();
-    if (progress) {
+    if (progress_) {
       std::cerr << '\r'
-                << detail::ui_text(
-                       language, "progress",
-                       {{"done", std::to_string(i + 1)}, {"total", std::to_string(files.size())}})
+                << ui_text(flags_.language, "progress",
+                           {{"done", std::to_string(index + 1)},
+                            {"total", std::to_string(flags_.files.size())}})
                 << std::flush;
     }
   }
-  if (progress) std::cerr << '\n';
-  for (auto& t : workers) t.join();
-  if (format == "json") {
-    std::cout << "\n  ]\n}\n";
-  } else if (format == "text") {
-    std::cout << detail::ui_text(language, "summary",
-                                 {{"files", std::to_string(files.size())},
-                                  {"errors", std::to_string(totals[2])},
-                                  {"warnings", std::to_string(totals[1])},
-                                  {"infos", std::to_string(totals[0])}});
-    if (unreadable)
-      std::cout << detail::ui_text(language, "list_separator")
-                << detail::ui_text(language, "unreadable", {{"count", std::to_string(unreadable)}});
-    std::cout << '\n';
+
+  int finish() {
+    if (progress_) std::cerr << '\n';
+    if (flags_.format == Format::json) {
+      json_.finish();
+    } else if (flags_.format == Format::text) {
+      std::cout << ui_text(flags_.language, "summary",
+                           {{"files", std::to_string(flags_.files.size())},
+                            {"errors", std::to_string(totals_[2])},
+                            {"warnings", std::to_string(totals_[1])},
+                            {"infos", std::to_string(totals_[0])}});
+      if (unreadable_)
+        std::cout << ui_text(flags_.language, "list_separator")
+                  << ui_text(flags_.language, "unreadable",
+                             {{"count", std::to_string(unreadable_)}});
+      std::cout << '\n';
+    }
+    return status_;
   }
-  // An unreadable file outranks findings in the exit status.
-  return status;
+
+ private:
+  const CheckFlags& flags_;
+  JsonFilesWriter json_;
+  bool progress_;
+  int status_ = kExitOk;
+  std::size_t totals_[3] = {0, 0, 0};
+  std::size_t unreadable_ = 0;
+};
+
+}  // namespace
+
+int run_check(const std::vector<std::string>& args) {
+  auto flags = parse_flags(args);
+  if (!flags) return kExitOk;  // --help
+  const ReadOptions read_options = flags->read.to_options();
+  Printer printer(*flags);
+  run_in_order(
+      flags->files.size(), flags->jobs,
+      [&](std::size_t i) { return check_file(flags->files[i], *flags, read_options); },
+      [&](std::size_t i, const FileResult& r) { printer.print(i, r); });
+  return printer.finish();
 }
 
 }  // namespace fzcheck::cli

@@ -4,7 +4,8 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
-#include "cli/cli.hpp"
+#include "cli.hpp"
+#include "fzcheck/atomic_write.hpp"
 #include "fzcheck/check.hpp"
 #include "fzcheck/fix.hpp"
 
@@ -19,16 +20,14 @@ int run_fix(const std::vector<std::string>& args) {
       "and files are always written atomically (temporary file, then rename).\n\nOptions");
   std::string output;
   bool diff = false, in_place = false;
-  std::vector<std::string> disable, only;
   ReadFlags read_flags;
   RuleFlags rule_flags;
   options.add_options()("help,h", "show this help")("output,o", po::value(&output),
                                                     "write the corrected copy here")(
       "diff", po::bool_switch(&diff), "print a unified diff of the corrections instead of writing")(
-      "in-place", po::bool_switch(&in_place), "replace the input file itself (atomically)")(
-      "disable", po::value(&disable)->composing(), "do not apply this rule's fixes (repeatable)")(
-      "only", po::value(&only)->composing(), "apply only this rule's fixes (repeatable)");
-  rule_flags.add_to(options);
+      "in-place", po::bool_switch(&in_place), "replace the input file itself (atomically)");
+  rule_flags.add_to(options, "do not apply this rule's fixes (repeatable)",
+                    "apply only this rule's fixes (repeatable)");
   read_flags.add_to(options);
   std::vector<std::string> files;
   auto vm = parse(args, options, files);
@@ -46,9 +45,7 @@ int run_fix(const std::vector<std::string>& args) {
     }
   }
   RuleSet rules = rule_flags.load();
-  CheckOptions check_options;
-  rule_flags.config().apply(rules, check_options, rule_flags.config_path);
-  choose_rules(rules, check_options, disable, only, "");
+  CheckOptions check_options = rule_flags.choices(rules);
   ReadOptions read_options = read_flags.to_options();
 
   int status = kExitOk;

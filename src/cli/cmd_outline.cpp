@@ -1,9 +1,9 @@
 // fzcheck outline FILE...: the parsed structure of each file.
 #include <iostream>
-#include <sstream>
 
-#include "cli/cli.hpp"
+#include "cli.hpp"
 #include "fzcheck/outline.hpp"
+#include "fzcheck/report.hpp"
 
 namespace fzcheck::cli {
 
@@ -24,30 +24,23 @@ int run_outline(const std::vector<std::string>& args) {
   ReadOptions read_options = read_flags.to_options();
 
   int status = kExitOk;
-  bool first = true;
-  if (format == "json") std::cout << "{\n  \"files\": [";
-  for (const std::string& file : files) {
-    auto doc = read_input(file, read_flags, read_options);
+  JsonFilesWriter json(std::cout);
+  bool printed = false;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    auto doc = read_input(files[i], read_flags, read_options);
     if (!doc) {
       print_error(doc.error());
       status = kExitUsage;
-      if (format == "json") {
-        std::cout << (first ? "\n    " : ",\n    ") << error_json(file, doc.error());
-        first = false;
-      }
-      continue;
-    }
-    if (format == "json") {
-      std::cout << (first ? "\n    " : ",\n    ")
-                << indent_continuation(outline_json(*doc, 2), "    ");
-      first = false;
+      if (format == "json") json.add_error(files[i], doc.error());
+    } else if (format == "json") {
+      json.add_outline(*doc);
     } else {
-      if (!first) std::cout << '\n';
+      if (printed) std::cout << '\n';
       write_outline_text(std::cout, *doc);
-      first = false;
+      printed = true;
     }
   }
-  if (format == "json") std::cout << (files.empty() ? "" : "\n  ") << "]\n}\n";
+  if (format == "json") json.finish();
   return status;
 }
 

@@ -3,10 +3,9 @@
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
-#include <nlohmann/json.hpp>
 
-#include "checks/check.hpp"
-#include "cli/cli.hpp"
+#include "cli.hpp"
+#include "fzcheck/report.hpp"
 #include "fzcheck/rule_tests.hpp"
 
 namespace fzcheck::cli {
@@ -33,17 +32,7 @@ int list(const std::vector<std::string>& args) {
   if (!extra.empty()) throw UsageError("unexpected argument '" + extra.front() + "'");
   RuleSet rules = rule_flags.load();
   if (format == "json") {
-    nlohmann::ordered_json out = nlohmann::ordered_json::array();
-    for (const RuleInfo& r : rules.rules()) {
-      out.push_back({{"id", r.id},
-                     {"pack", r.pack},
-                     {"kind", r.kind},
-                     {"severity", to_string(r.severity)},
-                     {"scope", r.scope},
-                     {"summary", r.summary},
-                     {"source", r.source}});
-    }
-    std::cout << out.dump(2) << '\n';
+    write_rules_json(std::cout, rules);
     return kExitOk;
   }
   if (format == "markdown") {
@@ -103,7 +92,7 @@ int kinds(const std::vector<std::string>& args) {
   if (!args.empty() && args.front() != "--help" && args.front() != "-h") {
     throw UsageError("'rules kinds' takes no arguments");
   }
-  for (const auto& k : detail::rule_kinds()) {
+  for (const KindInfo& k : rule_kinds()) {
     fmt::print(std::cout, "  {:<18} {} (default scope: {})\n", k.name, k.summary, k.default_scope);
   }
   std::cout << "\nSee docs/rule-authors.md for the keys of each kind.\n";

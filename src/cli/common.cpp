@@ -3,9 +3,8 @@
 #include <iostream>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
-#include "cli/cli.hpp"
+#include "cli.hpp"
 
 namespace fzcheck::cli {
 
@@ -53,7 +52,12 @@ ReadOptions ReadFlags::to_options() const {
   return options;
 }
 
-void RuleFlags::add_to(po::options_description& options) {
+void RuleFlags::add_to(po::options_description& options, const char* disable_help,
+                       const char* only_help) {
+  if (disable_help) {
+    options.add_options()("disable", po::value(&disable)->composing(), disable_help)(
+        "only", po::value(&only)->composing(), only_help);
+  }
   options.add_options()("rules", po::value(&packs)->composing(),
                         "load the rule pack(s) in DIR too; a pack with the id of a built-in pack "
                         "replaces it (repeatable)")(
@@ -62,14 +66,45 @@ void RuleFlags::add_to(po::options_description& options) {
 }
 
 const Config& RuleFlags::config() {
-  if (!config_)
-    config_ = std::make_shared<Config>(config_path.empty() ? Config{} : load_config(config_path));
-  return *config_;
+  if (config_) return *config_;
+  if (config_path.empty()) return config_.emplace();
+  auto loaded = load_config(config_path);
+  if (!loaded) {
+    const Error& first = loaded.error();
+    if (first.code == ErrorCode::io)
+      throw UsageError(fmt::format("cannot read the configuration file {}", config_path));
+    for (const Error& e : loaded.errors()) std::cerr << e.to_string() << '\n';
+    throw RulesError(fmt::format("{} problem(s) in the configuration file; nothing was checked",
+                                 loaded.errors().size()));
+  }
+  return config_.emplace(std::move(*loaded));
+}
+
+namespace {
+
+void require_rules(const RuleSet& rules, const std::vector<std::string>& ids) {
+  for (const std::string& id : ids) {
+    if (!rules.find(id))
+      throw UsageError(fmt::format("there is no rule '{}' (see 'fzcheck rules list')", id));
+  }
+}
+
+}  // namespace
+
+CheckOptions RuleFlags::choices(const RuleSet& rules) {
+  CheckOptions options;
+  auto errors = apply_config(config(), rules, options);
+  if (!errors.empty()) throw UsageError(errors.front().to_string() + " (see 'fzcheck rules list')");
+  require_rules(rules, disable);
+  require_rules(rules, only);
+  options.disabled.insert(disable.begin(), disable.end());
+  options.only.insert(only.begin(), only.end());
+  return options;
 }
 
 RuleSet RuleFlags::load() {
   const Config& settings = config();
-  std::vector<std::filesystem::path> paths(settings.packs.begin(), settings.packs.end());
+  std::vector<std::filesystem::path> paths = settings.packs;
   paths.insert(paths.end(), packs.begin(), packs.end());
   bool builtin = !(no_default || settings.no_default_rules);
   if (paths.empty()) {
@@ -130,38 +165,6 @@ std::optional<po::variables_map> parse(const std::vector<std::string>& args,
     return std::nullopt;
   }
   return vm;
-}
-
-std::string error_json(const std::string& file, const Error& error) {
-  nlohmann::ordered_json j;
-  j["file"] = file;
-  j["error"] = {{"code", to_string(error.code)}, {"message", error.message}};
-  if (error.pos.line > 0) j["error"]["line"] = error.pos.line;
-  return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-}
-
-void choose_rules(const RuleSet& rules, CheckOptions& options,
-                  const std::vector<std::string>& disable, const std::vector<std::string>& only,
-                  const std::string& where) {
-  for (const auto* list : {&disable, &only}) {
-    for (const std::string& id : *list) {
-      if (!rules.find(id)) {
-        throw UsageError(fmt::format("{}there is no rule '{}' (see 'fzcheck rules list')",
-                                     where.empty() ? "" : where + ": ", id));
-      }
-    }
-  }
-  options.disabled.insert(disable.begin(), disable.end());
-  options.only.insert(only.begin(), only.end());
-}
-
-std::string indent_continuation(const std::string& text, const std::string& pad) {
-  std::string out;
-  for (char c : text) {
-    out.push_back(c);
-    if (c == '\n') out += pad;
-  }
-  return out;
 }
 
 void print_error(const Error& error) {

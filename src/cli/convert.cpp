@@ -12,8 +12,7 @@
 
 #include <fmt/format.h>
 
-#include "cli/cli.hpp"
-#include "readers/readers.hpp"
+#include "cli.hpp"
 
 extern char** environ;
 
@@ -104,20 +103,19 @@ std::optional<std::string> run_soffice(const fs::path& soffice, const std::strin
   return std::nullopt;
 }
 
-}  // namespace
+// The first bytes of a file, enough to tell its format.
+std::string file_head(const std::string& file) {
+  std::string head(kSniffBytes, '\0');
+  std::ifstream in(file, std::ios::binary);
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  return head;
+}
 
-Result<Document> read_input(const std::string& file, const ReadFlags& flags,
-                            const ReadOptions& options) {
-  if (!flags.convert || options.format) return read_document(file, options);
-  std::string head;
-  {
-    std::ifstream in(file, std::ios::binary);
-    head.resize(kSniffBytes);
-    in.read(head.data(), static_cast<std::streamsize>(head.size()));
-    head.resize(static_cast<std::size_t>(in.gcount()));
-  }
-  detail::Sniffed sniffed = detail::sniff(head);
-  if (sniffed.format || !sniffed.convertible) return read_document(file, options);
+Result<Document> read_converted(const std::string& file, const ReadFlags& flags,
+                                const ReadOptions& options) {
+  if (!flags.convert || options.format || !is_convertible_format(file_head(file)))
+    return read_document(file, options);
   auto soffice = find_on_path("soffice");
   if (!soffice) soffice = find_on_path("libreoffice");
   if (!soffice) {
@@ -142,6 +140,23 @@ Result<Document> read_input(const std::string& file, const ReadFlags& flags,
   }
   doc->name = file;
   return doc;
+}
+
+}  // namespace
+
+Result<Document> read_input(const std::string& file, const ReadFlags& flags,
+                            const ReadOptions& options) {
+  auto doc = read_converted(file, flags, options);
+  if (doc) return doc;
+  // The library does not know the command line: say here which option changes the outcome.
+  Error e = doc.error();
+  if (e.code == ErrorCode::too_large) {
+    e.message += " (see --max-file-size)";
+  } else if (e.code == ErrorCode::unsupported_format && !flags.convert &&
+             is_convertible_format(file_head(file))) {
+    e.message += " (fzcheck check --convert does this for you)";
+  }
+  return e;
 }
 
 }  // namespace fzcheck::cli

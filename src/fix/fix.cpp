@@ -156,8 +156,8 @@ std::string unified_diff(const Document& doc, std::string_view fixed_text,
   }
   if (changed.empty()) return {};
   // "a/" and "b/" as git writes them, for `patch -p1`; an absolute path is left as it is.
-  std::string out = label.rfind('/', 0) == 0 ? fmt::format("--- {}\n+++ {}\n", label, label)
-                                             : fmt::format("--- a/{}\n+++ b/{}\n", label, label);
+  std::string out = label.starts_with('/') ? fmt::format("--- {}\n+++ {}\n", label, label)
+                                           : fmt::format("--- a/{}\n+++ b/{}\n", label, label);
   std::size_t k = 0;
   while (k < changed.size()) {
     std::size_t first = changed[k] > kContext ? changed[k] - kContext : 0;

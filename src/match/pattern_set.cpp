@@ -7,7 +7,8 @@
 #include <algorithm>
 #include <unordered_map>
 
-#include "util/utf8.hpp"
+#include "text/ascii.hpp"
+#include "text/utf8.hpp"
 
 namespace fzcheck::detail {
 
@@ -134,9 +135,7 @@ bool PatternSet::matches_text(PatternId id, std::string_view text) const {
     return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()),
                              filter_->GetRE2(e.filtered_id));
   if (e.exact_case) return text.find(e.text) != std::string_view::npos;
-  auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; };
-  return std::search(text.begin(), text.end(), e.text.begin(), e.text.end(),
-                     [&](char a, char b) { return lower(a) == lower(b); }) != text.end();
+  return ascii::icontains(text, e.text);
 }
 
 MatchIndex PatternSet::scan(const Document& doc) const {

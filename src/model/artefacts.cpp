@@ -1,7 +1,7 @@
 #include <algorithm>
 
 #include "model/parse.hpp"
-#include "util/utf8.hpp"
+#include "text/utf8.hpp"
 
 namespace fzcheck::detail {
 

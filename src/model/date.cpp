@@ -1,23 +1,13 @@
+// The date line of a report, in any of the forms of DateForm.
 #include <string>
 
-#include "model/cjk.hpp"
 #include "model/parse.hpp"
-#include "util/utf8.hpp"
+#include "text/cjk.hpp"
+#include "text/utf8.hpp"
 
 namespace fzcheck::detail {
 
 namespace {
-
-bool is_leap(int y) noexcept {
-  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-bool valid_date(int y, int m, int d) noexcept {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1) return false;
-  int limit = kDays[m - 1] + (m == 2 && is_leap(y) ? 1 : 0);
-  return d <= limit;
-}
 
 // One component of an Arabic date: 1–4 digits (ASCII or full-width).
 struct Digits {
@@ -85,7 +75,7 @@ std::optional<DateLine> parse_date(std::string_view text, Span para) {
       if (d.count == 0 || d.count > 2 || i >= s.size() || s[i] != cjk::kDay) return std::nullopt;
       ++i;
       out.form = (m.padded || d.padded) ? DateForm::arabic_padded : DateForm::arabic;
-      out.year = y.value, out.month = m.value, out.day = d.value;
+      out.date = {y.value, m.value, d.value};
     } else {
       DateForm form;
       char32_t ascii;
@@ -108,7 +98,7 @@ std::optional<DateLine> parse_date(std::string_view text, Span para) {
       Digits d = read_digits(s, i);
       if (d.count == 0 || d.count > 2) return std::nullopt;
       out.form = form;
-      out.year = y.value, out.month = m.value, out.day = d.value;
+      out.date = {y.value, m.value, d.value};
     }
   } else if (cjk::chinese_digit(s[0]) >= 0) {
     int y = read_chinese(s, i, true);
@@ -118,12 +108,12 @@ std::optional<DateLine> parse_date(std::string_view text, Span para) {
     int d = read_chinese(s, i, false);
     if (d < 0 || i >= s.size() || s[i++] != cjk::kDay) return std::nullopt;
     out.form = DateForm::chinese;
-    out.year = y, out.month = m, out.day = d;
+    out.date = {y, m, d};
   } else {
     return std::nullopt;
   }
   if (i != s.size()) return std::nullopt;
-  out.valid = valid_date(out.year, out.month, out.day);
+  out.valid = out.date.year <= 2999 && is_real_date(out.date);
   out.span = {static_cast<std::uint32_t>(para.begin + lead),
               static_cast<std::uint32_t>(para.begin + lead + body.size())};
   return out;

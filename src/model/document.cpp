@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "util/utf8.hpp"
+#include "text/utf8.hpp"
 
 namespace fzcheck {
 

@@ -1,8 +1,8 @@
 #include <string>
 
-#include "model/cjk.hpp"
 #include "model/parse.hpp"
-#include "util/utf8.hpp"
+#include "text/cjk.hpp"
+#include "text/utf8.hpp"
 
 namespace fzcheck::detail {
 

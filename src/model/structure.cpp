@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <map>
 
-#include "model/cjk.hpp"
 #include "model/parse.hpp"
-#include "util/utf8.hpp"
+#include "text/cjk.hpp"
+#include "text/utf8.hpp"
 
 namespace fzcheck::detail {
 

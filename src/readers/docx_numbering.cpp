@@ -4,7 +4,7 @@
 #include <string>
 
 #include "readers/xml_part.hpp"
-#include "util/utf8.hpp"
+#include "text/utf8.hpp"
 
 namespace fzcheck::detail {
 

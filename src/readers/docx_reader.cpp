@@ -16,7 +16,8 @@
 #include "readers/readers.hpp"
 #include "readers/xml_part.hpp"
 #include "readers/zip_archive.hpp"
-#include "util/utf8.hpp"
+#include "text/ascii.hpp"
+#include "text/utf8.hpp"
 
 namespace fzcheck::detail {
 
@@ -42,13 +43,7 @@ int to_int(std::string_view s, int fallback) {
   return (ec == std::errc() && ptr == s.data() + s.size()) ? value : fallback;
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
-  return out;
-}
+using ascii::lower;
 
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;

@@ -9,7 +9,7 @@
 
 #include <fmt/format.h>
 
-#include "util/utf8.hpp"
+#include "text/utf8.hpp"
 
 namespace fzcheck::detail {
 

@@ -20,7 +20,8 @@
 #include "readers/encoding.hpp"
 #include "readers/html_scan.hpp"
 #include "readers/readers.hpp"
-#include "util/utf8.hpp"
+#include "text/ascii.hpp"
+#include "text/utf8.hpp"
 
 namespace fzcheck::detail {
 
@@ -123,7 +124,7 @@ std::string ascii_lower_no_space(std::string_view s) {
   std::string out;
   for (char c : s) {
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
-    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    out += ascii::lower(c);
   }
   return out;
 }

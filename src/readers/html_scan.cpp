@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "readers/encoding.hpp"
+#include "text/ascii.hpp"
 
 namespace fzcheck::detail {
 
@@ -17,15 +18,7 @@ bool is_space(char c) {
 bool is_alpha(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
-char to_lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), to_lower);
-  return out;
-}
+using ascii::lower;
 
 bool one_of(std::string_view name, std::initializer_list<std::string_view> names) {
   return std::find(names.begin(), names.end(), name) != names.end();

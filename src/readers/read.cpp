@@ -8,7 +8,7 @@
 
 #include "fzcheck/read.hpp"
 #include "readers/readers.hpp"
-#include "util/utf8.hpp"
+#include "text/utf8.hpp"
 
 namespace fzcheck {
 
@@ -33,6 +33,10 @@ struct FileCloser {
 
 std::optional<InputFormat> detect_format(std::string_view bytes) {
   return detail::sniff(bytes).format;
+}
+
+bool is_convertible_format(std::string_view bytes) {
+  return detail::sniff(bytes).convertible;
 }
 
 Result<Document> parse_text(std::string_view utf8, std::string_view name) {
@@ -96,8 +100,8 @@ Result<Document> read_document(const std::filesystem::path& path, const ReadOpti
   if (ec) return file_error(ErrorCode::io, fmt::format("cannot read it: {}", ec.message()), name);
   if (size > options.max_file_bytes) {
     return file_error(ErrorCode::too_large,
-                      fmt::format("the file is {}, more than the limit of {} (see --max-file-size)",
-                                  human_size(size), human_size(options.max_file_bytes)),
+                      fmt::format("the file is {}, more than the limit of {}", human_size(size),
+                                  human_size(options.max_file_bytes)),
                       name);
   }
   std::unique_ptr<std::FILE, FileCloser> file(std::fopen(name.c_str(), "rb"));

@@ -5,16 +5,13 @@
 
 #include "readers/encoding.hpp"
 #include "readers/readers.hpp"
+#include "text/ascii.hpp"
 
 namespace fzcheck::detail {
 
 namespace {
 
 using namespace std::string_view_literals;
-
-bool starts_with(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
-}
 
 bool contains(std::string_view s, std::string_view needle) {
   return std::search(s.begin(), s.end(), needle.begin(), needle.end()) != s.end();
@@ -31,7 +28,7 @@ std::string utf16le(std::string_view ascii) {
 
 constexpr const char* kConvertHint =
     "; open it in Word or WPS and save it as .docx, or convert it with "
-    "'soffice --headless --convert-to docx FILE' (fzcheck check --convert does this for you)";
+    "'soffice --headless --convert-to docx FILE'";
 
 // An HTML page starts, after an optional byte-order mark, blanks and comments, with a doctype or
 // one of the elements a page begins with.
@@ -46,8 +43,7 @@ bool looks_like_html(std::string_view bytes) {
   } else {
     head = std::string(bom ? sample.substr(bom->length) : sample);
   }
-  std::transform(head.begin(), head.end(), head.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  head = ascii::lower(head);
   std::size_t i = 0;
   for (;;) {
     while (i < head.size() && std::isspace(static_cast<unsigned char>(head[i]))) ++i;
@@ -64,15 +60,15 @@ bool looks_like_html(std::string_view bytes) {
     }
   }
   std::string_view rest = std::string_view(head).substr(i);
-  return starts_with(rest, "<!doctype html") || starts_with(rest, "<html") ||
-         starts_with(rest, "<head") || starts_with(rest, "<body") || starts_with(rest, "<meta");
+  return rest.starts_with("<!doctype html") || rest.starts_with("<html") ||
+         rest.starts_with("<head") || rest.starts_with("<body") || rest.starts_with("<meta");
 }
 
 }  // namespace
 
 Sniffed sniff(std::string_view b) {
   Sniffed s;
-  if (starts_with(b, "PK\x03\x04"sv) || starts_with(b, "PK\x05\x06"sv)) {
+  if (b.starts_with("PK\x03\x04"sv) || b.starts_with("PK\x05\x06"sv)) {
     if (contains(b, "word/document.xml")) {
       s.format = InputFormat::docx;
     } else if (contains(b.substr(0, 200), "application/vnd.oasis.opendocument")) {
@@ -88,7 +84,7 @@ Sniffed sniff(std::string_view b) {
     }
     return s;
   }
-  if (starts_with(b, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"sv)) {
+  if (b.starts_with("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"sv)) {
     if (contains(b, utf16le("EncryptedPackage"))) {
       s.unsupported =
           "a password-protected (encrypted) Office document; remove the password in Word or WPS "
@@ -103,14 +99,14 @@ Sniffed sniff(std::string_view b) {
     }
     return s;
   }
-  if (starts_with(b, "%PDF-")) {
+  if (b.starts_with("%PDF-")) {
     s.unsupported =
         "a PDF file; fzcheck does not read PDF (paragraphs and headings cannot be recovered "
         "reliably): check the .docx it was made from, or convert it to text with 'pdftotext "
         "-layout'";
     return s;
   }
-  if (starts_with(b, "{\\rtf")) {
+  if (b.starts_with("{\\rtf")) {
     s.unsupported = std::string("an RTF document") + kConvertHint;
     s.convertible = true;
     return s;
@@ -128,16 +124,16 @@ Sniffed sniff(std::string_view b) {
       {"MM\0*"sv, "TIFF"},
   };
   // "BM" alone is too short to be sure: a BMP also has four reserved zero bytes at offset 6.
-  bool bmp = starts_with(b, "BM") && b.size() > 10 && b.substr(6, 4) == "\0\0\0\0"sv;
+  bool bmp = b.starts_with("BM") && b.size() > 10 && b.substr(6, 4) == "\0\0\0\0"sv;
   for (const Magic& m : kImages) {
-    if (starts_with(b, m.bytes)) {
+    if (b.starts_with(m.bytes)) {
       s.unsupported = std::string("a ") + m.name +
                       " image; fzcheck reads text, not scans: run OCR first or check the original "
                       "document";
       return s;
     }
   }
-  if (bmp || (starts_with(b, "RIFF") && b.size() > 12 && b.substr(8, 4) == "WEBP")) {
+  if (bmp || (b.starts_with("RIFF") && b.size() > 12 && b.substr(8, 4) == "WEBP")) {
     s.unsupported =
         "an image; fzcheck reads text, not scans: run OCR first or check the original "
         "document";

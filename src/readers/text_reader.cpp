@@ -4,7 +4,7 @@
 #include "model/builder.hpp"
 #include "readers/encoding.hpp"
 #include "readers/readers.hpp"
-#include "util/utf8.hpp"
+#include "text/utf8.hpp"
 
 namespace fzcheck::detail {
 

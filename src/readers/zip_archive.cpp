@@ -1,4 +1,5 @@
 #include "readers/zip_archive.hpp"
+#include "text/ascii.hpp"
 
 #include <zip.h>
 
@@ -19,15 +20,6 @@ std::string size_text(std::uint64_t bytes) {
   }
   if (bytes >= 1024) return fmt::format("{:.1f} KB", static_cast<double>(bytes) / 1024);
   return fmt::format("{} bytes", bytes);
-}
-
-bool iequal(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           auto lower = [](char c) {
-             return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-           };
-           return lower(x) == lower(y);
-         });
 }
 
 struct ErrorGuard {
@@ -80,7 +72,7 @@ std::optional<std::uint64_t> ZipArchive::locate(std::string_view entry) const {
   zip_int64_t count = zip_get_num_entries(archive_.get(), 0);
   for (zip_int64_t i = 0; i < count; ++i) {
     const char* n = zip_get_name(archive_.get(), static_cast<zip_uint64_t>(i), 0);
-    if (n != nullptr && iequal(n, entry)) return static_cast<std::uint64_t>(i);
+    if (n != nullptr && ascii::iequals(n, entry)) return static_cast<std::uint64_t>(i);
   }
   return std::nullopt;
 }

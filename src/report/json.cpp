@@ -1,11 +1,24 @@
+// JSON: one file's findings, the {"files": [...]} document of several files, and the rule list.
+#include <sstream>
+
 #include <nlohmann/json.hpp>
 
+#include "fzcheck/outline.hpp"
 #include "fzcheck/report.hpp"
 
 namespace fzcheck {
 
-std::string report_json(const Report& report, int indent) {
-  using Json = nlohmann::ordered_json;
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string dump(const Json& j, int indent) {
+  return j.dump(indent, ' ', false, Json::error_handler_t::replace);
+}
+
+}  // namespace
+
+void write_json(std::ostream& out, const Report& report, int indent) {
   Json findings = Json::array();
   for (const Finding& f : report.findings) {
     Json j;
@@ -28,7 +41,55 @@ std::string report_json(const Report& report, int indent) {
   j["summary"] = {{"error", report.count(Severity::error)},
                   {"warning", report.count(Severity::warning)},
                   {"info", report.count(Severity::info)}};
-  return j.dump(indent, ' ', false, Json::error_handler_t::replace);
+  out << dump(j, indent);
+}
+
+void JsonFilesWriter::add_json(const std::string& json) {
+  out_ << (count_++ == 0 ? "{\n  \"files\": [\n    " : ",\n    ");
+  for (char c : json) {  // nested two levels deep
+    out_ << c;
+    if (c == '\n') out_ << "    ";
+  }
+  out_.flush();
+}
+
+void JsonFilesWriter::add(const Report& report) {
+  std::ostringstream s;
+  write_json(s, report, 2);
+  add_json(s.str());
+}
+
+void JsonFilesWriter::add_outline(const Document& doc) {
+  std::ostringstream s;
+  write_outline_json(s, doc, 2);
+  add_json(s.str());
+}
+
+void JsonFilesWriter::add_error(const std::string& file, const Error& error) {
+  Json j;
+  j["file"] = file;
+  j["error"] = {{"code", to_string(error.code)}, {"message", error.message}};
+  if (error.pos.line > 0) j["error"]["line"] = error.pos.line;
+  add_json(dump(j, -1));
+}
+
+void JsonFilesWriter::finish() {
+  out_ << (count_ == 0 ? "{\n  \"files\": []\n}\n" : "\n  ]\n}\n");
+  out_.flush();
+}
+
+void write_rules_json(std::ostream& out, const RuleSet& rules) {
+  Json list = Json::array();
+  for (const RuleInfo& r : rules.rules()) {
+    list.push_back({{"id", r.id},
+                    {"pack", r.pack},
+                    {"kind", r.kind},
+                    {"severity", to_string(r.severity)},
+                    {"scope", r.scope},
+                    {"summary", r.summary},
+                    {"source", r.source}});
+  }
+  out << list.dump(2) << '\n';
 }
 
 }  // namespace fzcheck

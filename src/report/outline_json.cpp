@@ -1,7 +1,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fzcheck/outline.hpp"
-#include "util/utf8.hpp"
+#include "text/utf8.hpp"
 
 namespace fzcheck {
 
@@ -40,7 +40,7 @@ Json lines_json(const Document& doc, const std::vector<std::uint32_t>& paragraph
 
 }  // namespace
 
-std::string outline_json(const Document& doc, int indent) {
+void write_outline_json(std::ostream& out, const Document& doc, int indent) {
   Json j;
   j["file"] = doc.name;
   j["format"] = to_string(doc.format);
@@ -78,8 +78,8 @@ std::string outline_json(const Document& doc, int indent) {
   if (doc.date) {
     j["date"] = {
         {"text", doc.str(doc.date->span)},   {"line", doc.locate(doc.date->span.begin).line},
-        {"form", to_string(doc.date->form)}, {"year", doc.date->year},
-        {"month", doc.date->month},          {"day", doc.date->day},
+        {"form", to_string(doc.date->form)}, {"year", doc.date->date.year},
+        {"month", doc.date->date.month},     {"day", doc.date->date.day},
         {"valid", doc.date->valid}};
   } else {
     j["date"] = nullptr;
@@ -96,7 +96,7 @@ std::string outline_json(const Document& doc, int indent) {
     artefacts.push_back({{"text", doc.str(a.span)}, {"line", pos.line}, {"column", pos.column}});
   }
   j["artefacts"] = std::move(artefacts);
-  return j.dump(indent, ' ', false, Json::error_handler_t::replace);
+  out << j.dump(indent, ' ', false, Json::error_handler_t::replace);
 }
 
 }  // namespace fzcheck

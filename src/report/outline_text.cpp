@@ -2,7 +2,7 @@
 #include <fmt/ostream.h>
 
 #include "fzcheck/outline.hpp"
-#include "util/utf8.hpp"
+#include "text/utf8.hpp"
 
 namespace fzcheck {
 

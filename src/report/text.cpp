@@ -6,10 +6,10 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include "fzcheck/i18n.hpp"
 #include "fzcheck/report.hpp"
-#include "model/cjk.hpp"
-#include "report/ui_text.hpp"
-#include "util/utf8.hpp"
+#include "text/cjk.hpp"
+#include "text/utf8.hpp"
 
 namespace fzcheck {
 
@@ -105,13 +105,12 @@ void write_text(std::ostream& out, const Report& report, const Document& doc,
     if (options.show_context) write_context(out, f, doc, options.color);
     if (f.replacement) {
       fmt::print(out, "       = {}\n",
-                 f.replacement->empty() ? detail::ui_text(options.language, "suggestion_delete")
-                                        : detail::ui_text(options.language, "suggestion",
-                                                          {{"replacement", *f.replacement}}));
+                 f.replacement->empty()
+                     ? ui_text(options.language, "suggestion_delete")
+                     : ui_text(options.language, "suggestion", {{"replacement", *f.replacement}}));
     }
     if (options.show_source && !f.source.empty()) {
-      fmt::print(out, "       = {}\n",
-                 detail::ui_text(options.language, "basis", {{"source", f.source}}));
+      fmt::print(out, "       = {}\n", ui_text(options.language, "basis", {{"source", f.source}}));
     }
   }
 }

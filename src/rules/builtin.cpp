@@ -1,6 +1,5 @@
 // The packs compiled into the library (see cmake/EmbedRules.cmake).
 #include <map>
-#include <stdexcept>
 
 #include "rules/builtin_files.hpp"
 #include "rules/ruleset_impl.hpp"
@@ -51,18 +50,5 @@ std::vector<PackSource> builtin_packs() {
 }
 
 }  // namespace detail
-
-const RuleSet& RuleSet::builtin() {
-  static const RuleSet set = [] {
-    auto loaded = detail::compile_packs(detail::builtin_packs());
-    if (!loaded.ok()) {
-      std::string all;
-      for (const Error& e : loaded.errors()) all += e.to_string() + "\n";
-      throw std::runtime_error("the built-in rules do not load (a bug in this build):\n" + all);
-    }
-    return std::move(loaded).value();
-  }();
-  return set;
-}
 
 }  // namespace fzcheck

@@ -7,10 +7,11 @@
 
 #include <fmt/format.h>
 
-#include "model/cjk.hpp"
-#include "report/ui_text.hpp"
+#include "checks/registry.hpp"
+#include "fzcheck/i18n.hpp"
 #include "rules/ruleset_impl.hpp"
-#include "util/utf8.hpp"
+#include "text/cjk.hpp"
+#include "text/utf8.hpp"
 
 namespace fzcheck {
 
@@ -238,8 +239,8 @@ Result<RuleSet> compile_packs(std::vector<PackSource> sources) {
   for (std::size_t i = 0; i < sources.size(); ++i) {
     for (std::size_t j = i + 1; j < sources.size(); ++j) {
       if (infos[i].id.empty() || infos[i].id != infos[j].id || !keep[i] || !keep[j]) continue;
-      bool i_builtin = sources[i].origin.rfind("builtin:", 0) == 0;
-      bool j_builtin = sources[j].origin.rfind("builtin:", 0) == 0;
+      bool i_builtin = sources[i].origin.starts_with("builtin:");
+      bool j_builtin = sources[j].origin.starts_with("builtin:");
       if (i_builtin && !j_builtin) {
         keep[i] = false;
       } else {
@@ -346,19 +347,16 @@ Result<RuleSet> compile_packs(std::vector<PackSource> sources) {
     bool declared = std::any_of(impl->parts.begin(), impl->parts.end(),
                                 [&](const PartDef& p) { return p.id == use.part; });
     if (!declared) {
-      std::string pack = use.part.substr(0, use.part.find(':'));
+      const std::string& pack = use.part.pack;
       std::string known;
       for (const PartDef& p : impl->parts) {
-        if (p.id.rfind(pack + ":", 0) == 0)
-          known += (known.empty() ? "" : ", ") + p.id.substr(pack.size() + 1);
+        if (p.id.pack == pack) known += (known.empty() ? "" : ", ") + p.id.part;
       }
       errors.add(
           ErrorCode::rule_schema, use.file, use.pos,
-          fmt::format(
-              "unknown part '{}' in scope 'section:{}': the required-section rules of pack '{}' "
-              "declare {}",
-              use.part.substr(pack.size() + 1), use.part.substr(pack.size() + 1), pack,
-              known.empty() ? "no parts" : known));
+          fmt::format("unknown part '{}' in scope 'section:{}': the required-section rules "
+                      "of pack '{}' declare {}",
+                      use.part.part, use.part.part, pack, known.empty() ? "no parts" : known));
     }
   }
   if (!errors.empty()) {
@@ -376,53 +374,5 @@ Result<RuleSet> compile_packs(std::vector<PackSource> sources) {
 }
 
 }  // namespace detail
-
-const char* to_string(Severity severity) noexcept {
-  switch (severity) {
-    case Severity::info:
-      return "info";
-    case Severity::warning:
-      return "warning";
-    case Severity::error:
-      return "error";
-  }
-  return "?";
-}
-
-std::optional<Severity> parse_severity(std::string_view text) noexcept {
-  if (text == "error") return Severity::error;
-  if (text == "warning") return Severity::warning;
-  if (text == "info") return Severity::info;
-  return std::nullopt;
-}
-
-Result<RuleSet> RuleSet::load(const std::vector<std::filesystem::path>& paths,
-                              bool include_builtin) {
-  detail::ErrorSink errors;
-  std::vector<detail::PackSource> packs;
-  if (include_builtin) packs = detail::builtin_packs();
-  for (const auto& path : paths) detail::read_packs(path, packs, errors);
-  auto compiled = detail::compile_packs(std::move(packs));
-  if (errors.empty()) return compiled;
-  // Files that could not be read, and every problem in the files that could, in one list.
-  std::vector<Error>& all = errors.errors();
-  if (!compiled) all.insert(all.end(), compiled.errors().begin(), compiled.errors().end());
-  detail::sort_errors(all);
-  return std::move(all);
-}
-
-const std::vector<PackInfo>& RuleSet::packs() const noexcept {
-  return impl_->packs;
-}
-const std::vector<RuleInfo>& RuleSet::rules() const noexcept {
-  return impl_->rules;
-}
-
-const RuleInfo* RuleSet::find(std::string_view id) const noexcept {
-  for (const RuleInfo& r : impl_->rules) {
-    if (r.id == id) return &r;
-  }
-  return nullptr;
-}
 
 }  // namespace fzcheck

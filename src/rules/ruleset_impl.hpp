@@ -6,9 +6,11 @@
 #include <string>
 #include <vector>
 
-#include "checks/check.hpp"
+#include "checks/kind.hpp"
+#include "facts/parts.hpp"
 #include "fzcheck/rules.hpp"
 #include "match/pattern_set.hpp"
+#include "yaml/yaml_fields.hpp"
 
 namespace fzcheck {
 
@@ -17,7 +19,7 @@ struct RuleSet::Impl {
   std::vector<RuleInfo> rules;
   std::vector<std::unique_ptr<detail::Check>> checks;  // parallel to `rules`
   detail::PatternSet patterns;
-  std::vector<detail::PartDef> parts;  // sorted by priority; ids are "<pack>:<part>"
+  std::vector<detail::PartDef> parts;  // sorted by priority
 };
 
 namespace detail {

@@ -3,7 +3,7 @@
 #include <doctest/doctest.h>
 #include <re2/re2.h>
 
-#include "checks/check.hpp"
+#include "checks/build_context.hpp"
 #include "rule_pack.hpp"
 
 namespace fzcheck::detail {
@@ -102,7 +102,7 @@ TEST_CASE("build context: every scope name, and the fallback") {
     CHECK(scope->kind == kind);
   }
   auto part = s.ctx.scope(*s.fields, "i", "body");
-  CHECK(part->part == "p:measures");
+  CHECK(part->part == PartId{"p", "measures"});
   CHECK(part->spelled == "section:measures");
   auto fallback = s.ctx.scope(*s.fields, "absent", "text");
   REQUIRE(fallback);
@@ -110,7 +110,7 @@ TEST_CASE("build context: every scope name, and the fallback") {
   CHECK(fallback->spelled == "text");
   // Each use of a part is recorded with its place, to be checked once all rules are loaded.
   REQUIRE(s.ctx.part_uses().size() == 2);
-  CHECK(s.ctx.part_uses()[0].part == "p:measures");
+  CHECK(s.ctx.part_uses()[0].part == PartId{"p", "measures"});
   CHECK(s.ctx.part_uses()[0].file == "r.yaml");
   CHECK(at(s.ctx.part_uses()[0].pos) == "9:4");
   CHECK(s.errors.empty());
@@ -123,7 +123,7 @@ TEST_CASE("build context: unknown scopes") {
   auto list = s.ctx.scopes(*s.fields, "list");
   REQUIRE(list.size() == 2);
   CHECK(list[0].kind == ScopeKind::title);
-  CHECK(list[1].part == "p:a");
+  CHECK(list[1].part == PartId{"p", "a"});
   REQUIRE(s.ctx.part_uses().size() == 1);
   CHECK(at(s.ctx.part_uses()[0].pos) == "3:19");
   CHECK(
@@ -167,15 +167,15 @@ TEST_CASE("build context: severities") {
 
 TEST_CASE("build context: parts are per pack and declared once") {
   Setup s("x: 1\n");
-  CHECK(s.ctx.part_key("measures") == "p:measures");
+  CHECK(s.ctx.part_id("measures") == PartId{"p", "measures"});
   CHECK(s.ctx.language() == "zh-CN");
   PartDef a;
-  a.id = "measures";
+  a.id = {"", "measures"};  // the pack is the context's
   a.name = "举措";
   CHECK(s.ctx.declare_part(a));
   CHECK_FALSE(s.ctx.declare_part(a));
   REQUIRE(s.parts.size() == 1);
-  CHECK(s.parts[0].id == "p:measures");
+  CHECK(s.parts[0].id == PartId{"p", "measures"});
   CHECK(s.parts[0].name == "举措");
 }
 

@@ -2,7 +2,7 @@
 // section bodies, and the usual places and names for findings.
 #include <doctest/doctest.h>
 
-#include "checks/check.hpp"
+#include "checks/build_context.hpp"
 #include "rule_pack.hpp"
 
 namespace fzcheck::detail {
@@ -41,12 +41,14 @@ test::Lines texts(const Document& doc, const std::vector<Span>& regions) {
 Scope scope(ScopeKind kind, std::string part = "") {
   Scope s;
   s.kind = kind;
-  s.part = std::move(part);
+  s.part = {"p", std::move(part)};
   return s;
 }
 
+// A document with what a context refers to; the facts may be changed before ctx() is called.
 struct Fixture {
-  Document doc = test::parse(kReport);
+  explicit Fixture(const std::string& text = kReport) : doc(test::parse(text)) {}
+  Document doc;
   PatternSet patterns;
   PatternId zhengwen = patterns.add_literal("正文");
   PatternId nian = patterns.add_literal("年");
@@ -55,7 +57,9 @@ struct Fixture {
     return patterns.scan(doc);
   }();
   CheckOptions options;
-  CheckContext ctx{doc, matches, options};
+  DocumentFacts facts = find_document_facts(doc, matches, {});
+  std::vector<PartDef> defs;
+  CheckContext ctx() const { return {doc, matches, options, facts, defs, patterns}; }
 };
 
 }  // namespace
@@ -65,41 +69,37 @@ TEST_CASE("context: the regions of each scope") {
   const Document& doc = f.doc;
   REQUIRE(doc.sections.size() == 5);
   using L = test::Lines;
-  CHECK(f.ctx.regions(scope(ScopeKind::document)) ==
+  CHECK(f.ctx().regions(scope(ScopeKind::document)) ==
         std::vector<Span>{{0, static_cast<std::uint32_t>(doc.text.size())}});
-  CHECK(texts(doc, f.ctx.regions(scope(ScopeKind::title))) ==
+  CHECK(texts(doc, f.ctx().regions(scope(ScopeKind::title))) ==
         L{"  某局关于2024年度法治政府建设情况的报告"});
-  CHECK(texts(doc, f.ctx.regions(scope(ScopeKind::preamble))) == L{"2024年，我局推进法治建设。"});
-  CHECK(texts(doc, f.ctx.regions(scope(ScopeKind::body))) ==
+  CHECK(texts(doc, f.ctx().regions(scope(ScopeKind::preamble))) == L{"2024年，我局推进法治建设。"});
+  CHECK(texts(doc, f.ctx().regions(scope(ScopeKind::body))) ==
         L{"2024年，我局推进法治建设。", "一、主要举措和成效", "（一）完善制度。正文甲乙。",
           "（二）加强执法", "执法正文。", "二、存在的不足和原因", "一是人员不足。",
           "三、2025年工作安排", "继续努力。"});
-  CHECK(texts(doc, f.ctx.regions(scope(ScopeKind::headings))) ==
+  CHECK(texts(doc, f.ctx().regions(scope(ScopeKind::headings))) ==
         L{"一、主要举措和成效", "（一）完善制度", "（二）加强执法", "二、存在的不足和原因",
           "三、2025年工作安排"});
-  CHECK(texts(doc, f.ctx.regions(scope(ScopeKind::text))) == L{"2024年，我局推进法治建设。",
-                                                               "正文甲乙。", "执法正文。",
-                                                               "一是人员不足。", "继续努力。"});
-  CHECK(texts(doc, f.ctx.regions(scope(ScopeKind::signature))) == L{"某县教育局"});
-  CHECK(texts(doc, f.ctx.regions(scope(ScopeKind::date))) == L{"2025年2月24日"});
+  CHECK(texts(doc, f.ctx().regions(scope(ScopeKind::text))) == L{"2024年，我局推进法治建设。",
+                                                                 "正文甲乙。", "执法正文。",
+                                                                 "一是人员不足。", "继续努力。"});
+  CHECK(texts(doc, f.ctx().regions(scope(ScopeKind::signature))) == L{"某县教育局"});
+  CHECK(texts(doc, f.ctx().regions(scope(ScopeKind::date))) == L{"2025年2月24日"});
   // A part covers its sections from the heading to the end of their last paragraph.
-  f.ctx.parts["p:measures"] = {{0}, false};
-  f.ctx.parts["p:two"] = {{4, 3}, false};
-  CHECK(texts(doc, f.ctx.regions(scope(ScopeKind::part, "p:measures"))) ==
+  f.facts.parts.found[{"p", "measures"}] = {{0}, false};
+  f.facts.parts.found[{"p", "two"}] = {{4, 3}, false};
+  CHECK(texts(doc, f.ctx().regions(scope(ScopeKind::part, "measures"))) ==
         L{"一、主要举措和成效\n（一）完善制度。正文甲乙。\n（二）加强执法\n执法正文。"});
   // Sorted, and touching or overlapping regions merged.
-  CHECK(texts(doc, f.ctx.regions(scope(ScopeKind::part, "p:two"))) ==
+  CHECK(texts(doc, f.ctx().regions(scope(ScopeKind::part, "two"))) ==
         L{"二、存在的不足和原因\n一是人员不足。", "三、2025年工作安排\n继续努力。"});
-  CHECK(f.ctx.regions(scope(ScopeKind::part, "p:absent")).empty());
+  CHECK(f.ctx().regions(scope(ScopeKind::part, "absent")).empty());
 }
 
 TEST_CASE("context: scopes that the document lacks are empty") {
-  Document doc = test::parse("一、举措\n正文。");
-  PatternSet patterns;
-  patterns.build();
-  MatchIndex matches = patterns.scan(doc);
-  CheckOptions options;
-  CheckContext ctx(doc, matches, options);
+  Fixture f("一、举措\n正文。");
+  CheckContext ctx = f.ctx();
   for (ScopeKind kind :
        {ScopeKind::title, ScopeKind::preamble, ScopeKind::signature, ScopeKind::date}) {
     CHECK(ctx.regions(scope(kind)).empty());
@@ -109,19 +109,19 @@ TEST_CASE("context: scopes that the document lacks are empty") {
 
 TEST_CASE("context: matches inside regions") {
   Fixture f;
-  auto text = f.ctx.regions(scope(ScopeKind::text));
-  auto first = f.ctx.first_in(f.zhengwen, text);
+  auto text = f.ctx().regions(scope(ScopeKind::text));
+  auto first = f.ctx().first_in(f.zhengwen, text);
   REQUIRE(first);
   CHECK(first->begin == find(f.doc, "正文甲乙").begin);
   CHECK(first->end - first->begin == 6);
   std::vector<std::uint32_t> begins;
-  f.ctx.for_each_in(f.zhengwen, text, [&](const Match& m) { begins.push_back(m.begin); });
+  f.ctx().for_each_in(f.zhengwen, text, [&](const Match& m) { begins.push_back(m.begin); });
   CHECK(begins ==
         std::vector<std::uint32_t>{find(f.doc, "正文甲乙").begin, find(f.doc, "正文。").begin});
-  auto headings = f.ctx.regions(scope(ScopeKind::headings));
-  CHECK_FALSE(f.ctx.first_in(f.zhengwen, headings));
+  auto headings = f.ctx().regions(scope(ScopeKind::headings));
+  CHECK_FALSE(f.ctx().first_in(f.zhengwen, headings));
   std::size_t years_in_headings = 0;
-  f.ctx.for_each_in(f.nian, headings, [&](const Match&) { ++years_in_headings; });
+  f.ctx().for_each_in(f.nian, headings, [&](const Match&) { ++years_in_headings; });
   CHECK(years_in_headings == 1);  // 三、2025年工作安排
 
   // inside_any: entirely inside one region of a sorted list.
@@ -137,42 +137,33 @@ TEST_CASE("context: matches inside regions") {
 
 TEST_CASE("context: a section's body leaves out its heading") {
   Fixture f;
-  CHECK(f.doc.str(f.ctx.body_of(0)) == "\n（一）完善制度。正文甲乙。\n（二）加强执法\n执法正文。");
-  CHECK(f.doc.str(f.ctx.body_of(1)) == "正文甲乙。");  // run-in: after the heading's 。
-  CHECK(f.doc.str(f.ctx.body_of(2)) == "\n执法正文。");
-  CHECK(f.doc.str(f.ctx.body_of(4)) == "\n继续努力。");
-  Document bare = test::parse("一、举措\n二、问题");
-  PatternSet patterns;
-  patterns.build();
-  MatchIndex matches = patterns.scan(bare);
-  CheckOptions options;
-  CheckContext ctx(bare, matches, options);
-  CHECK(ctx.body_of(0).empty());
+  CHECK(f.doc.str(f.ctx().body_of(0)) ==
+        "\n（一）完善制度。正文甲乙。\n（二）加强执法\n执法正文。");
+  CHECK(f.doc.str(f.ctx().body_of(1)) == "正文甲乙。");  // run-in: after the heading's 。
+  CHECK(f.doc.str(f.ctx().body_of(2)) == "\n执法正文。");
+  CHECK(f.doc.str(f.ctx().body_of(4)) == "\n继续努力。");
+  Fixture bare("一、举措\n二、问题");
+  CHECK(bare.ctx().body_of(0).empty());
 }
 
 TEST_CASE("context: where a finding about the whole document goes, and names") {
   Fixture f;
-  Span start = f.ctx.document_start();
+  Span start = f.ctx().document_start();
   CHECK(start.begin == 2);  // after the title's two leading spaces
   CHECK(start.empty());
   CHECK(test::at(f.doc.locate(start.begin)) == "1:3");
-  CHECK(f.ctx.heading_label(0) == "一、主要举措和成效");
-  CHECK(f.ctx.heading_label(1) == "（一）完善制度");
-  CHECK(f.ctx.part_name("p:measures") == "measures");  // no part definitions known
-  std::vector<PartDef> defs(1);
-  defs[0].id = "p:measures";
-  defs[0].name = "主要举措和成效";
-  f.ctx.part_defs = &defs;
-  CHECK(f.ctx.part_name("p:measures") == "主要举措和成效");
-  CHECK(f.ctx.part_name("p:other") == "other");
+  CHECK(f.ctx().heading_label(0) == "一、主要举措和成效");
+  CHECK(f.ctx().heading_label(1) == "（一）完善制度");
+  CHECK(f.ctx().part_name({"p", "measures"}) == "measures");  // no part definitions known
+  f.defs.resize(1);
+  f.defs[0].id = {"p", "measures"};
+  f.defs[0].name = "主要举措和成效";
+  CHECK(f.ctx().part_name({"p", "measures"}) == "主要举措和成效");
+  CHECK(f.ctx().part_name({"p", "other"}) == "other");
+  CHECK(f.doc.str(f.ctx().heading_span(1)) == "（一）完善制度");
 
-  Document blank_first = test::parse("\n \n\u3000正文开始。\n");
-  PatternSet patterns;
-  patterns.build();
-  MatchIndex matches = patterns.scan(blank_first);
-  CheckOptions options;
-  CheckContext ctx(blank_first, matches, options);
-  CHECK(test::at(blank_first.locate(ctx.document_start().begin)) == "3:2");
+  Fixture blank_first("\n \n\u3000正文开始。\n");
+  CHECK(test::at(blank_first.doc.locate(blank_first.ctx().document_start().begin)) == "3:2");
 }
 
 }  // namespace fzcheck::detail

@@ -4,7 +4,8 @@
 #include <set>
 #include <string>
 
-#include "checks/check.hpp"
+#include "checks/registry.hpp"
+#include "fzcheck/rules.hpp"
 
 namespace fzcheck::detail {
 
@@ -32,7 +33,8 @@ TEST_CASE("registry: the engine's kinds and their default scopes") {
   };
   for (auto [name, scope] :
        {Expected{"coverage", "body"}, Expected{"every-item", "body"},
-        Expected{"metadata", "document"}, Expected{"order", ""}, Expected{"pattern", "body"},
+        Expected{"element-present", ""}, Expected{"deadline", ""},
+        Expected{"next-year-mentioned", "body"}, Expected{"order", ""}, Expected{"pattern", "body"},
         Expected{"required-section", ""}, Expected{"unknown-part", ""},
         Expected{"heading-form", ""}, Expected{"layout", ""},
         Expected{"halfwidth-punctuation", "document"}}) {
@@ -54,6 +56,17 @@ TEST_CASE("registry: find_kind is exact") {
   CHECK(find_kind("zzzz") == nullptr);
   CHECK(find_kind("aaaa") == nullptr);
   for (const auto& k : rule_kinds()) CHECK(find_kind(k.name) == &k);
+}
+
+TEST_CASE("registry: the public list of kinds is the table") {
+  const auto& table = rule_kinds();
+  std::vector<KindInfo> listed = fzcheck::rule_kinds();
+  REQUIRE(listed.size() == table.size());
+  for (std::size_t i = 0; i < table.size(); ++i) {
+    CHECK(listed[i].name == table[i].name);
+    CHECK(listed[i].summary == table[i].summary);
+    CHECK(listed[i].default_scope == table[i].default_scope);
+  }
 }
 
 }  // namespace fzcheck::detail

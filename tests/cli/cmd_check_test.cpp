@@ -25,8 +25,8 @@ struct Pack {
                                "message: 慎用“{match}”\nterms: [{find: 警字, replace: 好字}]\n")
         .rule("info-word", rule_head("info-word", "pattern", "info") +
                                "message: 注意“{match}”\nterms: [提示字]\n")
-        .rule("late", rule_head("late", "metadata") +
-                          "field: date\nrequire: deadline\nsubmit_by: '03-01'\n"
+        .rule("late", rule_head("late", "deadline") +
+                          "submit_by: '03-01'\n"
                           "message: '{date}晚于{deadline}'\n");
   }
   std::vector<std::string> args(std::vector<std::string> more) const {
@@ -250,7 +250,7 @@ TEST_CASE("check: usage errors") {
         0);
   auto jobs = run_cli({"check", "-j", "0", sample("000_564c8ac60a8ddf78")});
   CHECK(jobs.exit_code == 2);
-  CHECK(jobs.err.rfind("fzcheck check: --jobs must be from 1 to 256\n", 0) == 0);
+  CHECK(jobs.err.starts_with("fzcheck check: --jobs must be from 1 to 256\n"));
   auto no_default = run_cli({"check", "--no-default-rules", sample("000_564c8ac60a8ddf78")});
   CHECK(no_default.exit_code == 2);
   CHECK(no_default.err.rfind("fzcheck check: --no-default-rules needs at least one --rules DIR\n",

@@ -120,7 +120,7 @@ TEST_CASE("fzcheck usage errors exit 2 with a hint") {
   CHECK(unknown.err.find("unknown command") != std::string::npos);
   auto version = test::run_cli({"--version"});
   CHECK(version.exit_code == 0);
-  CHECK(version.out.rfind("fzcheck ", 0) == 0);
+  CHECK(version.out.starts_with("fzcheck "));
 }
 
 }  // namespace fzcheck

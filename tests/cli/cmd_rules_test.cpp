@@ -4,7 +4,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "checks/check.hpp"
+#include "checks/build_context.hpp"
 #include "rule_pack.hpp"
 
 namespace fzcheck {
@@ -64,7 +64,7 @@ TEST_CASE("rules list: the built-in packs, plus a --rules pack") {
   CHECK(json.size() == RuleSet::builtin().rules().size());
   auto bad = run_cli({"rules", "list", "--format", "xml"});
   CHECK(bad.exit_code == 2);
-  CHECK(bad.err.rfind("fzcheck rules: --format must be ", 0) == 0);
+  CHECK(bad.err.starts_with("fzcheck rules: --format must be "));
   CHECK(bad.err.find(", not 'xml'\n") != std::string::npos);
 }
 
@@ -119,14 +119,14 @@ TEST_CASE("rules explain: the rule in full, with its source and README") {
         "(see 'fzcheck rules --help')\n");
   auto two = run_cli({"rules", "explain", "a", "b"});
   CHECK(two.exit_code == 2);
-  CHECK(two.err.rfind("fzcheck rules: give exactly one rule id\n", 0) == 0);
+  CHECK(two.err.starts_with("fzcheck rules: give exactly one rule id\n"));
 }
 
 TEST_CASE("rules kinds: every registered kind with its default scope") {
   auto r = run_cli({"rules", "kinds"});
   CHECK(r.exit_code == 0);
   std::string expected;
-  for (const auto& k : detail::rule_kinds()) {
+  for (const KindInfo& k : rule_kinds()) {
     expected +=
         fmt::format("  {:<18} {} (default scope: {})\n", k.name, k.summary, k.default_scope);
   }
@@ -136,7 +136,7 @@ TEST_CASE("rules kinds: every registered kind with its default scope") {
                    "(default scope: body)\n") != std::string::npos);
   auto extra = run_cli({"rules", "kinds", "pattern"});
   CHECK(extra.exit_code == 2);
-  CHECK(extra.err.rfind("fzcheck rules: 'rules kinds' takes no arguments\n", 0) == 0);
+  CHECK(extra.err.starts_with("fzcheck rules: 'rules kinds' takes no arguments\n"));
 }
 
 TEST_CASE("rules test: a passing and a failing rule") {
@@ -179,10 +179,10 @@ TEST_CASE("rules test: a pack that does not load, and usage errors") {
   CHECK(run_cli({"rules", "test"}).exit_code == 2);
   auto none = run_cli({"rules"});
   CHECK(none.exit_code == 2);
-  CHECK(none.out.rfind("usage: fzcheck rules list", 0) == 0);
+  CHECK(none.out.starts_with("usage: fzcheck rules list"));
   auto unknown = run_cli({"rules", "frobnicate"});
   CHECK(unknown.exit_code == 2);
-  CHECK(unknown.err.rfind("fzcheck rules: unknown 'rules' command 'frobnicate'\n", 0) == 0);
+  CHECK(unknown.err.starts_with("fzcheck rules: unknown 'rules' command 'frobnicate'\n"));
 }
 
 }  // namespace fzcheck

@@ -19,7 +19,7 @@ namespace {
 
 bool format_specific(const std::string& rule) {
   return rule == "conversion-artefact" || rule == "leading-space" || rule == "whitespace-line" ||
-         rule.rfind("layout-", 0) == 0;
+         rule.starts_with("layout-");
 }
 
 std::string normalise(std::string excerpt) {
@@ -30,7 +30,7 @@ std::string normalise(std::string excerpt) {
   while (trimmed) {
     trimmed = false;
     for (const std::string& s : spaces) {
-      if (excerpt.rfind(s, 0) == 0) excerpt.erase(0, s.size()), trimmed = true;
+      if (excerpt.starts_with(s)) excerpt.erase(0, s.size()), trimmed = true;
       if (excerpt.size() >= s.size() &&
           excerpt.compare(excerpt.size() - s.size(), s.size(), s) == 0) {
         excerpt.erase(excerpt.size() - s.size()), trimmed = true;

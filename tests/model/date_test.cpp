@@ -32,9 +32,9 @@ TEST_CASE("dates in every form are recognised, with their form") {
     auto d = date(c.text);
     REQUIRE(d);
     CHECK(d->form == c.form);
-    CHECK(d->year == c.y);
-    CHECK(d->month == c.m);
-    CHECK(d->day == c.d);
+    CHECK(d->date.year == c.y);
+    CHECK(d->date.month == c.m);
+    CHECK(d->date.day == c.d);
     CHECK(d->valid);
   }
 }

@@ -69,7 +69,7 @@ TEST_CASE("signature and date at the end; trailing blank lines ignored") {
   REQUIRE(d.signature);
   CHECK(d.signature->text == "某县教育局");
   REQUIRE(d.date);
-  CHECK(d.date->year == 2025);
+  CHECK(d.date->date.year == 2025);
   CHECK(d.date->form == DateForm::arabic);
   CHECK(d.paragraphs[3].role == ParagraphRole::signature);
   CHECK(d.paragraphs[4].role == ParagraphRole::date);

@@ -10,7 +10,7 @@
 #include "readers/zip_writer.hpp"
 #include "same_document.hpp"
 #include "support.hpp"
-#include "util/utf8.hpp"
+#include "text/utf8.hpp"
 
 namespace fzcheck {
 
@@ -106,7 +106,7 @@ TEST_CASE("docx: a LibreOffice file gives every paragraph in order, and nothing 
   REQUIRE(doc.signature.has_value());
   CHECK(doc.signature->text == "某某局");
   REQUIRE(doc.date.has_value());
-  CHECK(doc.date->year == 2025);
+  CHECK(doc.date->date.year == 2025);
 }
 
 TEST_CASE("docx: layout facts of a LibreOffice file are read back exactly") {

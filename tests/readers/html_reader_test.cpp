@@ -10,7 +10,7 @@
 #include "readers/readers.hpp"
 #include "same_document.hpp"
 #include "support.hpp"
-#include "util/utf8.hpp"
+#include "text/utf8.hpp"
 
 namespace fzcheck {
 

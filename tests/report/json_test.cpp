@@ -1,5 +1,8 @@
-// One file's findings as JSON: the fields, their order and their types (docs/check-json.md).
+// JSON: one file's findings (fields, order, types; docs/check-json.md), the {"files": [...]}
+// document of several files, and the rule list.
 #include <doctest/doctest.h>
+
+#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -18,10 +21,16 @@ Report sample() {
   pack.rule("words", rule_head("words", "pattern", "error") +
                          "message: 不要写“{match}”\n"
                          "terms: [法制教育, {find: 法制副校长, replace: 法治副校长}]\n")
-      .rule("sig", rule_head("sig", "metadata", "info") +
-                       "field: signature\nrequire: present\nmessage: 没有落款\n");
+      .rule("sig", rule_head("sig", "element-present", "info") +
+                       "element: signature\nmessage: 没有落款\n");
   return check(test::parse("某局报告\n导语讲法制教育。\n一、工作\n聘请法制副校长。\n", "d/t.txt"),
                pack.rules());
+}
+
+std::string report_json(const Report& report, int indent = 2) {
+  std::ostringstream out;
+  write_json(out, report, indent);
+  return out.str();
 }
 
 }  // namespace
@@ -56,6 +65,48 @@ TEST_CASE("json: a report without findings") {
   empty.file = "x.txt";
   CHECK(report_json(empty, -1) ==
         R"({"file":"x.txt","findings":[],"summary":{"error":0,"warning":0,"info":0}})");
+}
+
+TEST_CASE("json: several files in one document, written as each is added") {
+  std::ostringstream out;
+  JsonFilesWriter files(out);
+  Report one;
+  one.file = "a.txt";
+  files.add(one);
+  CHECK(out.str() ==
+        "{\n  \"files\": [\n    {\n      \"file\": \"a.txt\",\n      \"findings\": [],\n"
+        "      \"summary\": {\n        \"error\": 0,\n        \"warning\": 0,\n        \"info\": "
+        "0\n      }\n    }");
+  files.add_error("b.docx", Error{ErrorCode::corrupt, "damaged zip", "b.docx", {3, 0}});
+  files.add_outline(test::parse("标题\n", "c.txt"));
+  files.finish();
+  auto j = nlohmann::json::parse(out.str());
+  REQUIRE(j["files"].size() == 3);
+  CHECK(j["files"][0]["file"] == "a.txt");
+  CHECK(
+      j["files"][1] ==
+      nlohmann::json::parse(R"({"file":"b.docx","error":{"code":"corrupt","message":"damaged zip",)"
+                            R"("line":3}})"));
+  CHECK(j["files"][2]["title"]["text"] == "标题");
+  CHECK(out.str().ends_with("\n  ]\n}\n"));
+
+  std::ostringstream none;
+  JsonFilesWriter empty(none);
+  empty.finish();
+  CHECK(nlohmann::json::parse(none.str())["files"].empty());
+}
+
+TEST_CASE("json: the rule list") {
+  RulePack pack;
+  pack.rule("words", rule_head("words", "pattern", "error") + "message: 不要写\nterms: [甲]\n");
+  std::ostringstream out;
+  write_rules_json(out, pack.rules());
+  auto j = nlohmann::json::parse(out.str());
+  REQUIRE(j.size() == 1);
+  CHECK(j[0]["id"] == "words");
+  CHECK(j[0]["kind"] == "pattern");
+  CHECK(j[0]["severity"] == "error");
+  CHECK(j[0]["scope"] == "body");
 }
 
 }  // namespace fzcheck

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
+
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "fzcheck/outline.hpp"
 #include "fzcheck/read.hpp"
@@ -7,13 +9,23 @@
 
 namespace fzcheck {
 
+namespace {
+
+std::string outline_json(const Document& doc, int indent) {
+  std::ostringstream out;
+  write_outline_json(out, doc, indent);
+  return out.str();
+}
+
+}  // namespace
+
 TEST_CASE("outline JSON carries title, sections with children, signature and date") {
   auto doc = parse_text(
       "某局2024年度\n法治政府建设报告\n导语。\n一、举措\n（1）子项\n二、不足\n某县教育局\n2025年02"
       "月24日",
       "mem.txt");
   REQUIRE(doc.ok());
-  auto j = nlohmann::json::parse(outline_json(*doc));
+  auto j = nlohmann::json::parse(outline_json(*doc, 2));
   CHECK(j["file"] == "mem.txt");
   CHECK(j["format"] == "text");
   CHECK(j["title"]["text"] == "某局2024年度法治政府建设报告");
@@ -52,7 +64,7 @@ TEST_CASE("outline JSON uses null for what is missing") {
 TEST_CASE("outline JSON lists artefacts with positions") {
   auto doc = read_document(test::source_path("examples/reports/000_564c8ac60a8ddf78.txt"));
   REQUIRE(doc.ok());
-  auto j = nlohmann::json::parse(outline_json(*doc));
+  auto j = nlohmann::json::parse(outline_json(*doc, 2));
   REQUIRE(j["artefacts"].size() == 1);
   CHECK(j["artefacts"][0]["text"] == "[bookmark: _GoBack]");
   CHECK(j["artefacts"][0]["line"] == 20);

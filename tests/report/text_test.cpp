@@ -20,8 +20,7 @@ RuleSet rules() {
             rule_head("words", "pattern", "error") +
                 "message: 不要写“{match}”\nscope: document\n"
                 "terms: [法制教育, {find: 法制副校长, replace: 法治副校长}, 'ab\tc', 甲乙]\n")
-      .rule("sig", rule_head("sig", "metadata") +
-                       "field: signature\nrequire: present\nmessage: 没有落款\n");
+      .rule("sig", rule_head("sig", "element-present") + "element: signature\nmessage: 没有落款\n");
   return pack.rules();
 }
 

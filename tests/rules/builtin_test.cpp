@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <set>
 
+#include "i18n/catalogue_files.hpp"
 #include "rule_pack.hpp"
 #include "rules/builtin_files.hpp"
 #include "rules/ruleset_impl.hpp"

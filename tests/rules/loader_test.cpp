@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "checks/check.hpp"
+#include "checks/build_context.hpp"
 #include "rule_pack.hpp"
 
 namespace fzcheck {
@@ -27,7 +27,7 @@ Lines load_errors(const RulePack& pack) {
 
 std::string all_kinds() {
   std::string out;
-  for (const auto& k : detail::rule_kinds()) out += (out.empty() ? "" : ", ") + std::string(k.name);
+  for (const auto& k : rule_kinds()) out += (out.empty() ? "" : ", ") + k.name;
   return out;
 }
 
@@ -97,7 +97,7 @@ TEST_CASE("loader: an unknown kind names the kinds; the kind's own keys are not 
         Lines{"r/rule.yaml:2:7: unknown kind 'patern' (did you mean 'pattern'?); the kinds are: " +
                   all_kinds(),
               "r/rule.yaml:7:1: unknown key 'sevrity' in this rule (did you mean 'severity'?)"});
-  for (const char* kind : {"coverage", "every-item", "metadata", "order", "pattern",
+  for (const char* kind : {"coverage", "every-item", "element-present", "order", "pattern",
                            "required-section", "unknown-part"}) {
     CHECK(all_kinds().find(kind) != std::string::npos);
   }
@@ -327,8 +327,8 @@ TEST_CASE("loader: files that cannot be read and files with problems are reporte
       .file("c/rule.yml", "id: c\n");
   Lines errors = load_errors(pack);
   REQUIRE(errors.size() == 3);
-  CHECK(errors[0].rfind("a/rule.yaml: a rule file of ", 0) == 0);
-  CHECK(errors[1].rfind("b/rule.yaml:7:8: unknown scope 'nowhere'", 0) == 0);
+  CHECK(errors[0].starts_with("a/rule.yaml: a rule file of "));
+  CHECK(errors[1].starts_with("b/rule.yaml:7:8: unknown scope 'nowhere'"));
   CHECK(errors[2] == "c/rule.yml: a rule file must be named rule.yaml, not rule.yml");
 }
 
@@ -441,7 +441,7 @@ TEST_CASE("loader: a pack with the id of a built-in pack replaces it") {
   auto both = RuleSet::load({extra.path()}, true);
   REQUIRE(both.ok());
   REQUIRE(both->packs().size() == builtin_packs + 1);
-  CHECK(both->packs().front().origin.rfind("builtin:", 0) == 0);
+  CHECK(both->packs().front().origin.starts_with("builtin:"));
   CHECK(both->packs().back().id == "extra");
   CHECK(both->packs().back().origin == extra.path().string());
   CHECK(both->find("part-measures") != nullptr);

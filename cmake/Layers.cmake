@@ -1,0 +1,3 @@
+# The layers of src/, lowest first: a folder includes only folders before it (docs/design.md).
+# The command-line tool (src/cli/) sits above them all and uses only the public headers.
+set(FZCHECK_LAYERS base text yaml i18n match model readers facts checks rules engine report fix)

@@ -1,0 +1,17 @@
+// How serious a finding is.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+namespace fzcheck {
+
+enum class Severity { info, warning, error };
+
+// "info", "warning" or "error": stable English names, for JSON, SARIF and rule files.
+const char* to_string(Severity severity) noexcept;
+
+// "error", "warning", "info" → the severity; anything else → nullopt.
+std::optional<Severity> parse_severity(std::string_view text) noexcept;
+
+}  // namespace fzcheck

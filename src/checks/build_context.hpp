@@ -1,0 +1,79 @@
+// The load-time side of a rule kind: what its factory gets (RuleSpec) and the validated patterns,
+// scopes, messages and parts it reads through BuildContext. The run-time side is kind.hpp.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "checks/kind.hpp"
+#include "facts/parts.hpp"
+#include "i18n/message.hpp"
+#include "match/pattern_set.hpp"
+#include "yaml/yaml_fields.hpp"
+
+namespace fzcheck::detail {
+
+class BuildContext {
+ public:
+  BuildContext(PatternSet& patterns, std::vector<PartDef>& parts, std::string pack,
+               std::string language)
+      : patterns_(patterns),
+        parts_(parts),
+        pack_(std::move(pack)),
+        language_(std::move(language)) {}
+
+  // The language of the pack's messages (pack.yaml `language`), for list separators and quotes.
+  const std::string& language() const noexcept { return language_; }
+
+  // Parts are named per pack.
+  PartId part_id(const std::string& part) const { return {pack_, part}; }
+
+  // A pattern as written by a rule author: a plain literal if it has no regex metacharacters,
+  // else an RE2 regex. Errors are reported at `pos`.
+  std::optional<PatternId> pattern(Fields& f, const std::string& text, Position pos);
+  // Every pattern under `key` (a value or a list).
+  std::vector<PatternId> patterns(Fields& f, const std::string& key, bool required = false);
+  // A scope name; part names are checked once the whole set is loaded.
+  std::optional<Scope> scope(Fields& f, const std::string& key, const std::string& fallback);
+  std::vector<Scope> scopes(Fields& f, const std::string& key);
+  // A message template whose placeholders must be among `provided`.
+  std::optional<MessageTemplate> message(Fields& f, const std::string& key,
+                                         const std::set<std::string>& provided,
+                                         bool required = true);
+
+  PatternSet& pattern_set() noexcept { return patterns_; }
+  // Declares a part of this pack; false if the pack already has a part of that name.
+  bool declare_part(PartDef part);
+  // A part named by a rule, to be checked once every pack is loaded.
+  struct PartUse {
+    PartId part;
+    std::string file;
+    Position pos;
+  };
+  const std::vector<PartUse>& part_uses() const noexcept { return part_uses_; }
+  PartId use_part(const std::string& part, const std::string& file, Position pos);
+
+ private:
+  PatternSet& patterns_;
+  std::vector<PartDef>& parts_;
+  std::string pack_;
+  std::string language_;
+  std::vector<PartUse> part_uses_;
+};
+
+// A key holding error, warning or info; reports anything else.
+std::optional<Severity> severity_field(Fields& f, const std::string& key, bool required = false);
+
+// What a kind's factory gets: the rule's mapping, the shared build context, and the common
+// fields already read. It reads its own keys and returns nullptr after reporting problems.
+struct RuleSpec {
+  Fields& fields;
+  BuildContext& ctx;
+  RuleCommon common;
+};
+using CheckFactory = std::unique_ptr<Check> (*)(RuleSpec& spec);
+
+}  // namespace fzcheck::detail

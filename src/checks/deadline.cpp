@@ -1,0 +1,94 @@
+// kind: deadline — a report on year Y is dated, submitted and published before days of year Y+1.
+//
+//   submit_by: '03-01'       the date line and --submitted-on must be before this day
+//   publish_by: '04-01'      --published-on must be before this day
+//   message: ... {date} {deadline} {year} ...             the date line is too late
+//   submitted_message, published_message: the same for the dates given as options
+#include <cstdio>
+
+#include <fmt/format.h>
+
+#include "checks/build_context.hpp"
+#include "text/cjk.hpp"
+
+namespace fzcheck::detail {
+
+namespace {
+
+// A day of the year after the report year.
+struct MonthDay {
+  int month = 0, day = 0;
+};
+
+class Deadline final : public Check {
+ public:
+  Deadline(RuleCommon common, std::optional<MonthDay> submit_by, std::optional<MonthDay> publish_by,
+           MessageTemplate message, std::optional<MessageTemplate> submitted,
+           std::optional<MessageTemplate> published)
+      : Check(std::move(common)),
+        submit_by_(submit_by),
+        publish_by_(publish_by),
+        message_(std::move(message)),
+        submitted_(std::move(submitted)),
+        published_(std::move(published)) {}
+
+  void run(const CheckContext& ctx, FindingSink& sink) const override {
+    const std::optional<int>& year = ctx.facts.year.report;
+    if (!year) return;
+    const Document& doc = ctx.doc;
+    Span at = doc.date ? doc.date->span : ctx.document_start();
+    auto late = [&](const std::optional<MonthDay>& by, const Date& when,
+                    const MessageTemplate& text) {
+      if (!by) return;
+      Date limit{*year + 1, by->month, by->day};
+      if (when < limit) return;
+      sink.add(*this, at,
+               text.format({{"date", cjk::date_text(when.year, when.month, when.day)},
+                            {"deadline", cjk::date_text(limit.year, limit.month, limit.day)},
+                            {"year", std::to_string(*year)}}));
+    };
+    if (doc.date && doc.date->valid) late(submit_by_, doc.date->date, message_);
+    if (ctx.options.submitted_on)
+      late(submit_by_, *ctx.options.submitted_on, submitted_.value_or(message_));
+    if (ctx.options.published_on)
+      late(publish_by_, *ctx.options.published_on, published_.value_or(message_));
+  }
+
+ private:
+  std::optional<MonthDay> submit_by_, publish_by_;
+  MessageTemplate message_;
+  std::optional<MessageTemplate> submitted_, published_;
+};
+
+std::optional<MonthDay> month_day(Fields& f, const std::string& key) {
+  auto text = f.string(key);
+  if (!text) return std::nullopt;
+  int m = 0, d = 0;
+  char dash = 0;
+  if (std::sscanf(text->c_str(), "%2d%c%2d", &m, &dash, &d) == 3 && dash == '-' && m >= 1 &&
+      m <= 12 && d >= 1 && d <= 31 && text->size() == 5) {
+    return MonthDay{m, d};
+  }
+  f.error(key, fmt::format("'{}' must be a month and day as MM-DD (for example 03-01), not '{}'",
+                           key, *text));
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::unique_ptr<Check> make_deadline(RuleSpec& spec) {
+  Fields& f = spec.fields;
+  auto submit_by = month_day(f, "submit_by");
+  auto publish_by = month_day(f, "publish_by");
+  if (!f.has("submit_by") && !f.has("publish_by"))
+    f.error_at(f.pos(), "a deadline needs 'submit_by' or 'publish_by'");
+  const std::set<std::string> provided = {"date", "deadline", "year"};
+  auto message = spec.ctx.message(f, "message", provided);
+  auto submitted = spec.ctx.message(f, "submitted_message", provided, false);
+  auto published = spec.ctx.message(f, "published_message", provided, false);
+  if (!message) return nullptr;
+  return std::make_unique<Deadline>(spec.common, submit_by, publish_by, std::move(*message),
+                                    std::move(submitted), std::move(published));
+}
+
+}  // namespace fzcheck::detail

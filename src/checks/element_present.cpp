@@ -1,0 +1,54 @@
+// kind: element-present — the report has a title, a signature (落款) or a date.
+//
+//   element: title | signature | date
+//   message: ...          (no placeholders)
+// A missing title is reported at the first line; a missing signature or date after the last line
+// of text, where it would be written.
+#include "checks/build_context.hpp"
+#include "checks/element.hpp"
+#include "text/utf8.hpp"
+
+namespace fzcheck::detail {
+
+namespace {
+
+class ElementPresent final : public Check {
+ public:
+  ElementPresent(RuleCommon common, Element element, MessageTemplate message)
+      : Check(std::move(common)), element_(element), message_(std::move(message)) {}
+
+  void run(const CheckContext& ctx, FindingSink& sink) const override {
+    const Document& doc = ctx.doc;
+    bool there = element_ == Element::title       ? doc.title.has_value()
+                 : element_ == Element::signature ? doc.signature.has_value()
+                                                  : doc.date.has_value();
+    if (there) return;
+    Span at = ctx.document_start();
+    if (element_ != Element::title) {
+      for (std::size_t i = doc.paragraphs.size(); i-- > 0;) {
+        const Paragraph& p = doc.paragraphs[i];
+        if (p.role == ParagraphRole::blank) continue;
+        std::uint32_t end =
+            p.span.end - static_cast<std::uint32_t>(utf8::trailing_space_bytes(doc.str(p.span)));
+        at = {end, end};
+        break;
+      }
+    }
+    sink.add(*this, at, message_.format({}));
+  }
+
+ private:
+  Element element_;
+  MessageTemplate message_;
+};
+
+}  // namespace
+
+std::unique_ptr<Check> make_element_present(RuleSpec& spec) {
+  auto element = element_field(spec.fields, {Element::title, Element::signature, Element::date});
+  auto message = spec.ctx.message(spec.fields, "message", {});
+  if (!element || !message) return nullptr;
+  return std::make_unique<ElementPresent>(spec.common, *element, std::move(*message));
+}
+
+}  // namespace fzcheck::detail

@@ -1,0 +1,23 @@
+// The FindingSink of check(): turns a rule's span and message into a Finding with its line,
+// column, excerpt and heading.
+#pragma once
+
+#include <vector>
+
+#include "checks/kind.hpp"
+
+namespace fzcheck::detail {
+
+class DocumentSink final : public FindingSink {
+ public:
+  DocumentSink(const Document& doc, std::vector<Finding>& out) : doc_(doc), out_(out) {}
+  void add(const Check& check, Span span, std::string message,
+           std::optional<std::string> replacement = std::nullopt,
+           std::optional<Severity> severity = std::nullopt) override;
+
+ private:
+  const Document& doc_;
+  std::vector<Finding>& out_;
+};
+
+}  // namespace fzcheck::detail

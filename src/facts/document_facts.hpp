@@ -1,0 +1,25 @@
+// What is known about a document before any rule runs: its parts, the year it reports on and the
+// shape of its headings. Computed once per check() into an immutable object that rules only read.
+#pragma once
+
+#include <vector>
+
+#include "facts/headings.hpp"
+#include "facts/parts.hpp"
+#include "facts/report_year.hpp"
+#include "fzcheck/document.hpp"
+#include "match/pattern_set.hpp"
+
+namespace fzcheck::detail {
+
+struct DocumentFacts {
+  PartFacts parts;
+  ReportYear year;
+  HeadingFacts headings;
+};
+
+// `defs`: every part the rule set declares, sorted by priority.
+DocumentFacts find_document_facts(const Document& doc, const MatchIndex& matches,
+                                  const std::vector<PartDef>& defs);
+
+}  // namespace fzcheck::detail

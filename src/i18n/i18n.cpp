@@ -1,0 +1,57 @@
+#include "fzcheck/i18n.hpp"
+
+#include <map>
+
+#include <yaml-cpp/yaml.h>
+
+#include "i18n/catalogue_files.hpp"
+#include "i18n/message.hpp"
+
+namespace fzcheck {
+
+namespace {
+
+using Catalogue = std::map<std::string, std::string, std::less<>>;
+
+const std::map<std::string, Catalogue, std::less<>>& catalogues() {
+  static const auto all = [] {
+    std::map<std::string, Catalogue, std::less<>> out;
+    for (std::size_t i = 0; i < detail::kUiFileCount; ++i) {
+      std::string name = detail::kUiFiles[i].path;
+      std::string language = name.substr(0, name.rfind('.'));
+      YAML::Node root = YAML::Load(std::string(
+          reinterpret_cast<const char*>(detail::kUiFiles[i].data), detail::kUiFiles[i].size));
+      Catalogue& words = out[language];
+      for (auto it = root.begin(); it != root.end(); ++it)
+        words[it->first.Scalar()] = it->second.Scalar();
+    }
+    return out;
+  }();
+  return all;
+}
+
+}  // namespace
+
+bool ui_language_known(std::string_view language) {
+  return catalogues().count(language) > 0;
+}
+
+std::vector<std::string> ui_languages() {
+  std::vector<std::string> out;
+  for (const auto& [language, words] : catalogues()) out.push_back(language);
+  return out;
+}
+
+std::string ui_text(std::string_view language, std::string_view key,
+                    const std::vector<std::pair<std::string, std::string>>& values) {
+  const auto& all = catalogues();
+  for (std::string_view lang : {language, std::string_view("zh-CN")}) {
+    auto c = all.find(lang);
+    if (c == all.end()) continue;
+    auto w = c->second.find(key);
+    if (w != c->second.end()) return detail::MessageTemplate(w->second).format(values);
+  }
+  return std::string(key);
+}
+
+}  // namespace fzcheck

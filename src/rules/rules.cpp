@@ -1,0 +1,60 @@
+// RuleSet: loading packs from disk or the built-in ones, and what a loaded set holds.
+#include "fzcheck/rules.hpp"
+
+#include <stdexcept>
+
+#include "checks/registry.hpp"
+#include "rules/ruleset_impl.hpp"
+
+namespace fzcheck {
+
+std::vector<KindInfo> rule_kinds() {
+  std::vector<KindInfo> out;
+  for (const detail::KindEntry& k : detail::rule_kinds())
+    out.push_back({std::string(k.name), std::string(k.summary), std::string(k.default_scope)});
+  return out;
+}
+
+Result<RuleSet> RuleSet::load(const std::vector<std::filesystem::path>& paths,
+                              bool include_builtin) {
+  detail::ErrorSink errors;
+  std::vector<detail::PackSource> packs;
+  if (include_builtin) packs = detail::builtin_packs();
+  for (const auto& path : paths) detail::read_packs(path, packs, errors);
+  auto compiled = detail::compile_packs(std::move(packs));
+  if (errors.empty()) return compiled;
+  // Files that could not be read, and every problem in the files that could, in one list.
+  std::vector<Error>& all = errors.errors();
+  if (!compiled) all.insert(all.end(), compiled.errors().begin(), compiled.errors().end());
+  detail::sort_errors(all);
+  return std::move(all);
+}
+
+const std::vector<PackInfo>& RuleSet::packs() const noexcept {
+  return impl_->packs;
+}
+const std::vector<RuleInfo>& RuleSet::rules() const noexcept {
+  return impl_->rules;
+}
+
+const RuleInfo* RuleSet::find(std::string_view id) const noexcept {
+  for (const RuleInfo& r : impl_->rules) {
+    if (r.id == id) return &r;
+  }
+  return nullptr;
+}
+
+const RuleSet& RuleSet::builtin() {
+  static const RuleSet set = [] {
+    auto loaded = detail::compile_packs(detail::builtin_packs());
+    if (!loaded.ok()) {
+      std::string all;
+      for (const Error& e : loaded.errors()) all += e.to_string() + "\n";
+      throw std::runtime_error("the built-in rules do not load (a bug in this build):\n" + all);
+    }
+    return std::move(loaded).value();
+  }();
+  return set;
+}
+
+}  // namespace fzcheck

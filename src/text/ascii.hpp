@@ -1,0 +1,32 @@
+// ASCII case, for markup names, file names and literal patterns (never for Chinese text).
+#pragma once
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+
+namespace fzcheck::ascii {
+
+constexpr char lower(char c) noexcept {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+inline std::string lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(), [](char c) { return lower(c); });
+  return out;
+}
+
+// Equal but for the case of ASCII letters.
+constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
+                                            [](char x, char y) { return lower(x) == lower(y); });
+}
+
+// Whether `needle` occurs in `text`, ASCII letters compared without case.
+inline bool icontains(std::string_view text, std::string_view needle) {
+  return std::search(text.begin(), text.end(), needle.begin(), needle.end(),
+                     [](char x, char y) { return lower(x) == lower(y); }) != text.end();
+}
+
+}  // namespace fzcheck::ascii

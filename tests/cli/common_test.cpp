@@ -1,0 +1,90 @@
+// The options every command shares: --config FILE (settings kept in YAML, merged with the
+// command line), --rules, --disable and --only.
+#include <doctest/doctest.h>
+
+#include "support.hpp"
+
+namespace fzcheck {
+
+namespace {
+std::string sample(const std::string& name) {
+  return test::source_path("examples/reports/" + name + ".txt").string();
+}
+std::size_t count(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (std::size_t at = 0; (at = text.find(what, at)) != std::string::npos; at += what.size()) ++n;
+  return n;
+}
+}  // namespace
+
+TEST_CASE("config: disable, severity and fail_on apply to check") {
+  test::TempDir dir;
+  auto config = dir.write(".fzcheck.yaml",
+                          "disable: [relative-time, heading-space]\n"
+                          "severity:\n  three-systems: warning\n"
+                          "fail_on: warning\n");
+  auto r = test::run_cli(
+      {"check", "--format", "line", "--config", config.string(), sample("001_0a9e7cee78fe9105")});
+  CHECK(r.exit_code == 1);  // warnings fail now
+  CHECK(count(r.out, ":relative-time:") == 0);
+  CHECK(count(r.out, ":three-systems:warning") == 1);
+  auto plain = test::run_cli({"check", "--format", "line", sample("001_0a9e7cee78fe9105")});
+  CHECK(count(plain.out, ":relative-time:") == 1);
+  CHECK(count(plain.out, ":three-systems:info") == 1);
+}
+
+TEST_CASE("config: --fail-on on the command line wins over the file") {
+  test::TempDir dir;
+  auto config = dir.write("c.yaml", "fail_on: warning\n");
+  auto r = test::run_cli(
+      {"check", "--fail-on", "never", "--config", config.string(), sample("000_564c8ac60a8ddf78")});
+  CHECK(r.exit_code == 0);
+}
+
+TEST_CASE("config: packs are found relative to the file") {
+  test::TempDir dir;
+  dir.write("packs/mine/pack.yaml", "id: mine\ntitle: 我的规则\n");
+  dir.write("packs/mine/no-xyz/rule.yaml",
+            "id: no-xyz\nkind: pattern\nseverity: info\nterms: [师市教育局]\nmessage: "
+            "不写“{match}”\nsource: 本单位规定\n");
+  auto config = dir.write("settings/fzcheck.yaml", "rules: [../packs/mine]\nonly: [no-xyz]\n");
+  auto r = test::run_cli(
+      {"check", "--format", "line", "--config", config.string(), sample("004_982b1b364f1fe93d")});
+  CHECK(r.exit_code == 0);
+  CHECK(count(r.out, ":no-xyz:info") >= 3);
+  CHECK(count(r.out, "\n") == count(r.out, ":no-xyz:"));
+}
+
+TEST_CASE("config: every problem is reported with its position, and nothing is checked") {
+  test::TempDir dir;
+  auto config = dir.write("bad.yaml",
+                          "disabel: [relative-time]\n"
+                          "severity:\n  three-systems: loud\n"
+                          "fail_on: sometimes\n");
+  auto r = test::run_cli({"check", "--config", config.string(), sample("001_0a9e7cee78fe9105")});
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err.find(config.string() +
+                   ":1:1: unknown key 'disabel' in this configuration (did you mean 'disable'?)") !=
+        std::string::npos);
+  CHECK(r.err.find(config.string() +
+                   ":3:18: 'three-systems' must be error, warning or info, not 'loud'") !=
+        std::string::npos);
+  CHECK(r.err.find(config.string() +
+                   ":4:10: 'fail_on' must be error, warning, info or never, not 'sometimes'") !=
+        std::string::npos);
+}
+
+TEST_CASE("config: an unknown rule id is a usage error naming the file") {
+  test::TempDir dir;
+  auto config = dir.write("c.yaml", "disable: [no-such-rule]\n");
+  auto r = test::run_cli({"check", "--config", config.string(), sample("001_0a9e7cee78fe9105")});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("there is no rule 'no-such-rule'") != std::string::npos);
+  auto missing = test::run_cli(
+      {"check", "--config", (dir.path() / "none.yaml").string(), sample("001_0a9e7cee78fe9105")});
+  CHECK(missing.exit_code == 2);
+  CHECK(missing.err.find("cannot read the configuration file") != std::string::npos);
+}
+
+}  // namespace fzcheck

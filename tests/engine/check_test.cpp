@@ -1,0 +1,187 @@
+// check(): parts classified by priority (and found deeper when allowed), the report year, the
+// options, the order of findings.
+#include <doctest/doctest.h>
+
+#include <thread>
+
+#include "rule_pack.hpp"
+
+namespace fzcheck {
+
+namespace {
+
+using test::Lines;
+using test::rule_head;
+using test::RulePack;
+
+std::string part(const std::string& id, int priority, const std::string& any,
+                 const std::string& extra = "") {
+  return rule_head(id, "required-section", "error") + "part: " + id + "\nname: " + id +
+         "部分\npriority: " + std::to_string(priority) + "\nheading: {any: [" + any +
+         "]}\nmessage: 缺少" + id + "\n" + extra;
+}
+
+// A pattern rule that flags 甲 in part `p`.
+std::string in_part(const std::string& id, const std::string& p) {
+  return rule_head(id, "pattern") + "scope: section:" + p + "\nmessage: 甲在" + p +
+         "\nterms: [甲]\n";
+}
+
+CheckOptions only(std::set<std::string> ids) {
+  CheckOptions o;
+  o.only = std::move(ids);
+  return o;
+}
+
+}  // namespace
+
+TEST_CASE("engine: a heading that fits two parts goes to the one with the lower priority") {
+  RulePack pack;
+  // Folder order is the opposite of priority order.
+  pack.rule("a-short", part("a-short", 20, "问题"))
+      .rule("z-first", part("z-first", 10, "第一责任人"))
+      .rule("in-short", in_part("in-short", "a-short"))
+      .rule("in-first", in_part("in-first", "z-first"));
+  RuleSet rules = pack.rules();
+  const std::string doc =
+      "某局2024年度报告\n一、第一责任人履职中存在的问题\n甲。\n二、其他\n甲。\n";
+  CHECK(test::run(rules, doc) ==
+        Lines{"1:1-1:1 a-short error: 缺少a-short", "3:1-3:2 in-first warning: 甲在z-first"});
+  // With the priorities the other way round, the heading is the other part's.
+  RulePack swapped;
+  swapped.rule("a-short", part("a-short", 10, "问题"))
+      .rule("z-first", part("z-first", 20, "第一责任人"))
+      .rule("in-short", in_part("in-short", "a-short"))
+      .rule("in-first", in_part("in-first", "z-first"));
+  CHECK(test::run(swapped.rules(), doc) ==
+        Lines{"1:1-1:1 z-first error: 缺少z-first", "3:1-3:2 in-short warning: 甲在a-short"});
+}
+
+TEST_CASE("engine: a part may take several sections; a section belongs to one part") {
+  RulePack pack;
+  pack.rule("m", part("m", 40, "举措"))
+      .rule("in-m", in_part("in-m", "m"))
+      .rule("n", part("n", 50, "举措"))
+      .rule("in-n", in_part("in-n", "n"));
+  CHECK(test::run(pack.rules(), "某局2024年度报告\n一、举措一\n甲。\n二、举措二\n甲。\n") ==
+        Lines{"1:1-1:1 n error: 缺少n", "3:1-3:2 in-m warning: 甲在m",
+              "5:1-5:2 in-m warning: 甲在m"});
+}
+
+TEST_CASE("engine: a part found only deeper is used by scopes when its rule allows it") {
+  RulePack pack;
+  pack.rule("first",
+            part("first", 10, "第一责任人", "subsection: true\nsubsection_message: 在{found}\n"))
+      .rule("other", part("other", 20, "别的", "subsection: false\n"))
+      .rule("in-first", in_part("in-first", "first"))
+      .rule("in-other", in_part("in-other", "other"));
+  CHECK(test::run(pack.rules(),
+                  "某局2024年度报告\n一、主要工作\n甲。\n（一）第一责任人履职\n甲。\n（二）别的事\n"
+                  "甲。\n") == Lines{"1:1-1:1 other error: 缺少other",
+                                     "4:1-4:11 first warning: 在（一）第一责任人履职",
+                                     "5:1-5:2 in-first warning: 甲在first"});
+}
+
+TEST_CASE("engine: the report year is the title's, else the year the body mentions most") {
+  RulePack pack;
+  pack.rule("late", rule_head("late", "deadline") +
+                        "submit_by: '03-01'\n"
+                        "message: '{year}年度报告：{date}晚于{deadline}'\n");
+  RuleSet rules = pack.rules();
+  const std::string body = "\n一、举措\n2024年完成。2024年继续。2025年计划。\n某局\n2026年3月5日\n";
+  // The title's first year wins over the body's.
+  CHECK(test::run(rules, "某局2023年度和2024年度报告" + body) ==
+        Lines{"5:1-5:10 late warning: 2023年度报告：2026年3月5日晚于2024年3月1日"});
+  // Full-width digits count too.
+  CHECK(test::run(rules, "某局２０２５年度报告" + body) ==
+        Lines{"5:1-5:10 late warning: 2025年度报告：2026年3月5日晚于2026年3月1日"});
+  // No year in the title: the body's most mentioned year.
+  CHECK(test::run(rules, "某局年度报告" + body) ==
+        Lines{"5:1-5:10 late warning: 2024年度报告：2026年3月5日晚于2025年3月1日"});
+  // The date line and the signature are not the body: 2026 (body, once) beats 2025 (date).
+  CHECK(test::run(rules, "某局年度报告\n一、举措\n2026年完成。\n某局\n2025年3月5日\n").empty());
+  CHECK(test::run(rules, "某局年度报告\n一、举措\n2024年完成。\n某局\n2025年3月5日\n") ==
+        Lines{"5:1-5:10 late warning: 2024年度报告：2025年3月5日晚于2025年3月1日"});
+  // Chinese numerals in the title count.
+  CHECK(test::run(rules, "某局二〇二三年度报告" + body) ==
+        Lines{"5:1-5:10 late warning: 2023年度报告：2026年3月5日晚于2024年3月1日"});
+  // Years in the titles of documents (《…》) are not the year reported on.
+  CHECK(test::run(rules,
+                  "某局年度报告\n一、举措\n落实《2019年规划》《2019年方案》《2019年意见》，"
+                  "2024年完成。\n某局\n2025年3月5日\n") ==
+        Lines{"5:1-5:10 late warning: 2024年度报告：2025年3月5日晚于2025年3月1日"});
+  // The preamble and the first part decide; later parts (plans for next year) only when those
+  // name no year.
+  CHECK(test::run(rules,
+                  "某局年度报告\n2024年工作如下。\n一、举措\n完成。\n二、计划\n2025年甲。2025年乙。"
+                  "2025年丙。\n某局\n2025年3月5日\n") ==
+        Lines{"8:1-8:10 late warning: 2024年度报告：2025年3月5日晚于2025年3月1日"});
+  CHECK(test::run(rules,
+                  "某局年度报告\n一、举措\n完成。\n二、计划\n2025年甲。\n某局\n2026年3月5日\n") ==
+        Lines{"7:1-7:10 late warning: 2025年度报告：2026年3月5日晚于2026年3月1日"});
+  // Years outside 1990–2100 and numbers of other lengths are no years.
+  CHECK(test::run(rules, "某局年度报告\n一、举措\n1989年和2101年和20245年。\n某局\n2025年3月5日\n")
+            .empty());
+}
+
+TEST_CASE("engine: disabled, only and severity overrides") {
+  RulePack pack;
+  for (const char* id : {"a", "b", "c"}) {
+    pack.rule(id, rule_head(id, "pattern") + "message: " + id + "\nterms: [甲]\n");
+  }
+  RuleSet rules = pack.rules();
+  const std::string doc = "某局2024年度报告\n一、举措\n甲。\n";
+  CHECK(test::run(rules, doc) ==
+        Lines{"3:1-3:2 a warning: a", "3:1-3:2 b warning: b", "3:1-3:2 c warning: c"});
+  CheckOptions disabled;
+  disabled.disabled = {"b"};
+  CHECK(test::run(rules, doc, disabled) == Lines{"3:1-3:2 a warning: a", "3:1-3:2 c warning: c"});
+  CHECK(test::run(rules, doc, only({"c"})) == Lines{"3:1-3:2 c warning: c"});
+  CheckOptions both = only({"a", "b"});
+  both.disabled = {"a"};
+  CHECK(test::run(rules, doc, both) == Lines{"3:1-3:2 b warning: b"});
+  CheckOptions overrides;
+  overrides.severity_overrides = {{"a", Severity::error}, {"c", Severity::info}};
+  Report report = check(test::parse(doc), rules, overrides);
+  CHECK(test::show(report) ==
+        Lines{"3:1-3:2 a error: a", "3:1-3:2 b warning: b", "3:1-3:2 c info: c"});
+  CHECK(report.count(Severity::error) == 1);
+  CHECK(report.count(Severity::warning) == 1);
+  CHECK(report.count(Severity::info) == 1);
+  CHECK(report.file == "t.txt");
+}
+
+TEST_CASE("engine: findings sorted by position, then rule id") {
+  RulePack pack;
+  pack.rule("b-long", rule_head("b-long", "pattern") + "message: 长\nterms: [甲乙]\n")
+      .rule("a-short", rule_head("a-short", "pattern") + "message: 短\nterms: [甲, 丙]\n")
+      .rule("c-title",
+            rule_head("c-title", "element-present") + "element: title\nmessage: 没有标题\n");
+  RuleSet rules = pack.rules();
+  CHECK(test::run(rules, "一、举措\n丙甲乙。\n\n甲乙丙甲。\n") ==
+        Lines{"1:1-1:1 c-title warning: 没有标题", "2:1-2:2 a-short warning: 短",
+              "2:2-2:3 a-short warning: 短", "2:2-2:4 b-long warning: 长",
+              "4:1-4:2 a-short warning: 短", "4:1-4:3 b-long warning: 长",
+              "4:3-4:4 a-short warning: 短", "4:4-4:5 a-short warning: 短"});
+}
+
+TEST_CASE("engine: one rule set checked from several threads gives the same findings") {
+  const RuleSet& rules = RuleSet::builtin();
+  const std::string text =
+      test::read_file(test::source_path("examples/reports/000_564c8ac60a8ddf78.txt"));
+  Document doc = test::parse(text, "000.txt");
+  Lines expected = test::show(check(doc, rules));
+  REQUIRE_FALSE(expected.empty());
+  std::vector<Lines> results(4);
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < results.size(); ++t) {
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < 3; ++round) results[t] = test::show(check(doc, rules));
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (const Lines& r : results) CHECK(r == expected);
+  CHECK(&RuleSet::builtin() == &rules);
+}
+
+}  // namespace fzcheck
