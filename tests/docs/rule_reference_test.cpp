@@ -2,6 +2,7 @@
 // `fzcheck rules list --format markdown` prints them.
 #include <doctest/doctest.h>
 
+#include "fzcheck/rules.hpp"
 #include "support.hpp"
 
 namespace fzcheck {
@@ -12,7 +13,7 @@ TEST_CASE("docs/rules.md is the current rule reference") {
   REQUIRE(listed.exit_code == 0);
   std::size_t first_pack = doc.find("\n## ");
   REQUIRE(first_pack != std::string::npos);
-  // If this fails: (echo header; build/fzcheck rules list --format markdown) > docs/rules.md
+  // If this fails: scripts/update-rule-reference.sh
   CHECK(doc.substr(first_pack + 1) == listed.out);
 }
 
@@ -29,6 +30,16 @@ TEST_CASE("every rule README named in docs/rules.md exists") {
     ++links;
   }
   CHECK(links >= 40);
+}
+
+TEST_CASE("docs/rule-authors.md documents every rule kind") {
+  std::string doc = test::read_file(test::source_path("docs/rule-authors.md"));
+  for (const KindInfo& kind : rule_kinds()) {
+    CAPTURE(kind.name);
+    // In a paragraph of its own ("**pattern** — …") or a row of a table ("| deadline | …").
+    CHECK((doc.find("**" + kind.name + "**") != std::string::npos ||
+           doc.find("\n| " + kind.name + " |") != std::string::npos));
+  }
 }
 
 }  // namespace fzcheck
