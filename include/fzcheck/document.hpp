@@ -68,15 +68,19 @@ struct PageSetup {
 };
 
 enum class ParagraphRole {
-  blank,      // empty or only whitespace
-  title,      // one of the title lines
-  addressee,  // 主送机关: a short line ending with a colon right after the title
-  preamble,   // body text before the first numbered heading (导语)
-  heading,    // a paragraph that starts with a section marker
-  body,       // body text inside a section
-  signature,  // the issuing organ at the end
-  date,       // the date at the end
-  note,       // 附注: a bracketed line after the date, such as （此件公开发布）
+  blank,       // empty or only whitespace
+  title,       // one of the title lines
+  doc_number,  // 发文字号 (国办发〔2019〕3号) above or below the title
+  addressee,   // 主送机关: a short line ending with a colon right after the title
+  preamble,    // body text before the first numbered heading (导语)
+  heading,     // a paragraph that starts with a section marker
+  body,        // body text inside a section
+  signature,   // the issuing organ at the end
+  date,        // the date at the end
+  note,        // 附注: a bracketed line after the date, such as （此件公开发布）
+  table,       // a cell of a table, or a row of a plain-text table (never a heading)
+  annex,       // 附件: text of an attachment after the report itself
+  imprint,     // 版记: 抄送 and 印发 lines at the very end
 };
 const char* to_string(ParagraphRole role) noexcept;
 
@@ -90,6 +94,7 @@ struct Paragraph {
   std::int32_t section = -1;       // innermost section that contains it; -1 outside all sections
   std::uint8_t outline_level = 0;  // a heading hint from the input format (1–9), 0 for none
   bool title_style = false;        // the input format marks it as a title
+  bool in_table = false;           // a cell of a table (.docx, HTML) or a plain-text table row
   std::optional<ParagraphLayout> layout;
 };
 
@@ -154,6 +159,7 @@ struct Title {
 struct Signature {
   std::vector<std::uint32_t> paragraphs;
   std::string text;
+  Span span;  // the organ's name as written, without the padding around it (nor a date after it)
 };
 
 enum class DateForm {
@@ -199,12 +205,14 @@ struct Document {
   std::vector<SourceAnchor> anchors;  // sorted by offset
 
   std::optional<Title> title;
-  std::optional<std::uint32_t> addressee;  // paragraph index
+  std::optional<std::uint32_t> doc_number;  // paragraph index of the 发文字号
+  std::optional<std::uint32_t> addressee;   // paragraph index
   ParagraphRange preamble;
   std::vector<Section> sections;  // in document order (pre-order of the tree)
   std::optional<Signature> signature;
   std::optional<DateLine> date;
   std::optional<std::uint32_t> note;  // paragraph index of a 附注 after the date
+  ParagraphRange annex;               // 附件 after the report (from its 附件N line), if any
   std::vector<Artefact> artefacts;    // sorted by offset
   std::vector<PageSetup> pages;       // empty unless the input carries page layout
 

@@ -46,7 +46,8 @@ std::vector<Span> CheckContext::regions(const Scope& scope) const {
     case ScopeKind::body: {
       for (const Paragraph& p : paras) {
         if (p.role == ParagraphRole::preamble || p.role == ParagraphRole::body ||
-            p.role == ParagraphRole::heading) {
+            p.role == ParagraphRole::heading || p.role == ParagraphRole::table ||
+            p.role == ParagraphRole::annex) {
           out.push_back(p.span);
         }
       }
@@ -57,7 +58,8 @@ std::vector<Span> CheckContext::regions(const Scope& scope) const {
       break;
     case ScopeKind::text:
       for (const Paragraph& p : paras) {
-        if (p.role == ParagraphRole::preamble || p.role == ParagraphRole::body)
+        if (p.role == ParagraphRole::preamble || p.role == ParagraphRole::body ||
+            p.role == ParagraphRole::annex)
           out.push_back(p.span);
       }
       for (const Section& s : doc.sections) {
@@ -66,7 +68,7 @@ std::vector<Span> CheckContext::regions(const Scope& scope) const {
       break;
     case ScopeKind::signature:
       if (doc.signature) {
-        for (auto p : doc.signature->paragraphs) out.push_back(paras[p].span);
+        out.push_back(doc.signature->span);
       }
       break;
     case ScopeKind::date:

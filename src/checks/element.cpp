@@ -40,7 +40,7 @@ Span element_span(const Document& doc, Element element) {
       return {doc.paragraphs[doc.title->paragraphs.front()].span.begin,
               doc.paragraphs[doc.title->paragraphs.back()].span.end};
     case Element::signature:
-      return doc.signature ? doc.paragraphs[doc.signature->paragraphs.front()].span : Span{};
+      return doc.signature ? doc.signature->span : Span{};
     case Element::date:
       return doc.date ? doc.date->span : Span{};
   }

@@ -24,6 +24,8 @@ const char* to_string(ParagraphRole role) noexcept {
       return "blank";
     case ParagraphRole::title:
       return "title";
+    case ParagraphRole::doc_number:
+      return "doc_number";
     case ParagraphRole::addressee:
       return "addressee";
     case ParagraphRole::preamble:
@@ -36,6 +38,12 @@ const char* to_string(ParagraphRole role) noexcept {
       return "signature";
     case ParagraphRole::date:
       return "date";
+    case ParagraphRole::table:
+      return "table";
+    case ParagraphRole::annex:
+      return "annex";
+    case ParagraphRole::imprint:
+      return "imprint";
     case ParagraphRole::note:
       return "note";
   }

@@ -16,6 +16,9 @@ constexpr std::size_t kMaxTitleContinuation = 30;
 constexpr std::size_t kMaxAddressee = 40;
 constexpr std::size_t kMaxSignature = 40;
 constexpr std::size_t kMaxNote = 80;
+constexpr std::size_t kMaxDocNumber = 30;
+constexpr std::size_t kMaxAddresseeItem = 16;  // one organ of a 主送 list
+constexpr std::size_t kMaxAnnexLine = 8;       // 附件 / 附件12 / 附件：
 
 struct Facts {
   std::span<const Artefact> artefacts;  // those inside the paragraph
@@ -48,6 +51,29 @@ bool is_comma(char32_t c) {
 bool is_colon(char32_t c) {
   return c == cjk::kFullwidthColon || c == U':';
 }
+bool is_digit(char32_t c) {
+  return cjk::arabic_digit(c) >= 0;
+}
+
+// A 发文字号: an organ's abbreviation, the year in 〔〕 (or [] () （）, wrongly), a number and 号:
+// 国办发〔2018〕115号.
+bool is_doc_number(std::string_view content) {
+  std::u32string s;
+  for (std::size_t i = 0; i < content.size();) s.push_back(utf8::next(content, i));
+  if (s.size() < 6 || s.back() != cjk::kNumberSuffix) return false;
+  std::size_t close = s.find_last_of(U"\u3015])\uFF09");
+  if (close == std::u32string::npos || close < 5 || close + 2 > s.size() - 1) return false;
+  for (std::size_t k = close + 1; k + 1 < s.size(); ++k) {
+    if (!is_digit(s[k])) return false;
+  }
+  for (std::size_t k = close - 4; k < close; ++k) {
+    if (!is_digit(s[k])) return false;
+  }
+  char32_t open = s[close - 5];
+  return open == cjk::kLeftTortoiseShell || open == U'[' || open == U'(' ||
+         open == cjk::kFullwidthLeftParen;
+}
+
 bool is_heading_terminator(char32_t c) {
   return c == cjk::kIdeographicFullStop || c == cjk::kFullwidthExclamation ||
          c == cjk::kFullwidthQuestion || c == U'!' || c == U'?';
@@ -70,6 +96,8 @@ class Parser {
     }
     std::uint32_t last = n - 1;
     while (facts_[last].blank) --last;
+    last = skip_imprint(first, last);
+    last = skip_annex(first, last);
     if (last > first && is_note(last)) {
       std::uint32_t above = last - 1;
       while (above > first && facts_[above].blank) --above;
@@ -134,8 +162,114 @@ class Parser {
   }
 
   bool is_heading(std::uint32_t i) const {
+    if (doc_.paragraphs[i].in_table) return false;
     return doc_.paragraphs[i].outline_level > 0 ||
            parse_marker(doc_.text, doc_.paragraphs[i].span, facts_[i].artefacts).has_value();
+  }
+
+  std::uint32_t previous_nonblank(std::uint32_t i, std::uint32_t first) const {
+    while (i > first && facts_[i].blank) --i;
+    return i;
+  }
+
+  std::optional<std::uint32_t> next_nonblank(std::uint32_t i, std::uint32_t end) const {
+    while (i < end && facts_[i].blank) ++i;
+    return i < end ? std::optional<std::uint32_t>(i) : std::nullopt;
+  }
+
+  // 版记 (GB/T 9704 §8): 抄送…… and ……印发 (or ……日印) lines, and rules of dashes between them.
+  bool is_imprint(std::uint32_t i) const {
+    std::string_view c = facts_[i].content;
+    if (c.starts_with(cjk::kCopyToWord) || c.ends_with(cjk::kPrintedWord)) return true;
+    if (last_char(c) == cjk::kPrinted) {
+      std::string_view before = c.substr(0, c.size() - utf8::encode(cjk::kPrinted).size());
+      std::size_t k = before.size();
+      return !before.empty() && utf8::prev(before, k) == cjk::kDay;
+    }
+    bool rule = facts_[i].length >= 3;
+    for (std::size_t k = 0; k < c.size() && rule;) {
+      char32_t ch = utf8::next(c, k);
+      rule = ch == U'-' || ch == U'_' || ch == cjk::kEmDash || ch == 0x2500 || ch == 0x2501;
+    }
+    return rule;
+  }
+
+  std::uint32_t skip_imprint(std::uint32_t first, std::uint32_t last) {
+    while (last > first && is_imprint(last)) {
+      doc_.paragraphs[last].role = ParagraphRole::imprint;
+      last = previous_nonblank(last - 1, first);
+    }
+    return last;
+  }
+
+  // An attachment (GB/T 9704 §8.2) starts with a line that is only 附件 or 附件N. A 附件 line
+  // followed by a numbered list is the 附件说明 of the body instead.
+  bool is_annex_start(std::uint32_t i, std::uint32_t last) const {
+    const Facts& f = facts_[i];
+    if (!f.content.starts_with(cjk::kAnnexWord) || f.length > kMaxAnnexLine) return false;
+    std::string_view rest = f.content.substr(cjk::kAnnexWord.size());
+    for (std::size_t k = 0; k < rest.size();) {
+      char32_t c = utf8::next(rest, k);
+      if (!is_digit(c) && !is_colon(c) && !utf8::is_space(c)) return false;
+    }
+    auto next = next_nonblank(i + 1, last + 1);
+    return !next || !is_heading(*next);
+  }
+
+  std::uint32_t skip_annex(std::uint32_t first, std::uint32_t last) {
+    for (std::uint32_t i = first + 1; i <= last; ++i) {
+      if (facts_[i].blank || !is_annex_start(i, last)) continue;
+      doc_.annex = {i, last + 1};
+      for (std::uint32_t k = i; k <= last; ++k) doc_.paragraphs[k].role = ParagraphRole::annex;
+      return previous_nonblank(i - 1, first);
+    }
+    return last;
+  }
+
+  Span content_span(std::uint32_t i) const {
+    const Facts& f = facts_[i];
+    return {f.content_begin, f.content_begin + static_cast<std::uint32_t>(f.content.size())};
+  }
+
+  bool looks_like_signature(std::string_view content) const {
+    std::size_t length = utf8::length(content);
+    return length >= 2 && length <= kMaxSignature && !contains_any(content, cjk::is_clause_punct) &&
+           first_char(content) != cjk::kFullwidthLeftParen && first_char(content) != U'(';
+  }
+
+  // A signature and a date on one line (平潭综合实验区公安局2022年1月7日, or with spaces
+  // between): the date is the longest tail of the line that parses as one.
+  bool split_signature_date(std::uint32_t i) {
+    Span content = content_span(i);
+    std::string_view text = doc_.text;
+    for (std::uint32_t at = content.begin; at < content.end;) {
+      std::size_t next = at;
+      char32_t c = utf8::next(text, next);
+      bool starts_number = (is_digit(c) || cjk::chinese_digit(c) >= 0) && at > content.begin;
+      if (starts_number) {
+        std::size_t before = at;
+        char32_t prev = utf8::prev(text, before);
+        starts_number = !is_digit(prev) && cjk::chinese_digit(prev) < 0;
+      }
+      if (starts_number) {
+        if (auto date = parse_date(text, {at, content.end})) {
+          std::string_view organ = utf8::trim(text.substr(content.begin, at - content.begin));
+          if (looks_like_signature(organ) && !is_heading(i)) {
+            auto organ_begin = static_cast<std::uint32_t>(organ.data() - text.data());
+            doc_.signature =
+                Signature{{i},
+                          std::string(organ),
+                          {organ_begin, organ_begin + static_cast<std::uint32_t>(organ.size())}};
+            date->paragraph = i;
+            doc_.date = *date;
+            doc_.paragraphs[i].role = ParagraphRole::signature;
+            return true;
+          }
+        }
+      }
+      at = static_cast<std::uint32_t>(next);
+    }
+    return false;
   }
 
   bool looks_like_title_line(std::uint32_t i, std::size_t max_length) const {
@@ -145,12 +279,61 @@ class Parser {
       return false;
     }
     if (is_colon(last_char(f.content))) return false;
-    return !is_heading(i) && !parse_date(doc_.text, doc_.paragraphs[i].span);
+    return !is_heading(i) && !parse_date(doc_.text, doc_.paragraphs[i].span) &&
+           !is_doc_number(f.content);
   }
 
-  // Title and addressee at the top; returns the first paragraph after them.
+  // A second title line: right below the first, or after one blank line unless it is the organ
+  // that also signs the report (a name set under the title).
+  std::optional<std::uint32_t> title_continuation(std::uint32_t i, std::uint32_t body_end) const {
+    auto next = next_nonblank(i, body_end);
+    if (!next || *next > i + 1 || !looks_like_title_line(*next, kMaxTitleContinuation)) {
+      return std::nullopt;
+    }
+    char32_t open = first_char(facts_[*next].content);
+    if (open == cjk::kFullwidthLeftParen || open == U'(') return std::nullopt;
+    if (*next > i && doc_.signature &&
+        doc_.signature->text.find(facts_[*next].content) != std::string::npos) {
+      return std::nullopt;
+    }
+    return next;
+  }
+
+  // A 主送 line: ends with a colon and lists organs, each short (各省、自治区、直辖市人民政府，
+  // 国务院各部委、各直属机构：); a sentence ending with a colon (……总结如下：) is not one.
+  bool is_addressee(std::uint32_t i) const {
+    const Facts& f = facts_[i];
+    if (f.length > kMaxAddressee * 3 || !is_colon(last_char(f.content)) || is_heading(i))
+      return false;
+    std::size_t item = 0;
+    for (std::size_t k = 0; k < f.content.size();) {
+      char32_t c = utf8::next(f.content, k);
+      if (c == cjk::kLeftBookTitle || cjk::is_sentence_end(c)) return false;
+      if (c == cjk::kIdeographicComma || is_comma(c) || is_colon(c)) {
+        item = 0;
+      } else if (++item > kMaxAddresseeItem) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // A 发文字号 line at `i` (before or after the title) is marked; returns the next paragraph.
+  std::uint32_t take_doc_number(std::uint32_t i, std::uint32_t body_end) {
+    auto at = next_nonblank(i, body_end);
+    if (!at || doc_.doc_number || facts_[*at].length > kMaxDocNumber ||
+        !is_doc_number(facts_[*at].content)) {
+      return i;
+    }
+    doc_.doc_number = *at;
+    doc_.paragraphs[*at].role = ParagraphRole::doc_number;
+    return *at + 1;
+  }
+
+  // Title, 发文字号 and addressee at the top; returns the first paragraph after them.
   std::uint32_t find_opening(std::uint32_t first, std::uint32_t body_end) {
-    std::uint32_t i = first;
+    std::uint32_t i = take_doc_number(first, body_end);
+    if (auto at = next_nonblank(i, body_end)) i = *at;
     if (i >= body_end) return i;
     auto& paras = doc_.paragraphs;
     bool styled = paras[i].title_style;
@@ -158,13 +341,12 @@ class Parser {
       Title title;
       title.paragraphs.push_back(i);
       ++i;
-      if (i < body_end && !facts_[i].blank &&
-          (styled ? paras[i].title_style
-                  : looks_like_title_line(i, kMaxTitleContinuation) &&
-                        first_char(facts_[i].content) != cjk::kFullwidthLeftParen &&
-                        first_char(facts_[i].content) != U'(')) {
-        title.paragraphs.push_back(i);
-        ++i;
+      if (styled) {
+        if (i < body_end && !facts_[i].blank && paras[i].title_style)
+          title.paragraphs.push_back(i++);
+      } else if (auto next = title_continuation(i, body_end)) {
+        title.paragraphs.push_back(*next);
+        i = *next + 1;
       }
       for (std::uint32_t p : title.paragraphs) {
         paras[p].role = ParagraphRole::title;
@@ -172,13 +354,11 @@ class Parser {
       }
       doc_.title = std::move(title);
     }
-    std::uint32_t j = i;
-    while (j < body_end && facts_[j].blank) ++j;
-    if (doc_.title && j < body_end && facts_[j].length <= kMaxAddressee &&
-        is_colon(last_char(facts_[j].content)) && !is_heading(j)) {
-      paras[j].role = ParagraphRole::addressee;
-      doc_.addressee = j;
-      i = j + 1;
+    if (doc_.title) i = take_doc_number(i, body_end);
+    if (auto j = next_nonblank(i, body_end); doc_.title && j && is_addressee(*j)) {
+      paras[*j].role = ParagraphRole::addressee;
+      doc_.addressee = *j;
+      i = *j + 1;
     }
     return i;
   }
@@ -193,15 +373,14 @@ class Parser {
       doc_.paragraphs[i].role = ParagraphRole::date;
       body_end = i;
       if (i == first) return body_end;
-      --i;
-      while (i > first && facts_[i].blank) --i;
+      i = previous_nonblank(i - 1, first);
+    } else if (i > first && split_signature_date(i)) {
+      return i;
     }
     const Facts& f = facts_[i];
-    if (i > first && !f.blank && f.length >= 2 && f.length <= kMaxSignature &&
-        !contains_any(f.content, cjk::is_clause_punct) && !is_heading(i) &&
-        first_char(f.content) != cjk::kFullwidthLeftParen && first_char(f.content) != U'(' &&
+    if (i > first && !f.blank && looks_like_signature(f.content) && !is_heading(i) &&
         !parse_date(doc_.text, doc_.paragraphs[i].span)) {
-      doc_.signature = Signature{{i}, std::string(f.content)};
+      doc_.signature = Signature{{i}, std::string(f.content), content_span(i)};
       doc_.paragraphs[i].role = ParagraphRole::signature;
       body_end = i;
     }
@@ -300,6 +479,11 @@ class Parser {
     std::uint32_t first_heading = body_end;
     for (std::uint32_t i = body_begin; i < body_end; ++i) {
       if (facts_[i].blank) continue;
+      if (paras[i].in_table) {
+        paras[i].role = ParagraphRole::table;
+        paras[i].section = open_.empty() ? -1 : static_cast<std::int32_t>(open_.back().section);
+        continue;
+      }
       std::optional<MarkerMatch> match =
           parse_marker(doc_.text, paras[i].span, facts_[i].artefacts);
       if (!match && paras[i].outline_level > 0) {

@@ -1,12 +1,31 @@
-// Plain text: decode (readers/encoding.hpp), then one paragraph per line.
+// Plain text: decode (readers/encoding.hpp), then one paragraph per line. A line of cells
+// separated by TABs is a table row, and so is every line of a [表格] … [/表格] block.
 #include <cstring>
 
 #include "model/builder.hpp"
+#include "model/parse.hpp"
 #include "readers/encoding.hpp"
 #include "readers/readers.hpp"
+#include "text/cjk.hpp"
 #include "text/utf8.hpp"
 
 namespace fzcheck::detail {
+
+namespace {
+
+// Cells separated by TABs. A TAB right after a section number ("一、\t总体要求", as Word's list
+// numbering is often copied) does not make a row.
+bool is_table_row(std::string_view line) {
+  std::string_view content = utf8::trim(line);
+  std::size_t tab = content.find('\t');
+  if (tab == std::string_view::npos) return false;
+  std::string_view first_cell = content.substr(0, tab);
+  auto marker = parse_marker(first_cell, {0, static_cast<std::uint32_t>(first_cell.size())}, {});
+  return !marker || marker->content_begin < first_cell.size() ||
+         content.find('\t', tab + 1) != std::string_view::npos;
+}
+
+}  // namespace
 
 Document text_to_document(std::string_view utf8, std::string_view name, std::string encoding,
                           bool had_bom) {
@@ -14,6 +33,7 @@ Document text_to_document(std::string_view utf8, std::string_view name, std::str
   builder.reserve(utf8.size());
   std::uint32_t line = 1;
   std::size_t i = 0;
+  bool in_table_block = false;
   const std::size_t n = utf8.size();
   while (i < n) {
     const char* start = utf8.data() + i;
@@ -24,7 +44,12 @@ Document text_to_document(std::string_view utf8, std::string_view name, std::str
     const void* cr = std::memchr(start, '\r', stop - i);
     if (cr) stop = static_cast<std::size_t>(static_cast<const char*>(cr) - utf8.data());
     builder.begin_paragraph({line, 1});
-    builder.append(utf8.substr(i, stop - i));
+    std::string_view text = utf8.substr(i, stop - i);
+    builder.append(text);
+    std::string_view trimmed = utf8::trim(text);
+    if (trimmed == cjk::kTableOpen) in_table_block = true;
+    builder.paragraph().in_table = in_table_block || is_table_row(text);
+    if (trimmed == cjk::kTableClose) in_table_block = false;
     LineEnd end = LineEnd::none;
     std::size_t skip = 0;
     if (stop < n && utf8[stop] == '\r' && stop + 1 < n && utf8[stop + 1] == '\n') {

@@ -50,6 +50,12 @@ void write_outline_json(std::ostream& out, const Document& doc, int indent) {
   } else {
     j["title"] = nullptr;
   }
+  if (doc.doc_number) {
+    j["doc_number"] = {{"text", utf8::trim(doc.paragraph_text(*doc.doc_number))},
+                       {"line", doc.locate(doc.paragraphs[*doc.doc_number].span.begin).line}};
+  } else {
+    j["doc_number"] = nullptr;
+  }
   if (doc.addressee) {
     j["addressee"] = {{"text", utf8::trim(doc.paragraph_text(*doc.addressee))},
                       {"line", doc.locate(doc.paragraphs[*doc.addressee].span.begin).line}};
@@ -90,6 +96,21 @@ void write_outline_json(std::ostream& out, const Document& doc, int indent) {
   } else {
     j["note"] = nullptr;
   }
+  if (!doc.annex.empty()) {
+    j["annex"] = {{"first_line", doc.locate(doc.paragraphs[doc.annex.begin].span.begin).line},
+                  {"last_line", doc.locate(doc.paragraphs[doc.annex.end - 1].span.begin).line}};
+  } else {
+    j["annex"] = nullptr;
+  }
+  Json imprint = Json::array();
+  std::size_t table_rows = 0;
+  for (std::uint32_t i = 0; i < doc.paragraphs.size(); ++i) {
+    if (doc.paragraphs[i].role == ParagraphRole::imprint)
+      imprint.push_back(doc.locate(doc.paragraphs[i].span.begin).line);
+    if (doc.paragraphs[i].role == ParagraphRole::table) ++table_rows;
+  }
+  j["imprint_lines"] = std::move(imprint);
+  j["table_rows"] = table_rows;
   Json artefacts = Json::array();
   for (const Artefact& a : doc.artefacts) {
     Position pos = doc.locate(a.span.begin);

@@ -47,6 +47,10 @@ void write_outline_text(std::ostream& out, const Document& doc) {
   } else {
     fmt::print(out, "  title:     (none)\n");
   }
+  if (doc.doc_number) {
+    fmt::print(out, "  number:    {}  [{}]\n", utf8::trim(doc.paragraph_text(*doc.doc_number)),
+               lines_of(doc, {*doc.doc_number}));
+  }
   if (doc.addressee) {
     fmt::print(out, "  addressee: {}  [{}]\n", utf8::trim(doc.paragraph_text(*doc.addressee)),
                lines_of(doc, {*doc.addressee}));
@@ -78,6 +82,18 @@ void write_outline_text(std::ostream& out, const Document& doc) {
     fmt::print(out, "  note:      {}  [{}]\n", utf8::trim(doc.paragraph_text(*doc.note)),
                lines_of(doc, {*doc.note}));
   }
+  if (!doc.annex.empty()) {
+    fmt::print(out, "  annex:     {} to {}\n",
+               where(doc, doc.locate(doc.paragraphs[doc.annex.begin].span.begin)),
+               where(doc, doc.locate(doc.paragraphs[doc.annex.end - 1].span.begin)));
+  }
+  std::vector<std::uint32_t> imprint, tables;
+  for (std::uint32_t i = 0; i < doc.paragraphs.size(); ++i) {
+    if (doc.paragraphs[i].role == ParagraphRole::imprint) imprint.push_back(i);
+    if (doc.paragraphs[i].role == ParagraphRole::table) tables.push_back(i);
+  }
+  if (!imprint.empty()) fmt::print(out, "  imprint:   [{}]\n", lines_of(doc, imprint));
+  if (!tables.empty()) fmt::print(out, "  table rows: {}\n", tables.size());
 }
 
 }  // namespace fzcheck

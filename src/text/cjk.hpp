@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "text/utf8.hpp"
 
@@ -41,6 +42,20 @@ inline constexpr char32_t kDay = 0x65E5;      // 日
 inline constexpr char32_t kTen = 0x5341;      // 十
 inline constexpr char32_t kHundred = 0x767E;  // 百
 inline constexpr char32_t kLing = 0x96F6;     // 零
+
+// The frame of a 公文 (GB/T 9704—2012 §7.2.4, §7.4, §8): the 发文字号 (国发〔2019〕5号), the
+// attachments (附件1) after the report and the imprint (版记: 抄送……, ……印发) at its very end.
+// These are format words, like 年月日 in a date; the vocabulary of report types lives in rules/.
+inline constexpr char32_t kLeftTortoiseShell = 0x3014;            // 〔
+inline constexpr char32_t kRightTortoiseShell = 0x3015;           // 〕
+inline constexpr char32_t kNumberSuffix = 0x53F7;                 // 号
+inline constexpr char32_t kPrinted = 0x5370;                      // 印 (……2023年1月9日印)
+inline constexpr std::string_view kAnnexWord = "\u9644\u4EF6";    // 附件
+inline constexpr std::string_view kCopyToWord = "\u6284\u9001";   // 抄送
+inline constexpr std::string_view kPrintedWord = "\u5370\u53D1";  // 印发
+// How the plain-text corpus marks a table: a line [表格] before it and [/表格] after it.
+inline constexpr std::string_view kTableOpen = "[\u8868\u683C]";
+inline constexpr std::string_view kTableClose = "[/\u8868\u683C]";
 
 // The Chinese numeral for 1–99 as written in section numbers: 三, 十, 十二, 二十, 九十九.
 inline void append_chinese_number(std::u32string& out, unsigned value) {
