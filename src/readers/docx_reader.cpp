@@ -555,6 +555,9 @@ class BodyReader {
   void begin_paragraph(pugi::xml_node p) {
     in_paragraph_ = true;
     paragraph_node_ = p;
+    in_table_ = false;
+    for (pugi::xml_node a = p.parent(); a && !in_table_; a = a.parent())
+      in_table_ = local_name(a.name(), w_) == "tbl";
     text_.clear();
     runs_.clear();
     ParaProps direct = read_ppr(p.child((w_ + "pPr").c_str()), w_);
@@ -721,8 +724,9 @@ class BodyReader {
     builder_.begin_paragraph({number, 1});
     builder_.append(text_);
     Paragraph& p = builder_.paragraph();
-    p.outline_level = outline_;
-    p.title_style = title_;
+    p.outline_level = in_table_ ? 0 : outline_;
+    p.title_style = title_ && !in_table_;
+    p.in_table = in_table_;
     const std::uint32_t base = p.span.begin;
     for (RunStyle& r : runs_) {
       r.span.begin += base;
@@ -782,6 +786,7 @@ class BodyReader {
   DocumentBuilder& builder_;
 
   bool in_paragraph_ = false;
+  bool in_table_ = false;  // the paragraph is in a cell of a w:tbl
   pugi::xml_node paragraph_node_;
   pugi::xml_node run_node_;
   ParaProps direct_;

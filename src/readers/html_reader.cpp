@@ -448,6 +448,7 @@ struct Para {
   std::string text;
   std::vector<SourceAnchor> anchors;  // offsets relative to the paragraph
   int heading = 0;                    // h1–h6 it comes from, 0 for none
+  bool in_table = false;              // inside a <table>
 };
 
 bool is_wide(char32_t c) {
@@ -504,6 +505,7 @@ class Extractor {
     GumboTag t = tag_of(node);
     if (is_block(t)) block_break();
     if (int h = heading_level(t)) headings_.push_back(h);
+    if (t == GUMBO_TAG_TABLE) ++tables_;
     if (t == GUMBO_TAG_PRE || t == GUMBO_TAG_LISTING || t == GUMBO_TAG_PLAINTEXT ||
         t == GUMBO_TAG_XMP) {
       ++pre_;
@@ -514,6 +516,7 @@ class Extractor {
     GumboTag t = tag_of(node);
     if (is_block(t)) block_break();
     if (heading_level(t) && !headings_.empty()) headings_.pop_back();
+    if (t == GUMBO_TAG_TABLE && tables_ > 0) --tables_;
     if (t == GUMBO_TAG_PRE || t == GUMBO_TAG_LISTING || t == GUMBO_TAG_PLAINTEXT ||
         t == GUMBO_TAG_XMP) {
       --pre_;
@@ -529,7 +532,10 @@ class Extractor {
   }
 
   void put(char32_t c, Position pos) {
-    if (cur_.text.empty()) cur_.heading = headings_.empty() ? 0 : headings_.back();
+    if (cur_.text.empty()) {
+      cur_.heading = headings_.empty() ? 0 : headings_.back();
+      cur_.in_table = tables_ > 0;
+    }
     if (cur_.anchors.empty() || !(pos.line == expected_.line && pos.column == expected_.column)) {
       cur_.anchors.push_back({static_cast<std::uint32_t>(cur_.text.size()), pos});
     }
@@ -642,6 +648,7 @@ class Extractor {
   Para cur_;
   std::vector<int> headings_;
   int pre_ = 0;
+  int tables_ = 0;  // <table> elements open
   bool pending_space_ = false;
   bool pending_newline_ = false;
   Position space_pos_;
@@ -780,8 +787,9 @@ Result<Document> read_html(std::string_view bytes, std::string_view name,
       builder.append_at(std::string_view(p.text).substr(from, to - from), p.anchors[k].pos);
     }
     Paragraph& para = builder.paragraph();
+    para.in_table = p.in_table;
     bool title = false;
-    if (at_start && p.heading >= 1 && p.heading <= 3) {
+    if (at_start && p.heading >= 1 && p.heading <= 3 && !p.in_table) {
       std::string_view text = p.text;
       title = !parse_marker(text, {0, static_cast<std::uint32_t>(text.size())}, {}).has_value();
     }

@@ -274,4 +274,121 @@ TEST_CASE("note: what is not a 附注") {
   CHECK_FALSE(parse("标题报告\n一、举措\n某局\n2025年2月24日\n" + long_note + "）").note);
 }
 
+TEST_CASE("frame: a 发文字号 below or above the title, then the 主送 line") {
+  Document below = parse(
+      "国务院关于在市场监管领域全面推行\n部门联合监管的意见\n国发〔2019〕5号\n"
+      "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n导语。\n一、总体要求\n");
+  REQUIRE(below.title);
+  CHECK(below.title->text == "国务院关于在市场监管领域全面推行部门联合监管的意见");
+  REQUIRE(below.doc_number);
+  CHECK(*below.doc_number == 2);
+  CHECK(below.paragraphs[2].role == ParagraphRole::doc_number);
+  REQUIRE(below.addressee);
+  CHECK(*below.addressee == 3);
+  CHECK(below.preamble.begin == 4);
+
+  Document above =
+      parse("浙卫〔2024〕3号\n浙江省卫生健康委关于2023年度法治政府建设情况的报告\n正文。\n");
+  REQUIRE(above.doc_number);
+  CHECK(*above.doc_number == 0);
+  REQUIRE(above.title);
+  CHECK(above.title->paragraphs == std::vector<std::uint32_t>{1});
+
+  // Written with the wrong brackets, it is still a number, not a second title line.
+  Document wrong = parse("某局关于2023年度法治建设情况的报告\n某发[2024]3号\n正文。\n");
+  REQUIRE(wrong.title);
+  CHECK(wrong.title->paragraphs.size() == 1);
+  CHECK(wrong.doc_number == 1u);
+}
+
+TEST_CASE("frame: a sentence ending with a colon is not a 主送 line") {
+  Document doc = parse(
+      "平潭综合实验区社会事业局2022年法治工作情况报告\n"
+      "根据《平潭综合实验区2022年法治政府建设工作要点》要求，现将有关情况总结如下：\n"
+      "一、工作开展情况\n");
+  CHECK_FALSE(doc.addressee);
+  CHECK(doc.preamble.begin == 1);
+}
+
+TEST_CASE("frame: a title continued after one blank line, unless it is the signing organ") {
+  Document split = parse("某局2024年度法治政府建设\n\n情况报告\n2024年，我局做了工作。\n");
+  REQUIRE(split.title);
+  CHECK(split.title->text == "某局2024年度法治政府建设情况报告");
+  CHECK(split.title->paragraphs == std::vector<std::uint32_t>{0, 2});
+
+  Document organ = parse(
+      "关于2024年度法治政府建设情况的报告\n\n某县教育局\n\n正文写在这里。\n某县教育局\n2025年1月6日"
+      "\n");
+  REQUIRE(organ.title);
+  CHECK(organ.title->paragraphs == std::vector<std::uint32_t>{0});
+}
+
+TEST_CASE("frame: signature and date on one line, glued or spaced") {
+  Document glued = parse("标题报告\n正文。\n平潭综合实验区公安局2022年1月7日\n");
+  REQUIRE(glued.signature);
+  CHECK(glued.signature->text == "平潭综合实验区公安局");
+  CHECK(glued.str(glued.signature->span) == "平潭综合实验区公安局");
+  REQUIRE(glued.date);
+  CHECK(glued.date->paragraph == 2);
+  CHECK(glued.str(glued.date->span) == "2022年1月7日");
+
+  Document spaced = parse("标题报告\n正文。\n平潭综合实验区社会事业局\u30002026年1月23日\n");
+  REQUIRE(spaced.signature);
+  CHECK(spaced.signature->text == "平潭综合实验区社会事业局");
+  REQUIRE(spaced.date);
+  CHECK(spaced.date->date.day == 23);
+
+  // A sentence that ends with a date is neither.
+  Document sentence = parse("标题报告\n正文。\n数据统计截至2022年1月7日。\n");
+  CHECK_FALSE(sentence.date);
+}
+
+TEST_CASE("frame: padding around the signature is not part of it") {
+  Document doc = parse("标题报告\n正文。\n国务院\u00a0\u00a0 \u00a0\n2019年1月27日 \u00a0 \n");
+  REQUIRE(doc.signature);
+  CHECK(doc.str(doc.signature->span) == "国务院");
+  REQUIRE(doc.date);
+  CHECK(doc.str(doc.date->span) == "2019年1月27日");
+}
+
+TEST_CASE("frame: 版记 lines and attachments after the date do not hide it") {
+  Document imprint = parse(
+      "标题报告\n一、工作\n正文。\n某片区管理局\n2023年1月9日\n抄送：某局纪检监察组。\n"
+      "某片区管理局党政办公室 2023年1月9日印\n");
+  REQUIRE(imprint.signature);
+  CHECK(imprint.signature->text == "某片区管理局");
+  REQUIRE(imprint.date);
+  CHECK(imprint.date->paragraph == 4);
+  CHECK(imprint.paragraphs[5].role == ParagraphRole::imprint);
+  CHECK(imprint.paragraphs[6].role == ParagraphRole::imprint);
+
+  Document annex = parse(
+      "标题报告\n一、工作\n正文。\n二、安排\n正文。\n某局\n2025年1月6日\n附件1\n十件实事\n"
+      "一、第一件\n二、第二件\n");
+  REQUIRE(annex.date);
+  CHECK(annex.date->paragraph == 6);
+  CHECK(annex.annex.begin == 7);
+  CHECK(annex.annex.end == 11);
+  CHECK(tree(annex) == Tree{"1:一、:工作", "1:二、:安排"});
+  CHECK(annex.paragraphs[9].role == ParagraphRole::annex);
+
+  // 附件： followed by a numbered list is the 附件说明 of the body.
+  Document note = parse("标题报告\n正文。\n附件：\n1.某某名单\n某局\n2025年1月6日\n");
+  CHECK(note.annex.empty());
+  REQUIRE(note.signature);
+}
+
+TEST_CASE("frame: rows of a plain-text table are never headings") {
+  Document doc = parse(
+      "标题报告\n一、总体情况\n正文。\n[表格]\n信息内容\t本年制发件数\n一、本年新收申请数量\t5\n"
+      "（一）予以公开\t1\n[/表格]\n二、其他\n三、本年度办理结果\t（一）予以公开\t1\t0\n四、后记\n");
+  CHECK(tree(doc) == Tree{"1:一、:总体情况", "1:二、:其他", "1:四、:后记"});
+  CHECK(doc.paragraphs[3].role == ParagraphRole::table);
+  CHECK(doc.paragraphs[6].role == ParagraphRole::table);
+  CHECK(doc.paragraphs[9].role == ParagraphRole::table);
+  // A TAB right after a section number is how Word list numbering is often copied.
+  Document tabbed = parse("一、\t总体要求\n正文。\n");
+  CHECK(tree(tabbed) == Tree{"1:一、:总体要求"});
+}
+
 }  // namespace fzcheck

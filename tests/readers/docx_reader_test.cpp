@@ -299,6 +299,21 @@ TEST_CASE("docx: tables (nested too) and content controls") {
   CHECK(t == std::vector<std::string>{"甲", "乙", "内表", "", "控件内行内控件"});
 }
 
+TEST_CASE("docx: paragraphs in table cells are table cells, never headings") {
+  auto cell = [](const std::string& content) { return "<w:tc>" + content + "</w:tc>"; };
+  auto doc = read_docx_bytes(
+      test::make_docx(para(run("一、总体情况")) + para(run("正文。")) + "<w:tbl><w:tr>" +
+                      cell(para(run("一、本年新收政府信息公开申请数量"))) + cell(para(run("5"))) +
+                      "</w:tr><w:tr>" + cell(para(run("（一）予以公开"))) + cell(para(run("1"))) +
+                      "</w:tr></w:tbl>" + para(run("二、其他"))));
+  REQUIRE(doc.ok());
+  REQUIRE(doc->sections.size() == 2);
+  CHECK(doc->str(doc->sections[1].heading) == "其他");
+  CHECK(doc->paragraphs[2].in_table);
+  CHECK(doc->paragraphs[2].role == ParagraphRole::table);
+  CHECK_FALSE(doc->paragraphs[6].in_table);
+}
+
 TEST_CASE("docx: breaks, tabs, hyphens, symbols and ruby") {
   auto t = read_body(para(run("甲") + "<w:r><w:br/></w:r>" + run("乙") + "<w:r><w:cr/></w:r>" +
                           run("丙") + "<w:r><w:br w:type=\"page\"/></w:r>" + run("丁") +

@@ -138,6 +138,19 @@ TEST_CASE("html: positions after entities, line breaks, CRLF and tabs") {
 
 // ---- structure ----------------------------------------------------------------------------------
 
+TEST_CASE("html: table cells are never headings") {
+  auto doc = read_html_bytes(
+      "<html><body><article><p>一、总体情况</p><p>正文。</p><table><tr>"
+      "<td>一、本年新收申请数量</td><td>5</td></tr><tr><th>（一）予以公开</th><td>1</td></tr>"
+      "</table><p>二、其他</p></article></body></html>");
+  REQUIRE(doc.ok());
+  REQUIRE(doc->sections.size() == 2);
+  CHECK(doc->str(doc->sections[1].heading) == "其他");
+  CHECK(doc->paragraphs[2].role == ParagraphRole::table);
+  CHECK(doc->paragraphs[4].in_table);
+  CHECK_FALSE(doc->paragraphs[6].in_table);
+}
+
 TEST_CASE("html: headings give hints; the first one is the title; a written marker wins") {
   auto doc = read_html_bytes(
       "<html><body><article><h1>某局2024年法治政府建设年度报告</h1><p>导语。</p>"
