@@ -28,9 +28,29 @@ struct Finding {
   std::string heading;  // the innermost heading above it ("（二）健全法制教育工作网络"), if any
 };
 
+// What kind of document fzcheck took a document for, and why. The types are declared by the
+// rule packs (pack.yaml `document_types`); each pack applies to some of them.
+struct DocumentType {
+  enum class Basis {
+    title,     // the title names it: `evidence` is the words of the title that do
+    body,      // there is no title, and the text speaks of it `count` times (`evidence`: a word)
+    forced,    // CheckOptions::document_type
+    fallback,  // not recognised: checked as a general document (公文)
+  };
+  std::string id;    // "fazhi-report"; for the fallback, the id its pack declares ("gongwen")
+  std::string name;  // "法治政府建设年度报告"
+  Basis basis = Basis::fallback;
+  std::string evidence;
+  std::uint32_t count = 0;
+  std::string genre;  // the 文种 the title ends with (通知, 意见, 报告 …), if any
+};
+const char* to_string(DocumentType::Basis basis) noexcept;
+
 struct Report {
-  std::string file;               // Document::name
-  std::vector<Finding> findings;  // sorted by position, then rule id
+  std::string file;                // Document::name
+  DocumentType type;               // what the document was taken for
+  std::vector<std::string> packs;  // the ids of the packs that applied to it, in load order
+  std::vector<Finding> findings;   // sorted by position, then rule id
   std::size_t count(Severity severity) const noexcept;
 };
 
@@ -40,6 +60,8 @@ struct CheckOptions {
   std::set<std::string> disabled;    // rule ids not to run
   std::set<std::string> only;        // if not empty, run only these rule ids
   std::map<std::string, Severity> severity_overrides;
+  std::string document_type;  // check the document as this type (a declared id) instead of
+                              // recognising it; empty: recognise it
 };
 
 }  // namespace fzcheck

@@ -5,6 +5,7 @@
 
 #include <ostream>
 #include <string>
+#include <string_view>
 
 #include "fzcheck/check.hpp"
 #include "fzcheck/document.hpp"
@@ -17,11 +18,17 @@ struct TextOptions {
   bool color = false;              // ANSI colours for severities
   bool show_context = true;        // the source line with the finding underlined
   bool show_source = true;         // the legal or standards basis of each finding
+  bool show_type = true;           // a first line with the document type it was checked as
   std::string language = "zh-CN";  // of the interface words (fzcheck/i18n.hpp): "zh-CN" or "en"
 };
 
-// file:line:col: severity: message [rule-id], then the source line with the span underlined
-// (CJK characters count two columns), the suggested replacement and the rule's basis.
+// "文件类型：法治政府建设年度报告（依据标题中的“法治政府建设”）": the type a document was checked
+// as, and why, in the interface language.
+std::string document_type_text(const DocumentType& type, std::string_view language);
+
+// A first line with the document type (TextOptions::show_type), then for each finding
+// file:line:col: severity: message [rule-id], the source line with the span underlined (CJK
+// characters count two columns), the suggested replacement and the rule's basis.
 void write_text(std::ostream& out, const Report& report, const Document& doc,
                 const TextOptions& options = {});
 

@@ -21,8 +21,17 @@ struct PackInfo {
   std::string title;  // "法治政府建设年度报告"
   std::string version;
   std::string description;
-  std::string language;  // of its messages: "zh-CN" (the default) or "en"
-  std::string origin;    // the directory it was loaded from, or "builtin:<id>"
+  std::string language;                 // of its messages: "zh-CN" (the default) or "en"
+  std::string origin;                   // the directory it was loaded from, or "builtin:<id>"
+  std::vector<std::string> applies_to;  // document type ids; empty: every document
+};
+
+// A kind of document a pack declares (pack.yaml `document_types`), such as 法治政府建设年度报告.
+struct DocumentTypeInfo {
+  std::string id;         // "fazhi-report"
+  std::string name;       // "法治政府建设年度报告"
+  std::string pack;       // the pack that declares it
+  bool fallback = false;  // the type of documents that no other type fits
 };
 
 struct RuleInfo {
@@ -62,6 +71,8 @@ class RuleSet {
   static const RuleSet& builtin();
 
   const std::vector<PackInfo>& packs() const noexcept;
+  // Every declared document type, in the order they are tried (the fallback last).
+  const std::vector<DocumentTypeInfo>& document_types() const noexcept;
   const std::vector<RuleInfo>& rules() const noexcept;
   const RuleInfo* find(std::string_view id) const noexcept;
 

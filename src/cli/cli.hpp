@@ -76,6 +76,9 @@ struct RuleFlags {
   std::optional<Config> config_;
 };
 
+// `type` if it is a document type of `rules` (or empty); else a usage error listing them.
+std::string checked_type(const RuleSet& rules, const std::string& type);
+
 // Parses a size such as "64M", "500K" or "1048576".
 std::uint64_t parse_size(const std::string& text);
 

@@ -38,14 +38,17 @@ std::optional<CheckFlags> parse_flags(const std::vector<std::string>& args) {
   po::options_description options("fzcheck check [options] FILE...\n\nOptions");
   std::string format = "text";
   std::string fail_on = "error";
-  std::string submitted_on, published_on, color = "auto", language = "zh-CN";
+  std::string submitted_on, published_on, color = "auto", language = "zh-CN", type;
   options.add_options()("help,h", "show this help")(
       "format,f", po::value(&format)->default_value("text"), "text, json or line")(
       "fail-on", po::value(&fail_on)->default_value("error"),
       "exit 1 when a finding is at or above: error, warning, info or never")(
       "submitted-on", po::value(&submitted_on), "the date the report is submitted (YYYY-MM-DD)")(
       "published-on", po::value(&published_on), "the date the report is published (YYYY-MM-DD)")(
-      "jobs,j", po::value(&flags.jobs)->default_value(1), "check this many files at once")(
+      "type", po::value(&type),
+      "check every file as this document type (see 'fzcheck rules types') instead of "
+      "recognising it")("jobs,j", po::value(&flags.jobs)->default_value(1),
+                        "check this many files at once")(
       "color", po::value(&color)->default_value("auto"), "auto, always or never")(
       "lang", po::value(&language)->default_value("zh-CN"),
       "language of the report's own words: zh-CN or en");
@@ -91,6 +94,7 @@ std::optional<CheckFlags> parse_flags(const std::vector<std::string>& args) {
   flags.check.disabled = std::move(choices.disabled);
   flags.check.only = std::move(choices.only);
   flags.check.severity_overrides = std::move(choices.severity_overrides);
+  flags.check.document_type = checked_type(*flags.rule_set, type);
   flags.language = language;
   flags.text.color =
       color == "always" || (color == "auto" && ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));

@@ -20,12 +20,15 @@ int run_fix(const std::vector<std::string>& args) {
       "and files are always written atomically (temporary file, then rename).\n\nOptions");
   std::string output;
   bool diff = false, in_place = false;
+  std::string type;
   ReadFlags read_flags;
   RuleFlags rule_flags;
   options.add_options()("help,h", "show this help")("output,o", po::value(&output),
                                                     "write the corrected copy here")(
       "diff", po::bool_switch(&diff), "print a unified diff of the corrections instead of writing")(
-      "in-place", po::bool_switch(&in_place), "replace the input file itself (atomically)");
+      "in-place", po::bool_switch(&in_place), "replace the input file itself (atomically)")(
+      "type", po::value(&type),
+      "take every file for this document type (see 'fzcheck rules types')");
   rule_flags.add_to(options, "do not apply this rule's fixes (repeatable)",
                     "apply only this rule's fixes (repeatable)");
   read_flags.add_to(options);
@@ -46,6 +49,7 @@ int run_fix(const std::vector<std::string>& args) {
   }
   RuleSet rules = rule_flags.load();
   CheckOptions check_options = rule_flags.choices(rules);
+  check_options.document_type = checked_type(rules, type);
   ReadOptions read_options = read_flags.to_options();
 
   int status = kExitOk;

@@ -1,4 +1,5 @@
 // fzcheck rules list | explain ID | kinds | test DIR: the rule catalogue and the fixture harness.
+#include <algorithm>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -16,6 +17,7 @@ constexpr const char* kRulesUsage =
     "usage: fzcheck rules list [--rules DIR]... [--no-default-rules] [--format text|json]\n"
     "       fzcheck rules explain ID [--rules DIR]...\n"
     "       fzcheck rules kinds\n"
+    "       fzcheck rules types [--rules DIR]...\n"
     "       fzcheck rules test DIR [--rule ID]...\n";
 
 int list(const std::vector<std::string>& args) {
@@ -99,6 +101,29 @@ int kinds(const std::vector<std::string>& args) {
   return kExitOk;
 }
 
+int types(const std::vector<std::string>& args) {
+  po::options_description options("fzcheck rules types [options]\n\nOptions");
+  RuleFlags rule_flags;
+  options.add_options()("help,h", "show this help");
+  rule_flags.add_to(options);
+  std::vector<std::string> extra;
+  auto vm = parse(args, options, extra);
+  if (!vm) return kExitOk;  // --help
+  if (!extra.empty()) throw UsageError("unexpected argument '" + extra.front() + "'");
+  RuleSet rules = rule_flags.load();
+  for (const DocumentTypeInfo& t : rules.document_types()) {
+    std::string packs;
+    for (const PackInfo& p : rules.packs()) {
+      const auto& a = p.applies_to;
+      if (a.empty() || std::find(a.begin(), a.end(), t.id) != a.end())
+        packs += (packs.empty() ? "" : ", ") + p.id;
+    }
+    fmt::print(std::cout, "  {:<24} {}{}  (declared by {}; checked by {})\n", t.id, t.name,
+               t.fallback ? ", when no other type fits" : "", t.pack, packs);
+  }
+  return kExitOk;
+}
+
 int test(const std::vector<std::string>& args) {
   po::options_description options("fzcheck rules test DIR [options]\n\nOptions");
   std::vector<std::string> only;
@@ -135,6 +160,7 @@ int run_rules(const std::vector<std::string>& args) {
   if (args.front() == "list") return list(rest);
   if (args.front() == "explain") return explain(rest);
   if (args.front() == "kinds") return kinds(rest);
+  if (args.front() == "types") return types(rest);
   if (args.front() == "test") return test(rest);
   throw UsageError("unknown 'rules' command '" + args.front() + "'\n" + kRulesUsage);
 }

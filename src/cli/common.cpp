@@ -120,6 +120,17 @@ RuleSet RuleFlags::load() {
   return std::move(loaded).value();
 }
 
+std::string checked_type(const RuleSet& rules, const std::string& type) {
+  if (type.empty()) return type;
+  std::string known;
+  for (const DocumentTypeInfo& t : rules.document_types()) {
+    if (t.id == type) return type;
+    known += (known.empty() ? "" : ", ") + t.id;
+  }
+  throw UsageError(fmt::format("--type must be a declared document type ({}), not '{}'",
+                               known.empty() ? "none is declared" : known, type));
+}
+
 std::uint64_t parse_size(const std::string& text) {
   std::size_t used = 0;
   unsigned long long value = 0;

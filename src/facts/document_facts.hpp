@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "facts/document_type.hpp"
 #include "facts/headings.hpp"
 #include "facts/parts.hpp"
 #include "facts/report_year.hpp"
@@ -13,13 +14,20 @@
 namespace fzcheck::detail {
 
 struct DocumentFacts {
+  DocumentType type;
   PartFacts parts;
   ReportYear year;
   HeadingFacts headings;
 };
 
-// `defs`: every part the rule set declares, sorted by priority.
+// What a rule set declares that facts are computed from.
+struct FactDefs {
+  const PatternSet& patterns;
+  const TypeTable& types;
+  const std::vector<PartDef>& parts;  // sorted by priority
+};
+
 DocumentFacts find_document_facts(const Document& doc, const MatchIndex& matches,
-                                  const std::vector<PartDef>& defs);
+                                  const FactDefs& defs, const CheckOptions& options);
 
 }  // namespace fzcheck::detail

@@ -129,13 +129,21 @@ const re2::RE2* PatternSet::regex(PatternId id) const noexcept {
   return e.regex ? &filter_->GetRE2(e.filtered_id) : nullptr;
 }
 
-bool PatternSet::matches_text(PatternId id, std::string_view text) const {
+std::optional<Match> PatternSet::find_in_text(PatternId id, std::string_view text) const {
   const Entry& e = entries_[id];
-  if (e.regex)
-    return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()),
-                             filter_->GetRE2(e.filtered_id));
-  if (e.exact_case) return text.find(e.text) != std::string_view::npos;
-  return ascii::icontains(text, e.text);
+  auto at = [&](std::size_t begin, std::size_t length) {
+    return Match{static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(begin + length)};
+  };
+  if (e.regex) {
+    re2::StringPiece whole(text.data(), text.size());
+    re2::StringPiece found;
+    if (!filter_->GetRE2(e.filtered_id).Match(whole, 0, whole.size(), RE2::UNANCHORED, &found, 1))
+      return std::nullopt;
+    return at(static_cast<std::size_t>(found.data() - text.data()), found.size());
+  }
+  std::size_t pos = e.exact_case ? text.find(e.text) : ascii::ifind(text, e.text);
+  if (pos == std::string_view::npos) return std::nullopt;
+  return at(pos, e.text.size());
 }
 
 MatchIndex PatternSet::scan(const Document& doc) const {

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -52,9 +53,12 @@ class PatternSet {
   // The compiled regex of a regex pattern (nullptr for a literal), for capture groups.
   const re2::RE2* regex(PatternId id) const noexcept;
 
-  // Whether a pattern matches somewhere in `text` (a string that is not in the document, such as
-  // a title joined from two lines). Same semantics as scan().
-  bool matches_text(PatternId id, std::string_view text) const;
+  // The first match of a pattern in `text` (a string that is not in the document, such as a
+  // title joined from two lines), offsets into `text`. Same semantics as scan().
+  std::optional<Match> find_in_text(PatternId id, std::string_view text) const;
+  bool matches_text(PatternId id, std::string_view text) const {
+    return find_in_text(id, text).has_value();
+  }
 
  private:
   struct Entry {

@@ -37,6 +37,14 @@ void write_json(std::ostream& out, const Report& report, int indent) {
   }
   Json j;
   j["file"] = report.file;
+  const DocumentType& type = report.type;
+  j["document_type"] = {{"id", type.id},
+                        {"name", type.name},
+                        {"basis", to_string(type.basis)},
+                        {"evidence", type.evidence},
+                        {"genre", type.genre.empty() ? Json(nullptr) : Json(type.genre)}};
+  if (type.basis == DocumentType::Basis::body) j["document_type"]["count"] = type.count;
+  j["packs"] = report.packs;
   j["findings"] = std::move(findings);
   j["summary"] = {{"error", report.count(Severity::error)},
                   {"warning", report.count(Severity::warning)},

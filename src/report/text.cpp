@@ -90,8 +90,32 @@ void write_context(std::ostream& out, const Finding& f, const Document& doc, boo
 
 }  // namespace
 
+std::string document_type_text(const DocumentType& type, std::string_view language) {
+  if (type.name.empty()) return {};
+  std::string basis;
+  switch (type.basis) {
+    case DocumentType::Basis::title:
+      basis = ui_text(language, "type_basis_title", {{"evidence", type.evidence}});
+      break;
+    case DocumentType::Basis::body:
+      basis = ui_text(language, "type_basis_body",
+                      {{"evidence", type.evidence}, {"count", std::to_string(type.count)}});
+      break;
+    case DocumentType::Basis::forced:
+      basis = ui_text(language, "type_basis_forced");
+      break;
+    case DocumentType::Basis::fallback:
+      basis = ui_text(language, "type_basis_fallback");
+      break;
+  }
+  if (!type.genre.empty()) basis += ui_text(language, "type_genre", {{"genre", type.genre}});
+  return ui_text(language, "type_line", {{"type", type.name}, {"basis", basis}});
+}
+
 void write_text(std::ostream& out, const Report& report, const Document& doc,
                 const TextOptions& options) {
+  if (options.show_type && !report.type.name.empty())
+    fmt::print(out, "{}: {}\n", report.file, document_type_text(report.type, options.language));
   for (const Finding& f : report.findings) {
     std::string where = f.begin.line > 0
                             ? fmt::format("{}:{}:{}", report.file, f.begin.line, f.begin.column)

@@ -134,6 +134,7 @@ void read_pack_dir(const std::filesystem::path& dir, std::vector<PackSource>& ou
 struct Loaded {
   RuleInfo info;
   std::unique_ptr<Check> check;
+  std::size_t pack = 0;
 };
 
 std::string first_sentence(const std::string& text) {
@@ -141,20 +142,29 @@ std::string first_sentence(const std::string& text) {
   return cut == std::string::npos ? text : text.substr(0, cut);
 }
 
-PackInfo read_pack_info(const PackSource& source, ErrorSink& errors) {
-  PackInfo pack;
+// A pack.yaml read up to what needs the pack's build context (its document types).
+struct PackHeader {
+  PackInfo info;
+  std::shared_ptr<Fields> fields;  // null for a single rule file or a broken pack.yaml
+};
+
+PackHeader read_pack_info(const PackSource& source, ErrorSink& errors) {
+  PackHeader header;
+  PackInfo& pack = header.info;
   pack.origin = source.origin;
   if (source.pack_file.empty()) {  // a single rule file
     pack.id = source.rules.empty() ? "rules" : source.rules.front().dir_name;
     pack.title = pack.id;
-    return pack;
+    return header;
   }
   auto file = parse_yaml(source.pack_file, source.pack_yaml, errors);
-  if (!file) return pack;
-  Fields f(file, file->root(), errors, "pack");
+  if (!file) return header;
+  header.fields = std::make_shared<Fields>(file, file->root(), errors, "pack");
+  Fields& f = *header.fields;
   if (!file->root().IsMap()) {
     f.error_at(f.pos(), "pack.yaml must be a mapping with at least 'id' and 'title'");
-    return pack;
+    header.fields.reset();
+    return header;
   }
   pack.id = f.string("id", true).value_or("");
   pack.title = f.string("title", true).value_or("");
@@ -168,8 +178,7 @@ PackInfo read_pack_info(const PackSource& source, ErrorSink& errors) {
     f.error("id", fmt::format("pack id '{}' must be lower-case letters, digits and single hyphens",
                               pack.id));
   }
-  f.finish();
-  return pack;
+  return header;
 }
 
 }  // namespace
@@ -231,21 +240,24 @@ Result<RuleSet> compile_packs(std::vector<PackSource> sources) {
   std::map<std::string, std::string> rule_origin;  // id → file:line
   std::vector<Loaded> loaded;
   std::vector<BuildContext::PartUse> part_uses;
+  std::vector<TypeUse> type_uses;
 
   // First every pack.yaml: a loaded pack with the id of a built-in pack replaces it.
-  std::vector<PackInfo> infos;
+  std::vector<PackHeader> infos;
   for (const PackSource& source : sources) infos.push_back(read_pack_info(source, errors));
   std::vector<bool> keep(sources.size(), true);
   for (std::size_t i = 0; i < sources.size(); ++i) {
     for (std::size_t j = i + 1; j < sources.size(); ++j) {
-      if (infos[i].id.empty() || infos[i].id != infos[j].id || !keep[i] || !keep[j]) continue;
+      if (infos[i].info.id.empty() || infos[i].info.id != infos[j].info.id || !keep[i] || !keep[j])
+        continue;
       bool i_builtin = sources[i].origin.starts_with("builtin:");
       bool j_builtin = sources[j].origin.starts_with("builtin:");
       if (i_builtin && !j_builtin) {
         keep[i] = false;
       } else {
-        errors.add(ErrorCode::rule_schema, sources[j].pack_file, {},
-                   fmt::format("pack id '{}' is also used by {}", infos[j].id, sources[i].origin));
+        errors.add(
+            ErrorCode::rule_schema, sources[j].pack_file, {},
+            fmt::format("pack id '{}' is also used by {}", infos[j].info.id, sources[i].origin));
       }
     }
   }
@@ -253,10 +265,15 @@ Result<RuleSet> compile_packs(std::vector<PackSource> sources) {
   for (std::size_t index = 0; index < sources.size(); ++index) {
     if (!keep[index]) continue;
     const PackSource& source = sources[index];
-    PackInfo pack = infos[index];
+    PackInfo pack = infos[index].info;
     std::vector<PartDef> pack_parts;
     BuildContext ctx(impl->patterns, pack_parts, pack.id,
                      pack.language.empty() ? "zh-CN" : pack.language);
+    if (Fields* f = infos[index].fields.get()) {
+      read_document_types(*f, ctx, pack, type_uses, impl->types);
+      f->finish();
+    }
+    const std::size_t pack_index = impl->packs.size();
     for (const PackSource::Rule& rule : source.rules) {
       auto file = parse_yaml(rule.rule_file, rule.rule_yaml, errors);
       if (!file) continue;
@@ -336,7 +353,7 @@ Result<RuleSet> compile_packs(std::vector<PackSource> sources) {
       info.summary = summary.value_or(first_sentence(common.message));
       info.readme = rule.readme;
       info.origin = rule.rule_file;
-      loaded.push_back({std::move(info), std::move(check)});
+      loaded.push_back({std::move(info), std::move(check), pack_index});
     }
     for (PartDef& part : pack_parts) impl->parts.push_back(std::move(part));
     for (const auto& use : ctx.part_uses()) part_uses.push_back(use);
@@ -359,6 +376,7 @@ Result<RuleSet> compile_packs(std::vector<PackSource> sources) {
                       use.part.part, use.part.part, pack, known.empty() ? "no parts" : known));
     }
   }
+  check_document_types(impl->types, type_uses, errors);
   if (!errors.empty()) {
     sort_errors(errors.errors());
     return std::move(errors.errors());
@@ -366,9 +384,14 @@ Result<RuleSet> compile_packs(std::vector<PackSource> sources) {
   std::stable_sort(impl->parts.begin(), impl->parts.end(),
                    [](const PartDef& a, const PartDef& b) { return a.priority < b.priority; });
   impl->patterns.build();
+  for (const TypeDef& t : impl->types.types)
+    impl->type_infos.push_back({t.id, t.name, t.pack, false});
+  if (const auto& f = impl->types.fallback)
+    impl->type_infos.push_back({f->id, f->name, f->pack, true});
   for (Loaded& l : loaded) {
     impl->rules.push_back(std::move(l.info));
     impl->checks.push_back(std::move(l.check));
+    impl->check_pack.push_back(l.pack);
   }
   return RuleSet(std::move(impl));
 }

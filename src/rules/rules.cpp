@@ -33,6 +33,10 @@ Result<RuleSet> RuleSet::load(const std::vector<std::filesystem::path>& paths,
 const std::vector<PackInfo>& RuleSet::packs() const noexcept {
   return impl_->packs;
 }
+const std::vector<DocumentTypeInfo>& RuleSet::document_types() const noexcept {
+  return impl_->type_infos;
+}
+
 const std::vector<RuleInfo>& RuleSet::rules() const noexcept {
   return impl_->rules;
 }

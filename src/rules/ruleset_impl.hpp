@@ -6,7 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "checks/build_context.hpp"
 #include "checks/kind.hpp"
+#include "facts/document_type.hpp"
 #include "facts/parts.hpp"
 #include "fzcheck/rules.hpp"
 #include "match/pattern_set.hpp"
@@ -18,6 +20,9 @@ struct RuleSet::Impl {
   std::vector<PackInfo> packs;
   std::vector<RuleInfo> rules;
   std::vector<std::unique_ptr<detail::Check>> checks;  // parallel to `rules`
+  std::vector<std::size_t> check_pack;                 // parallel to `rules`: index in `packs`
+  detail::TypeTable types;
+  std::vector<DocumentTypeInfo> type_infos;  // the public view of `types`
   detail::PatternSet patterns;
   std::vector<detail::PartDef> parts;  // sorted by priority
 };
@@ -43,6 +48,20 @@ Result<RuleSet> compile_packs(std::vector<PackSource> packs);
 
 // The packs compiled into the library.
 std::vector<PackSource> builtin_packs();
+
+// A document type named by a pack's `applies_to`, to be checked once every pack is read.
+struct TypeUse {
+  std::string type;
+  std::string file;
+  Position pos;
+};
+
+// pack.yaml's `applies_to`, `document_types` and `genres`, into `pack` and `table`.
+void read_document_types(Fields& f, BuildContext& ctx, PackInfo& pack, std::vector<TypeUse>& uses,
+                         TypeTable& table);
+// Once every pack is read: type ids unique, one fallback at most, every `applies_to` declared;
+// sorts the types by priority.
+void check_document_types(TypeTable& table, const std::vector<TypeUse>& uses, ErrorSink& errors);
 
 // Sorts errors by file, line and column (stable: problems at one place keep their order).
 void sort_errors(std::vector<Error>& errors);

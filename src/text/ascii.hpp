@@ -23,10 +23,12 @@ constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
                                             [](char x, char y) { return lower(x) == lower(y); });
 }
 
-// Whether `needle` occurs in `text`, ASCII letters compared without case.
-inline bool icontains(std::string_view text, std::string_view needle) {
-  return std::search(text.begin(), text.end(), needle.begin(), needle.end(),
-                     [](char x, char y) { return lower(x) == lower(y); }) != text.end();
+// Where `needle` first occurs in `text`, ASCII letters compared without case; npos if nowhere.
+inline std::size_t ifind(std::string_view text, std::string_view needle) {
+  auto it = std::search(text.begin(), text.end(), needle.begin(), needle.end(),
+                        [](char x, char y) { return lower(x) == lower(y); });
+  return it == text.end() && !needle.empty() ? std::string_view::npos
+                                             : static_cast<std::size_t>(it - text.begin());
 }
 
 }  // namespace fzcheck::ascii

@@ -57,8 +57,9 @@ struct Fixture {
     return patterns.scan(doc);
   }();
   CheckOptions options;
-  DocumentFacts facts = find_document_facts(doc, matches, {});
   std::vector<PartDef> defs;
+  TypeTable types;
+  DocumentFacts facts = find_document_facts(doc, matches, {patterns, types, defs}, options);
   CheckContext ctx() const { return {doc, matches, options, facts, defs, patterns}; }
 };
 

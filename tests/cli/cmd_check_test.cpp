@@ -267,4 +267,28 @@ TEST_CASE("check: the built-in rules on a sample report") {
   CHECK(r.out == sample("000_564c8ac60a8ddf78") + ":1:1:part-first-responsible:error\n");
 }
 
+TEST_CASE("check: the type line, --type, and the packs that run on each type") {
+  test::TempDir dir;
+  auto notice = dir.write("n.txt", "关于开展法治政府建设督察的通知\n各单位：\n请按时报送。\n");
+  auto report = test::source_path("examples/reports/004_982b1b364f1fe93d.txt").string();
+  auto as_notice = run_cli({"check", notice.string()});
+  CHECK(as_notice.out.starts_with(
+      notice.string() +
+      ": 文件类型：公文（未识别为已知的报告类型，按一般公文检查；文种：通知）\n"));
+  CHECK(as_notice.out.find("[part-") == std::string::npos);  // no 法治 report rules on a 通知
+  auto as_report = run_cli({"check", report});
+  CHECK(as_report.out.starts_with(report +
+                                  ": 文件类型：法治政府建设年度报告（依据标题中的“法治政府建设”"));
+  CHECK(as_report.out.find("[part-") != std::string::npos);
+  auto forced = run_cli({"check", "--format", "line", "--type", "gongwen", report});
+  CHECK(forced.out.find(":part-") == std::string::npos);
+  auto english = run_cli({"check", "--lang", "en", notice.string()});
+  CHECK(
+      english.out.starts_with(notice.string() + ": document type: 公文 (not a known report type"));
+  auto bad = run_cli({"check", "--type", "memo", report});
+  CHECK(bad.exit_code == 2);
+  CHECK(
+      bad.err.starts_with("fzcheck check: --type must be a declared document type (xxgk-report, "));
+}
+
 }  // namespace fzcheck

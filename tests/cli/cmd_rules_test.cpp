@@ -185,4 +185,13 @@ TEST_CASE("rules test: a pack that does not load, and usage errors") {
   CHECK(unknown.err.starts_with("fzcheck rules: unknown 'rules' command 'frobnicate'\n"));
 }
 
+TEST_CASE("rules types: every declared type and the packs that check it") {
+  auto r = run_cli({"rules", "types"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("  fazhi-report             法治政府建设年度报告  (declared by fazhi-report; "
+                   "checked by fazhi-report, gongwen)\n") != std::string::npos);
+  CHECK(r.out.find("  gongwen                  公文, when no other type fits  (declared by "
+                   "gongwen; checked by gongwen)\n") != std::string::npos);
+}
+
 }  // namespace fzcheck

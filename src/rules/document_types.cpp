@@ -1,0 +1,102 @@
+// The document types a pack declares and the types it applies to (pack.yaml):
+//
+//   applies_to: [fazhi-report]        or `all` (the default): the documents its rules run on
+//   document_types:
+//     - id: fazhi-report
+//       name: 法治政府建设年度报告
+//       priority: 10                  lower is tried first
+//       title: ['法治政府建设.{0,20}报告']   one must match the title…
+//       not_title: ['通知', '意见']    …and none of these
+//       body: ['法治政府建设', '依法行政']   without a title, words the text uses…
+//       body_min: 3                   …this many times in all…
+//       body_per_thousand: 4          …and this often per 1,000 characters
+//     - {id: gongwen, name: 公文, fallback: true}   the type of what no other type fits
+//   genres: [通知, 意见, 报告]          文种 words a title ends with, shown with the type
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "rules/ruleset_impl.hpp"
+
+namespace fzcheck::detail {
+
+namespace {
+
+constexpr std::string_view kAll = "all";
+
+bool valid_type_id(const std::string& id) {
+  if (id.empty() || id.size() > 64) return false;
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  });
+}
+
+}  // namespace
+
+void read_document_types(Fields& f, BuildContext& ctx, PackInfo& pack, std::vector<TypeUse>& uses,
+                         TypeTable& table) {
+  for (const Item& item : f.scalars("applies_to")) {
+    if (item.scalar == kAll) continue;
+    pack.applies_to.push_back(item.scalar);
+    uses.push_back({item.scalar, f.file(), item.pos});
+  }
+  for (const Item& item : f.list("document_types")) {
+    if (!item.fields) {
+      f.error_at(item.pos, "each document type is a mapping with at least 'id' and 'name'");
+      continue;
+    }
+    Fields& t = *item.fields;
+    TypeDef def;
+    def.id = t.string("id", true).value_or("");
+    def.name = t.string("name", true).value_or("");
+    def.pack = pack.id;
+    def.priority = static_cast<int>(t.integer("priority", 0, 1000).value_or(100));
+    def.fallback = t.boolean("fallback").value_or(false);
+    def.title = ctx.patterns(t, "title", !def.fallback);
+    def.not_title = ctx.patterns(t, "not_title");
+    def.body = ctx.patterns(t, "body");
+    def.body_min = static_cast<std::uint32_t>(t.integer("body_min", 1, 100000).value_or(0));
+    def.body_per_thousand =
+        static_cast<std::uint32_t>(t.integer("body_per_thousand", 0, 1000).value_or(0));
+    if (!def.body.empty() && def.body_min == 0)
+      t.error("body", "'body' needs 'body_min': how many mentions make the type");
+    if (!def.id.empty() && !valid_type_id(def.id)) {
+      t.error("id", fmt::format("document type id '{}' must be lower-case letters, digits and "
+                                "hyphens",
+                                def.id));
+      def.id.clear();
+    }
+    if (def.fallback && (!def.title.empty() || def.body_min > 0))
+      t.error("fallback",
+              "the fallback type is what no other type fits: it has no 'title' or 'body'");
+    if (def.id.empty() || def.name.empty()) continue;
+    if (table.find(def.id)) {
+      t.error("id", fmt::format("document type '{}' is declared twice", def.id));
+    } else if (def.fallback && table.fallback) {
+      t.error("fallback",
+              fmt::format("there is already a fallback type, '{}'", table.fallback->id));
+    } else if (def.fallback) {
+      table.fallback = std::move(def);
+    } else {
+      table.types.push_back(std::move(def));
+    }
+  }
+  for (const std::string& genre : f.strings("genres")) table.genres.push_back(genre);
+}
+
+void check_document_types(TypeTable& table, const std::vector<TypeUse>& uses, ErrorSink& errors) {
+  for (const TypeUse& use : uses) {
+    if (table.find(use.type)) continue;
+    std::string known;
+    for (const TypeDef& t : table.types) known += (known.empty() ? "" : ", ") + t.id;
+    if (table.fallback) known += (known.empty() ? "" : ", ") + table.fallback->id;
+    errors.add(ErrorCode::rule_schema, use.file, use.pos,
+               fmt::format("unknown document type '{}' in 'applies_to': the packs declare {}",
+                           use.type, known.empty() ? "none" : known));
+  }
+  std::stable_sort(table.types.begin(), table.types.end(),
+                   [](const TypeDef& a, const TypeDef& b) { return a.priority < b.priority; });
+}
+
+}  // namespace fzcheck::detail
