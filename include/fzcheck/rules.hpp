@@ -45,6 +45,9 @@ struct RuleInfo {
   std::string summary;  // one line: what it checks
   std::string readme;   // the rule's README.md, if it has one
   std::string origin;   // rule.yaml path, or "builtin:<pack>/<id>/rule.yaml"
+  // Rules whose findings this rule's findings replace where they overlap: one defect, one finding
+  // (a document title written wrongly is not also a year range written wrongly).
+  std::vector<std::string> supersedes;
 };
 
 // A kind of rule: what rule files may write as `kind:` (docs/rule-authors.md).

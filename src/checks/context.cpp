@@ -76,7 +76,7 @@ std::vector<Span> CheckContext::regions(const Scope& scope) const {
       break;
     case ScopeKind::part:
       if (const PartLocation* where = part(scope.part)) {
-        for (auto s : where->sections) out.push_back(doc.sections[s].extent);
+        out.insert(out.end(), where->regions.begin(), where->regions.end());
       }
       break;
   }

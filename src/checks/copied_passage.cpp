@@ -2,6 +2,7 @@
 // into another). The units compared are the preamble and each level-one section; whitespace is
 // ignored. Linear in the document: windows of half the minimum length are indexed at fixed steps,
 // every window of later units is looked up, and a match is extended to its full length and skipped.
+// Two passages copied from the same place and cut apart by a few changed characters are one.
 //
 //   min_length: 50                   code points
 //   message: ... {length} {other} {other_line} {unit} ...
@@ -19,6 +20,14 @@ namespace {
 
 constexpr std::size_t kMaxFindings = 100;  // per document; a pathological input stays readable
 constexpr std::uint64_t kBase = 1000003;
+constexpr std::size_t kMaxGap = 8;  // code points changed between two runs of one copied passage
+
+struct Passage {
+  std::uint32_t u = 0;  // the unit copied from
+  std::size_t pu = 0;   // where in it
+  std::size_t qv = 0;   // where in the unit that copies it
+  std::size_t len = 0;  // code points, in the copying unit
+};
 
 struct Unit {
   std::u32string chars;                // without whitespace
@@ -57,12 +66,16 @@ class CopiedPassage final : public Check {
     for (std::uint32_t v = 1; v < units.size() && reported < kMaxFindings; ++v) {
       const auto& c = units[v].chars;
       if (c.size() < w) continue;
+      std::optional<Passage> pending;
+      auto flush = [&] {
+        if (pending && reported++ < kMaxFindings) report(ctx, sink, units, v, *pending);
+        pending.reset();
+      };
       std::uint64_t h = hash(c, 0, w);
       std::size_t q = 0;
-      std::size_t floor = 0;  // the end of the last passage reported: matches start after it
+      std::size_t floor = 0;  // the end of the last passage found: matches start after it
       while (q + w <= c.size()) {
-        std::optional<std::tuple<std::uint32_t, std::size_t, std::size_t, std::size_t>>
-            best;  // u, pu, qv, len
+        std::optional<Passage> best;
         auto [lo, hi] = index.equal_range(h);
         for (auto it = lo; it != hi; ++it) {
           auto [u, p] = it->second;
@@ -75,23 +88,19 @@ class CopiedPassage final : public Check {
           while (p - back + len < a.size() && q - back + len < c.size() &&
                  a[p - back + len] == c[q - back + len])
             ++len;
-          if (!best || len > std::get<3>(*best)) best = std::make_tuple(u, p - back, q - back, len);
+          if (!best || len > best->len) best = Passage{u, p - back, q - back, len};
         }
-        if (best && std::get<3>(*best) >= min_) {
-          auto [u, pu, qv, len] = *best;
-          const Unit& other = units[u];
-          Span span{units[v].offsets[qv],
-                    units[v].offsets[qv + len - 1] +
-                        static_cast<std::uint32_t>(utf8::encode(c[qv + len - 1]).size())};
-          sink.add(*this, span,
-                   message_.format(
-                       {{"length", std::to_string(len)},
-                        {"other", other.label},
-                        {"other_line", std::to_string(ctx.doc.locate(other.offsets[pu]).line)},
-                        {"unit", units[v].label}}));
-          if (++reported >= kMaxFindings) return;
+        if (best && best->len >= min_) {
+          const std::size_t pend = pending ? pending->pu + pending->len : 0;
+          if (pending && pending->u == best->u && best->pu >= pend && best->pu - pend <= kMaxGap &&
+              best->qv - (pending->qv + pending->len) <= kMaxGap) {
+            pending->len = best->qv + best->len - pending->qv;  // the same passage, lightly changed
+          } else {
+            flush();
+            pending = best;
+          }
           // Go on after the copied passage.
-          q = qv + len;
+          q = best->qv + best->len;
           floor = q;
           if (q + w > c.size()) break;
           h = hash(c, q, w);
@@ -101,10 +110,26 @@ class CopiedPassage final : public Check {
         h = (h - c[q] * top) * kBase + c[q + w];
         ++q;
       }
+      flush();
     }
   }
 
  private:
+  void report(const CheckContext& ctx, FindingSink& sink, const std::vector<Unit>& units,
+              std::uint32_t v, const Passage& p) const {
+    const Unit& other = units[p.u];
+    const auto& c = units[v].chars;
+    Span span{units[v].offsets[p.qv],
+              units[v].offsets[p.qv + p.len - 1] +
+                  static_cast<std::uint32_t>(utf8::encode(c[p.qv + p.len - 1]).size())};
+    sink.add(
+        *this, span,
+        message_.format({{"length", std::to_string(p.len)},
+                         {"other", other.label},
+                         {"other_line", std::to_string(ctx.doc.locate(other.offsets[p.pu]).line)},
+                         {"unit", units[v].label}}));
+  }
+
   static std::uint64_t hash(const std::u32string& c, std::size_t p, std::size_t w) {
     std::uint64_t h = 0;
     for (std::size_t k = 0; k < w; ++k) h = h * kBase + c[p + k];

@@ -3,7 +3,7 @@
 //   element: title | signature | date
 //   message: ...          (no placeholders)
 // A missing title is reported at the first line; a missing signature or date after the last line
-// of text, where it would be written.
+// of text, where it would be written (nothing, when the text was cut off mid-sentence).
 #include "checks/build_context.hpp"
 #include "checks/element.hpp"
 #include "text/utf8.hpp"
@@ -23,6 +23,8 @@ class ElementPresent final : public Check {
                  : element_ == Element::signature ? doc.signature.has_value()
                                                   : doc.date.has_value();
     if (there) return;
+    // After a text that was cut off, a signature or date would come after the cut: unknown.
+    if (element_ != Element::title && ctx.facts.truncated) return;
     Span at = ctx.document_start();
     if (element_ != Element::title) {
       for (std::size_t i = doc.paragraphs.size(); i-- > 0;) {

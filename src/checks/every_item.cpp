@@ -54,6 +54,9 @@ class EveryItem final : public Check {
       if (!where) return;
       for (std::uint32_t index : where->sections)
         bodies.push_back({ctx.body_of(index), ctx.heading_span(index), index});
+      if (where->sections.empty()) {  // content without a heading of its own
+        for (Span r : where->regions) bodies.push_back({r, where->found, std::nullopt});
+      }
     } else {
       for (Span r : ctx.regions(scope)) bodies.push_back({r, {r.begin, r.begin}, std::nullopt});
     }

@@ -2,9 +2,14 @@
 // uses the full-width marks. Not in numbers (1,000  8:30), web addresses, or Latin text, and not
 // in section numbers (heading-punctuation reports those).
 //
+// An ASCII bracket pair is one finding: (幼儿园) → （幼儿园）.
+//
 //   characters: ',;:()!?'
 //   message: ... {found} {expected} ...     the replacement is the full-width mark
+//   no_fix_before: ['^[一二三]是']            text after the mark that makes the full-width form
+//                                          uncertain (能力:二是 may want ； rather than ：)
 #include "checks/build_context.hpp"
+#include "text/cjk.hpp"
 #include "text/utf8.hpp"
 
 namespace fzcheck::detail {
@@ -19,8 +24,12 @@ bool is_ascii_alnum(char32_t c) {
 
 class HalfwidthPunctuation final : public Check {
  public:
-  HalfwidthPunctuation(RuleCommon common, std::u32string characters, MessageTemplate message)
-      : Check(std::move(common)), characters_(std::move(characters)), message_(std::move(message)) {
+  HalfwidthPunctuation(RuleCommon common, std::u32string characters, MessageTemplate message,
+                       std::vector<PatternId> no_fix_before)
+      : Check(std::move(common)),
+        characters_(std::move(characters)),
+        message_(std::move(message)),
+        no_fix_before_(std::move(no_fix_before)) {
     for (char32_t c : characters_) wanted_[c] = true;
   }
 
@@ -36,15 +45,26 @@ class HalfwidthPunctuation final : public Check {
       while (start < region.end) {
         std::uint32_t stop = static_cast<std::uint32_t>(doc.text.find('\n', start));
         if (stop > region.end) stop = region.end;
-        scan(doc, {start, stop}, skip, sink);
+        scan(ctx, {start, stop}, skip, sink);
         start = stop + 1;
       }
     }
   }
 
  private:
-  void scan(const Document& doc, Span line, const std::vector<Span>& skip,
+  // Whether a pattern of no_fix_before matches right after code point i.
+  bool fix_uncertain(const CheckContext& ctx, std::string_view text, const utf8::CodePoints& cps,
+                     std::size_t i) const {
+    std::string_view rest = text.substr(cps.offsets[i + 1]);
+    for (PatternId id : no_fix_before_) {
+      if (auto m = ctx.patterns.find_in_text(id, rest); m && m->begin == 0) return true;
+    }
+    return false;
+  }
+
+  void scan(const CheckContext& ctx, Span line, const std::vector<Span>& skip,
             FindingSink& sink) const {
+    const Document& doc = ctx.doc;
     std::string_view text = doc.str(line);
     // The common case: no ASCII mark of ours on the line at all.
     if (std::none_of(text.begin(), text.end(),
@@ -63,8 +83,14 @@ class HalfwidthPunctuation final : public Check {
         i = j;
       }
     }
+    auto skipped = [&](std::uint32_t at) {
+      auto it = std::upper_bound(skip.begin(), skip.end(), at,
+                                 [](std::uint32_t o, Span s) { return o < s.begin; });
+      return it != skip.begin() && (it - 1)->contains(at);
+    };
+    std::vector<bool> done(c.size(), false);  // the closing bracket of a pair already reported
     for (std::size_t i = 0; i < c.size(); ++i) {
-      if (characters_.find(c[i]) == std::u32string::npos || in_url[i]) continue;
+      if (done[i] || characters_.find(c[i]) == std::u32string::npos || in_url[i]) continue;
       // The nearest neighbours that are not spaces.
       std::size_t p = i;
       while (p > 0 && c[p - 1] == U' ') --p;
@@ -75,19 +101,38 @@ class HalfwidthPunctuation final : public Check {
       if (!utf8::is_cjk_text(before) && !utf8::is_cjk_text(after)) continue;
       if (is_ascii_alnum(before) && is_ascii_alnum(after)) continue;  // 1,000  8:30  a(b)
       std::uint32_t at = line.begin + cps.offsets[i];
-      auto it = std::upper_bound(skip.begin(), skip.end(), at,
-                                 [](std::uint32_t o, Span s) { return o < s.begin; });
-      if (it != skip.begin() && (it - 1)->contains(at)) continue;
-      std::string found = utf8::encode(c[i]);
-      std::string expected = utf8::encode(c[i] + kFullwidthOffset);
-      sink.add(*this, {at, line.begin + cps.offsets[i + 1]},
-               message_.format({{"found", found}, {"expected", expected}}), expected);
+      if (skipped(at)) continue;
+      std::size_t last = i;
+      if (c[i] == U'(') {
+        // One finding for a pair: the next ')' before any other bracket, on the same line.
+        for (std::size_t j = i + 1; j < c.size() && j < i + kMaxBracketed; ++j) {
+          if (c[j] == U'(' || c[j] == cjk::kFullwidthLeftParen || c[j] == cjk::kFullwidthRightParen)
+            break;
+          if (c[j] == U')') {
+            last = j;
+            done[j] = true;
+            break;
+          }
+        }
+      }
+      std::string found, expected;
+      for (std::size_t k = i; k <= last; ++k) {
+        utf8::append(found, c[k]);
+        bool mark = (k == i || k == last) && characters_.find(c[k]) != std::u32string::npos;
+        utf8::append(expected, mark ? c[k] + kFullwidthOffset : c[k]);
+      }
+      bool certain = !(c[i] == U':' || c[i] == U',') || !fix_uncertain(ctx, text, cps, i);
+      sink.add(*this, {at, line.begin + cps.offsets[last + 1]},
+               message_.format({{"found", found}, {"expected", expected}}),
+               certain ? std::optional<std::string>(expected) : std::nullopt);
     }
   }
 
+  static constexpr std::size_t kMaxBracketed = 40;  // code points between a pair's brackets
   std::u32string characters_;
   bool wanted_[256] = {};  // the same characters, as bytes
   MessageTemplate message_;
+  std::vector<PatternId> no_fix_before_;
 };
 
 }  // namespace
@@ -104,8 +149,10 @@ std::unique_ptr<Check> make_halfwidth_punctuation(RuleSpec& spec) {
     chars.push_back(static_cast<char32_t>(ch));
   }
   auto message = spec.ctx.message(f, "message", {"found", "expected"});
+  auto no_fix_before = spec.ctx.patterns(f, "no_fix_before");
   if (!message) return nullptr;
-  return std::make_unique<HalfwidthPunctuation>(spec.common, std::move(chars), std::move(*message));
+  return std::make_unique<HalfwidthPunctuation>(spec.common, std::move(chars), std::move(*message),
+                                                std::move(no_fix_before));
 }
 
 }  // namespace fzcheck::detail

@@ -43,8 +43,10 @@ class HeadingForm final : public Check {
                  expected);
         continue;
       }
+      // A bracket unlike its siblings'. When the odd one is the correct full-width form, the
+      // half-width majority is what is wrong, and heading-punctuation reports each of those.
       if (m.bracket != Bracket::none && group.bracket != Bracket::none &&
-          m.bracket != group.bracket) {
+          m.bracket != group.bracket && m.bracket != Bracket::full) {
         std::string usual;
         for (std::uint32_t sib : group.sections) {
           if (doc.sections[sib].marker.bracket == group.bracket) {

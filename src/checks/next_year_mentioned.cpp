@@ -28,10 +28,9 @@ class NextYearMentioned final : public Check {
     for (Span r : regions) {
       if (outside_titles(ctx.doc.str(r)).find(next_year) != std::string::npos) return;
     }
-    // Point at the part's heading when the scope is a part.
+    // Point at the part's heading (or the words that showed it) when the scope is a part.
     Span at{regions.front().begin, regions.front().begin};
-    if (common().scope.kind == ScopeKind::part)
-      at = ctx.heading_span(ctx.part(common().scope.part)->sections.front());
+    if (common().scope.kind == ScopeKind::part) at = ctx.part(common().scope.part)->found;
     sink.add(*this, at,
              message_.format(
                  {{"next_year", std::to_string(*year + 1)}, {"year", std::to_string(*year)}}));

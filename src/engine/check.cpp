@@ -3,6 +3,8 @@
 #include "fzcheck/check.hpp"
 
 #include <algorithm>
+#include <map>
+#include <string_view>
 
 #include "checks/kind.hpp"
 #include "engine/sink.hpp"
@@ -10,6 +12,43 @@
 #include "rules/ruleset_impl.hpp"
 
 namespace fzcheck {
+
+namespace {
+
+// One defect, one finding: a finding of a rule that another rule supersedes goes when it overlaps
+// a finding of that other rule.
+void drop_superseded(std::vector<Finding>& findings, const std::vector<RuleInfo>& rules) {
+  std::map<std::string_view, const std::vector<std::string>*> supersedes;
+  for (const RuleInfo& r : rules) {
+    if (!r.supersedes.empty()) supersedes[r.id] = &r.supersedes;
+  }
+  if (supersedes.empty()) return;
+  std::vector<const Finding*> dominant;
+  for (const Finding& f : findings) {
+    if (supersedes.count(f.rule_id)) dominant.push_back(&f);
+  }
+  if (dominant.empty()) return;
+  std::vector<bool> drop(findings.size(), false);
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    const Finding& f = findings[i];
+    for (const Finding* d : dominant) {
+      const auto& over = *supersedes[d->rule_id];
+      if (d->begin_offset < f.end_offset && f.begin_offset < d->end_offset &&
+          std::find(over.begin(), over.end(), f.rule_id) != over.end()) {
+        drop[i] = true;
+        break;
+      }
+    }
+  }
+  std::vector<Finding> kept;
+  kept.reserve(findings.size());
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    if (!drop[i]) kept.push_back(std::move(findings[i]));
+  }
+  findings = std::move(kept);
+}
+
+}  // namespace
 
 Report check(const Document& doc, const RuleSet& rules, const CheckOptions& options) {
   const RuleSet::Impl& impl = rules.impl();
@@ -36,6 +75,7 @@ Report check(const Document& doc, const RuleSet& rules, const CheckOptions& opti
     if (options.disabled.count(id) || (!options.only.empty() && !options.only.count(id))) continue;
     impl.checks[i]->run(ctx, sink);
   }
+  drop_superseded(report.findings, impl.rules);
   for (Finding& f : report.findings) {
     if (auto it = options.severity_overrides.find(f.rule_id);
         it != options.severity_overrides.end()) {

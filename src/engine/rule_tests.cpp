@@ -57,11 +57,16 @@ std::optional<CheckOptions> fixture_options(const fs::path& fixture,
     YAML::Node root = YAML::LoadFile(file.string());
     for (auto it = root.begin(); it != root.end(); ++it) {
       std::string key = it->first.Scalar();
+      if (key == "document_type") {
+        options.document_type = it->second.Scalar();
+        continue;
+      }
       auto date = parse_iso_date(it->second.Scalar());
       if ((key != "submitted_on" && key != "published_on") || !date) {
-        problems.push_back(
-            fmt::format("{}: '{}' is not submitted_on or published_on with a YYYY-MM-DD date",
-                        file.string(), key));
+        problems.push_back(fmt::format(
+            "{}: '{}' is not document_type, or submitted_on or published_on with a YYYY-MM-DD "
+            "date",
+            file.string(), key));
         return std::nullopt;
       }
       (key == "submitted_on" ? options.submitted_on : options.published_on) = date;
@@ -73,13 +78,20 @@ std::optional<CheckOptions> fixture_options(const fs::path& fixture,
   return options;
 }
 
-// The findings of one rule on one fixture, as .expected lines.
-std::optional<std::vector<std::string>> findings_of(const RuleSet& rules, const std::string& rule,
+// The findings of one rule on one fixture, as .expected lines. A fixture is a document of the
+// type the rule's pack applies to (its first), unless its options say otherwise: a fixture tests
+// the rule, not how documents are recognised.
+std::optional<std::vector<std::string>> findings_of(const RuleSet& rules, const RuleInfo& rule,
                                                     const fs::path& fixture,
                                                     std::vector<std::string>& problems) {
   auto options = fixture_options(fixture, problems);
   if (!options) return std::nullopt;
-  options->only = {rule};
+  options->only = {rule.id};
+  if (options->document_type.empty()) {
+    for (const PackInfo& p : rules.packs()) {
+      if (p.id == rule.pack && !p.applies_to.empty()) options->document_type = p.applies_to.front();
+    }
+  }
   auto doc = read_document(fixture);
   if (!doc) {
     problems.push_back(doc.error().to_string());
@@ -110,7 +122,7 @@ RuleTestResult test_rule(const RuleSet& rules, const RuleInfo& info) {
   if (fail.empty())
     result.problems.push_back("no fail/ fixture (a document with its .expected findings)");
   for (const fs::path& fixture : pass) {
-    auto lines = findings_of(rules, info.id, fixture, result.problems);
+    auto lines = findings_of(rules, info, fixture, result.problems);
     if (!lines) continue;
     for (const std::string& line : *lines) {
       result.problems.push_back(
@@ -130,7 +142,7 @@ RuleTestResult test_rule(const RuleSet& rules, const RuleInfo& info) {
                                             fixture.filename().string(),
                                             expected_file.filename().string()));
     }
-    auto actual = findings_of(rules, info.id, fixture, result.problems);
+    auto actual = findings_of(rules, info, fixture, result.problems);
     if (!actual) continue;
     for (const std::string& line : expected) {
       if (std::find(actual->begin(), actual->end(), line) == actual->end()) {

@@ -18,6 +18,9 @@ struct DocumentFacts {
   PartFacts parts;
   ReportYear year;
   HeadingFacts headings;
+  // The text stops in the middle of a sentence, with no signature or date: what would come after
+  // the cut is unknown, not missing.
+  bool truncated = false;
 };
 
 // What a rule set declares that facts are computed from.

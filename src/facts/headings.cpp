@@ -26,12 +26,19 @@ std::optional<T> majority(const std::vector<T>& values) {
 
 }  // namespace
 
-HeadingFacts::HeadingFacts(const Document& doc) {
+HeadingFacts::HeadingFacts(const Document& doc, const std::vector<std::uint32_t>& restarts) {
   const auto& sections = doc.sections;
   group_of.assign(sections.size(), 0);
-  std::map<std::int32_t, std::size_t> index;
+  // Siblings are the sections of one parent between two restarts.
+  std::map<std::pair<std::int32_t, std::size_t>, std::size_t> index;
   for (std::uint32_t i = 0; i < sections.size(); ++i) {
-    auto [it, added] = index.emplace(sections[i].parent, groups.size());
+    std::size_t segment = 0;
+    if (sections[i].parent >= 0) {
+      segment = static_cast<std::size_t>(
+          std::upper_bound(restarts.begin(), restarts.end(), sections[i].paragraph) -
+          restarts.begin());
+    }
+    auto [it, added] = index.emplace(std::pair{sections[i].parent, segment}, groups.size());
     if (added) groups.push_back({sections[i].parent, {}, std::nullopt, Bracket::none});
     groups[it->second].sections.push_back(i);
     group_of[i] = static_cast<std::uint32_t>(it->second);

@@ -26,7 +26,9 @@ struct HeadingFacts {
   // Per level (index = level): the form most sibling groups at that level use.
   std::vector<std::optional<std::uint8_t>> level_form;
 
-  explicit HeadingFacts(const Document& doc);
+  // `restarts`: paragraphs where a part without a heading starts (sorted); numbered items after
+  // one of them form a list of their own, not the continuation of the sections before it.
+  explicit HeadingFacts(const Document& doc, const std::vector<std::uint32_t>& restarts = {});
   // Whether a section's form differs from its siblings' usual form.
   bool odd_form(const Document& doc, std::uint32_t section) const;
 };

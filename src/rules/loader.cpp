@@ -241,6 +241,7 @@ Result<RuleSet> compile_packs(std::vector<PackSource> sources) {
   std::vector<Loaded> loaded;
   std::vector<BuildContext::PartUse> part_uses;
   std::vector<TypeUse> type_uses;
+  std::vector<TypeUse> superseded;  // rule ids named by `supersedes`, checked once all are loaded
 
   // First every pack.yaml: a loaded pack with the id of a built-in pack replaces it.
   std::vector<PackHeader> infos;
@@ -307,6 +308,7 @@ Result<RuleSet> compile_packs(std::vector<PackSource> sources) {
       if (f.has("source") && common.source.empty())
         f.error("source", "'source' must name the legal or standards basis");
       auto summary = f.string("summary");
+      std::vector<Item> supersedes = f.scalars("supersedes");
       if (severity) common.severity = *severity;
       const KindEntry* kind = nullptr;
       if (kind_name) {
@@ -353,6 +355,13 @@ Result<RuleSet> compile_packs(std::vector<PackSource> sources) {
       info.summary = summary.value_or(first_sentence(common.message));
       info.readme = rule.readme;
       info.origin = rule.rule_file;
+      for (const Item& item : supersedes) {
+        // "pack:rule" names a rule of another pack, which need not be loaded.
+        std::size_t colon = item.scalar.find(':');
+        info.supersedes.push_back(colon == std::string::npos ? item.scalar
+                                                             : item.scalar.substr(colon + 1));
+        superseded.push_back({item.scalar, rule.rule_file, item.pos});
+      }
       loaded.push_back({std::move(info), std::move(check), pack_index});
     }
     for (PartDef& part : pack_parts) impl->parts.push_back(std::move(part));
@@ -377,6 +386,21 @@ Result<RuleSet> compile_packs(std::vector<PackSource> sources) {
     }
   }
   check_document_types(impl->types, type_uses, errors);
+  for (const TypeUse& use : superseded) {
+    std::size_t colon = use.type.find(':');
+    std::string rule = colon == std::string::npos ? use.type : use.type.substr(colon + 1);
+    bool pack_loaded = colon == std::string::npos ||
+                       std::any_of(impl->packs.begin(), impl->packs.end(), [&](const PackInfo& p) {
+                         return p.id == use.type.substr(0, colon);
+                       });
+    if (pack_loaded && !rule_origin.count(rule)) {
+      errors.add(ErrorCode::rule_schema, use.file, use.pos,
+                 fmt::format("unknown rule '{}' in 'supersedes'{}", use.type,
+                             colon == std::string::npos
+                                 ? " (a rule of another pack is written as pack:rule)"
+                                 : ""));
+    }
+  }
   if (!errors.empty()) {
     sort_errors(errors.errors());
     return std::move(errors.errors());

@@ -276,6 +276,14 @@ std::shared_ptr<Fields> Fields::map(const std::string& key, bool required) {
   return child;
 }
 
+std::optional<Fields::Switch> Fields::map_or_bool(const std::string& key) {
+  if (!has(key)) return std::nullopt;
+  if (value_of(*state_, key).IsMap()) return Switch{true, map(key)};
+  auto on = boolean(key);
+  if (!on) return std::nullopt;
+  return Switch{*on, nullptr};
+}
+
 std::vector<Item> Fields::list(const std::string& key, bool required) {
   std::vector<Item> out;
   if (!has(key)) {

@@ -74,6 +74,12 @@ class Fields {
   std::optional<long> integer(const std::string& key, long min, long max, bool required = false);
   std::optional<bool> boolean(const std::string& key);
   std::shared_ptr<Fields> map(const std::string& key, bool required = false);
+  // A key that is either true/false or a mapping (on, with its keys); nullopt when absent or bad.
+  struct Switch {
+    bool on = false;
+    std::shared_ptr<Fields> fields;
+  };
+  std::optional<Switch> map_or_bool(const std::string& key);
   // A list whose items are scalars or mappings.
   std::vector<Item> list(const std::string& key, bool required = false);
 

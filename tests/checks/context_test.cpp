@@ -88,8 +88,8 @@ TEST_CASE("context: the regions of each scope") {
   CHECK(texts(doc, f.ctx().regions(scope(ScopeKind::signature))) == L{"某县教育局"});
   CHECK(texts(doc, f.ctx().regions(scope(ScopeKind::date))) == L{"2025年2月24日"});
   // A part covers its sections from the heading to the end of their last paragraph.
-  f.facts.parts.found[{"p", "measures"}] = {{0}, false};
-  f.facts.parts.found[{"p", "two"}] = {{4, 3}, false};
+  f.facts.parts.found[{"p", "measures"}].regions = {doc.sections[0].extent};
+  f.facts.parts.found[{"p", "two"}].regions = {doc.sections[4].extent, doc.sections[3].extent};
   CHECK(texts(doc, f.ctx().regions(scope(ScopeKind::part, "measures"))) ==
         L{"一、主要举措和成效\n（一）完善制度。正文甲乙。\n（二）加强执法\n执法正文。"});
   // Sorted, and touching or overlapping regions merged.

@@ -90,15 +90,29 @@ TEST_CASE("copied-passage: the whole common run is one finding, its length count
 
 TEST_CASE("copied-passage: findings do not overlap when the source repeats a part of the copy") {
   // The preamble holds P, then the end of P again right before Q; the part holds P and Q. Q's
-  // match reaches back over the end of P, which was already reported with P.
+  // match reaches back over the end of P, which was already found with P: the two runs meet and
+  // are one copied passage, reported once.
   std::string p = kTen;
   std::string q = "子丑寅卯辰巳午未申酉";
   std::string doc = "标题报告\n" + p + "。己庚辛壬癸" + q + "。\n一、乙\n" + p + q + "。\n";
   CHECK(
       test::run(copied_rules(), doc) ==
-      Lines{"4:1-4:11 copy warning: 10字与“甲乙丙丁戊己庚辛壬癸。己庚辛…”（第2行）相同，在“一、乙”",
-            "4:11-4:22 copy warning: "
-            "11字与“甲乙丙丁戊己庚辛壬癸。己庚辛…”（第2行）相同，在“一、乙”"});
+      Lines{
+          "4:1-4:22 copy warning: 21字与“甲乙丙丁戊己庚辛壬癸。己庚辛…”（第2行）相同，在“一、乙”"});
+}
+
+TEST_CASE("copied-passage: a copy with a few characters changed in the middle is one passage") {
+  std::string a = kTen + kTen + "子丑寅卯辰巳午未申酉" + kTen;
+  std::string b = kTen + kTen + "子丑寅卯变化未申酉" + kTen;
+  std::string doc = "标题报告\n一、主要举措\n" + a + "。\n二、存在问题\n" + b + "。\n";
+  CHECK(test::run(copied_rules(), doc) ==
+        Lines{"5:1-5:41 copy warning: 40字与“一、主要举措”（第3行）相同，在“二、存在问题”"});
+  // Far apart, the runs are two passages.
+  std::string far = kTen + kTen + "变化变化变化变化变化" + kTen + kTen;
+  std::string doc2 = "标题报告\n一、主要举措\n" + kTen + kTen +
+                     "子丑寅卯辰巳午未申酉子丑寅卯辰巳午未申酉" + kTen + kTen +
+                     "。\n二、存在问题\n" + far + "。\n";
+  CHECK(test::run(copied_rules(), doc2).size() == 2);
 }
 
 TEST_CASE(

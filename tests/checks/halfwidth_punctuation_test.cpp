@@ -24,15 +24,31 @@ RuleSet halfwidth_rules(const std::string& more = "") {
 TEST_CASE("halfwidth-punctuation: every default mark, with the full-width one as replacement") {
   CHECK(test::run(halfwidth_rules(), "标题报告\n一、工作\n培训,会议;时间:地点(会场)好!行?\n") ==
         Lines{"3:3-3:4 hw warning: “,”应为“，” => ，", "3:6-3:7 hw warning: “;”应为“；” => ；",
-              "3:9-3:10 hw warning: “:”应为“：” => ：", "3:12-3:13 hw warning: “(”应为“（” => （",
-              "3:15-3:16 hw warning: “)”应为“）” => ）", "3:17-3:18 hw warning: “!”应为“！” => ！",
+              "3:9-3:10 hw warning: “:”应为“：” => ：",
+              "3:12-3:16 hw warning: “(会场)”应为“（会场）” => （会场）",
+              "3:17-3:18 hw warning: “!”应为“！” => ！",
               "3:19-3:20 hw warning: “?”应为“？” => ？"});
+}
+
+TEST_CASE("halfwidth-punctuation: a bracket pair is one finding; a lone bracket is one too") {
+  CHECK(test::run(halfwidth_rules(), "标题报告\n一、工作\n全县学校(幼儿园)和园所(含民办\n") ==
+        Lines{"3:5-3:10 hw warning: “(幼儿园)”应为“（幼儿园）” => （幼儿园）",
+              "3:13-3:14 hw warning: “(”应为“（” => （"});
+  // A full-width bracket inside ends the search: the ASCII one closes nothing of ours.
+  CHECK(test::run(halfwidth_rules(), "标题报告\n一、工作\n学校(含（民办）园所)\n").size() == 2);
 }
 
 TEST_CASE("halfwidth-punctuation: a Chinese neighbour on one side is enough, spaces skipped") {
   CHECK(test::run(halfwidth_rules(), "标题报告\n一、工作\n共3次, 会议\n见附件(PDF)\nA , 乙\n") ==
-        Lines{"3:4-3:5 hw warning: “,”应为“，” => ，", "4:4-4:5 hw warning: “(”应为“（” => （",
+        Lines{"3:4-3:5 hw warning: “,”应为“，” => ，",
+              "4:4-4:9 hw warning: “(PDF)”应为“（PDF）” => （PDF）",
               "5:3-5:4 hw warning: “,”应为“，” => ，"});
+}
+
+TEST_CASE("halfwidth-punctuation: no replacement where the full-width form is not certain") {
+  RuleSet rules = halfwidth_rules("no_fix_before: ['^[一二三]是']\n");
+  CHECK(test::run(rules, "标题报告\n一、工作\n提升能力:二是加强培训，时间:三月\n") ==
+        Lines{"3:5-3:6 hw warning: “:”应为“：”", "3:15-3:16 hw warning: “:”应为“：” => ："});
 }
 
 TEST_CASE("halfwidth-punctuation: numbers, times, addresses and Latin text are not Chinese text") {

@@ -71,8 +71,9 @@ TEST_CASE("engine: a part may take several sections; a section belongs to one pa
 TEST_CASE("engine: a part found only deeper is used by scopes when its rule allows it") {
   RulePack pack;
   pack.rule("first",
-            part("first", 10, "第一责任人", "subsection: true\nsubsection_message: 在{found}\n"))
-      .rule("other", part("other", 20, "别的", "subsection: false\n"))
+            part("first", 10, "第一责任人",
+                 "subheading: true\nsubheading_message: 在{found}\ninside_severity: warning\n"))
+      .rule("other", part("other", 20, "别的", "subheading: false\n"))
       .rule("in-first", in_part("in-first", "first"))
       .rule("in-other", in_part("in-other", "other"));
   CHECK(test::run(pack.rules(),

@@ -153,9 +153,11 @@ TEST_CASE("fixtures: <name>.options.yaml gives the dates a deadline rule needs")
   REQUIRE(failing->size() == 1);
   CHECK(failing->front().problems ==
         Lines{bad.at("late/pass/p.options.yaml") +
-                  ": 'submitted' is not submitted_on or published_on with a YYYY-MM-DD date",
+                  ": 'submitted' is not document_type, or submitted_on or published_on with a "
+                  "YYYY-MM-DD date",
               bad.at("late/fail/f.options.yaml") +
-                  ": 'submitted_on' is not submitted_on or published_on with a YYYY-MM-DD date"});
+                  ": 'submitted_on' is not document_type, or submitted_on or published_on with "
+                  "a YYYY-MM-DD date"});
 }
 
 TEST_CASE("fixtures: an unknown rule id and a broken pack are errors, not results") {

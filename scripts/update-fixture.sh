@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Rewrites the .expected file of a rule's fail fixture from what fzcheck finds now. Read the diff
+# before committing: the expected findings are the specification of the rule.
+# Usage: scripts/update-fixture.sh rules/<pack>/<rule>/fail/<name>.txt [path/to/fzcheck]
+set -euo pipefail
+fixture=$1
+fzcheck=${2:-build/fzcheck}
+rule=$(basename "$(dirname "$(dirname "$fixture")")")
+pack=$(dirname "$(dirname "$(dirname "$fixture")")")
+dir=$(dirname "$fixture")
+name=$(basename "$fixture")
+options=()
+# Fixtures are documents of the first type their pack applies to (as in 'fzcheck rules test').
+type=$(sed -n 's/^applies_to: *\[\([a-z0-9-]*\).*/\1/p' "$pack/pack.yaml")
+[[ -n $type ]] && options+=(--type "$type")
+if [[ -f "$dir/${name%.*}.options.yaml" ]]; then
+  while IFS=': ' read -r key value; do
+    [[ $key == submitted_on ]] && options+=(--submitted-on "$value")
+    [[ $key == published_on ]] && options+=(--published-on "$value")
+    [[ $key == document_type ]] && options+=(--type "$value")
+  done < "$dir/${name%.*}.options.yaml"
+fi
+(cd "$dir" && "$OLDPWD/$fzcheck" check --no-default-rules --rules "$OLDPWD/$pack" --only "$rule" \
+   --format line --fail-on never "${options[@]}" "$name") > "$dir/${name%.*}.expected"
