@@ -46,9 +46,30 @@ struct DocumentType {
 };
 const char* to_string(DocumentType::Basis basis) noexcept;
 
+// Where a report has one of the parts its rules require (主要举措和成效, 存在的不足和原因 …).
+struct PartStatus {
+  enum class How {
+    heading,     // under a level-one heading of its own
+    thematic,    // the themes of a thematic report (一、坚持党的领导 二、……)
+    subheading,  // under a heading further down, inside another part
+    paragraph,   // in a paragraph without a heading (and the items that follow it)
+    sentence,    // in a sentence inside other text
+    missing,     // nowhere
+    unknown,     // nowhere in a text that was cut off: it may come after the cut
+  };
+  std::string pack;  // "fazhi-report"
+  std::string id;    // "shortcomings"
+  std::string name;  // "存在的不足和原因"
+  How how = How::missing;
+  std::uint32_t line = 0;  // where it was found (its heading or its first words); 0 when not
+  bool own_part() const noexcept { return how == How::heading || how == How::thematic; }
+};
+const char* to_string(PartStatus::How how) noexcept;
+
 struct Report {
   std::string file;                // Document::name
   DocumentType type;               // what the document was taken for
+  std::vector<PartStatus> parts;   // the required parts of the packs that applied, by priority
   std::vector<std::string> packs;  // the ids of the packs that applied to it, in load order
   std::vector<Finding> findings;   // sorted by position, then rule id
   std::size_t count(Severity severity) const noexcept;

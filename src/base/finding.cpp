@@ -23,4 +23,24 @@ const char* to_string(DocumentType::Basis basis) noexcept {
   return "?";
 }
 
+const char* to_string(PartStatus::How how) noexcept {
+  switch (how) {
+    case PartStatus::How::heading:
+      return "heading";
+    case PartStatus::How::thematic:
+      return "thematic";
+    case PartStatus::How::subheading:
+      return "subheading";
+    case PartStatus::How::paragraph:
+      return "paragraph";
+    case PartStatus::How::sentence:
+      return "sentence";
+    case PartStatus::How::missing:
+      return "missing";
+    case PartStatus::How::unknown:
+      return "unknown";
+  }
+  return "?";
+}
+
 }  // namespace fzcheck

@@ -1,4 +1,6 @@
 // The per-document view rules work on: scope regions and the usual places for findings.
+#include <unicode/uchar.h>
+
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -117,6 +119,15 @@ Span CheckContext::document_start() const {
     }
   }
   return {0, 0};
+}
+
+bool CheckContext::at_clause_start(std::uint32_t offset) const {
+  const Paragraph& p = doc.paragraphs[doc.paragraph_at(offset)];
+  std::string_view before = std::string_view(doc.text).substr(p.span.begin, offset - p.span.begin);
+  std::size_t i = before.size() - utf8::trailing_space_bytes(before);
+  if (i == 0) return true;
+  char32_t c = utf8::prev(before, i);
+  return u_ispunct(static_cast<UChar32>(c)) != 0;
 }
 
 std::string CheckContext::heading_label(std::uint32_t section) const {

@@ -8,7 +8,6 @@
 //   message: ...                             no item mentions it (rule severity)
 //   partial_message: ... {items} {count} {total} ...   only some do
 //   partial_severity: warning
-#include <unicode/uchar.h>
 
 #include <fmt/format.h>
 
@@ -92,18 +91,6 @@ class EveryItem final : public Check {
     return join_words(language_, words, Joiner::quoted_items);
   }
 
-  // An enumeration word counts only at the start of a paragraph or right after punctuation:
-  // "统一是" holds "一是" but starts no item.
-  static bool at_boundary(const Document& doc, std::uint32_t offset) {
-    const Paragraph& p = doc.paragraphs[doc.paragraph_at(offset)];
-    std::string_view before =
-        std::string_view(doc.text).substr(p.span.begin, offset - p.span.begin);
-    std::size_t i = before.size() - utf8::trailing_space_bytes(before);
-    if (i == 0) return true;
-    char32_t c = utf8::prev(before, i);
-    return u_ispunct(static_cast<UChar32>(c)) != 0;
-  }
-
   // The first code points of an item, to name it in messages. The line break and indentation
   // before the next item are not more text: they get no ellipsis.
   static std::string label(std::string_view text) {
@@ -142,7 +129,7 @@ class EveryItem final : public Check {
     std::vector<Match> starts;
     if (enumeration_) {
       for (const Match& m : ctx.matches.starting_in(*enumeration_, body)) {
-        if (m.end <= body.end && at_boundary(doc, m.begin)) starts.push_back(m);
+        if (m.end <= body.end && ctx.at_clause_start(m.begin)) starts.push_back(m);
       }
     }
     if (starts.empty()) {

@@ -27,7 +27,8 @@ class HeadingSequence final : public Check {
     std::map<std::uint32_t, int> continued_minus_restarted;  // per level
     for (std::size_t g = 0; g < groups.size(); ++g) {
       const Section& first = doc.sections[groups[g].sections.front()];
-      if (first.marker.numeral == Numeral::none || first.parent < 0) continue;
+      if (first.marker.numeral == Numeral::none || first.parent < 0 || groups[g].after_restart)
+        continue;
       const auto key = std::pair{first.level, first.marker.form};
       if (auto it = last.find(key); it != last.end()) {
         before[g] = it->second;

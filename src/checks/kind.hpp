@@ -68,6 +68,9 @@ class CheckContext {
   std::string heading_label(std::uint32_t section) const;
   // The span of a section's marker and heading, where findings about a section point.
   Span heading_span(std::uint32_t section) const;
+  // Whether a byte offset starts a paragraph (after its indentation) or follows punctuation: where
+  // an enumeration word such as 二是 starts an item ("统一是" holds 一是 but starts none).
+  bool at_clause_start(std::uint32_t offset) const;
   // The name a part is given in messages ("主要举措和成效"), or its id if unknown.
   std::string part_name(const PartId& part) const;
 };

@@ -4,6 +4,8 @@
 //   terms: [法制教育, {find: 法制副校长, replace: 法治副校长, message: ...}]   literals
 //   patterns: ['近\d+(\.\d+)?[十百千万亿]*余', {match: '截止(\d)', replace: '截至\1'}]   RE2
 //   except: [法制审核, 学法制度]    a match that overlaps one of these does not count
+//   {find: 《信访条例》, from_year: 2022}   an entry that counts only in a report about that year
+//                                          or later (a document superseded in that year)
 //   message: ... {match} ... {replacement} ...
 // Where matches overlap, the earliest and then the longest is reported.
 #include <re2/re2.h>
@@ -22,6 +24,7 @@ namespace {
 struct Entry {
   PatternId id = 0;
   bool regex = false;
+  std::optional<int> from_year;  // only in reports about this year or later
   std::optional<std::string> replace;
   std::optional<MessageTemplate> message;
 };
@@ -43,7 +46,9 @@ class PatternCheck final : public Check {
       std::size_t entry;
     };
     std::vector<Candidate> found;
+    const std::optional<int>& year = ctx.facts.year.report;
     for (std::size_t e = 0; e < entries_.size(); ++e) {
+      if (entries_[e].from_year && (!year || *year < *entries_[e].from_year)) continue;
       ctx.for_each_in(entries_[e].id, regions, [&](const Match& m) {
         if (m.end > m.begin) found.push_back({m, e});
       });
@@ -132,6 +137,8 @@ std::unique_ptr<Check> make_pattern(RuleSpec& spec) {
         text = item.fields->string(value_key, true).value_or("");
         pos = item.fields->pos(value_key);
         e.replace = item.fields->string("replace");
+        if (auto y = item.fields->integer("from_year", 1949, 2999))
+          e.from_year = static_cast<int>(*y);
         e.message = ctx.message(*item.fields, "message", provided, false);
       } else {
         text = item.scalar;

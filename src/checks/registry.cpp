@@ -17,6 +17,7 @@ std::unique_ptr<Check> make_deadline(RuleSpec& spec);
 std::unique_ptr<Check> make_doubled_punctuation(RuleSpec& spec);
 std::unique_ptr<Check> make_element_matches(RuleSpec& spec);
 std::unique_ptr<Check> make_element_present(RuleSpec& spec);
+std::unique_ptr<Check> make_enumeration_sequence(RuleSpec& spec);
 std::unique_ptr<Check> make_every_item(RuleSpec& spec);
 std::unique_ptr<Check> make_halfwidth_punctuation(RuleSpec& spec);
 std::unique_ptr<Check> make_heading_form(RuleSpec& spec);
@@ -31,6 +32,7 @@ std::unique_ptr<Check> make_pattern(RuleSpec& spec);
 std::unique_ptr<Check> make_repeated_word(RuleSpec& spec);
 std::unique_ptr<Check> make_required_section(RuleSpec& spec);
 std::unique_ptr<Check> make_title_year(RuleSpec& spec);
+std::unique_ptr<Check> make_truncated_text(RuleSpec& spec);
 std::unique_ptr<Check> make_unknown_part(RuleSpec& spec);
 std::unique_ptr<Check> make_whitespace(RuleSpec& spec);
 
@@ -51,6 +53,8 @@ const std::vector<KindEntry>& rule_kinds() {
       {"element-matches", make_element_matches,
        "the title or signature matches a pattern (names an organ)", ""},
       {"element-present", make_element_present, "the report has a title, signature or date", ""},
+      {"enumeration-sequence", make_enumeration_sequence,
+       "一是、二是… in running text count up without repeats or gaps", "text"},
       {"every-item", make_every_item,
        "every item of a part (a sub-section or an enumerated run) mentions something", "body"},
       {"halfwidth-punctuation", make_halfwidth_punctuation,
@@ -72,6 +76,8 @@ const std::vector<KindEntry>& rule_kinds() {
       {"required-section", make_required_section,
        "a part the report must have, found by its heading", ""},
       {"title-year", make_title_year, "the title names the report year, as the body does", ""},
+      {"truncated-text", make_truncated_text,
+       "the text stops mid-sentence with no signature or date (cut off)", ""},
       {"unknown-part", make_unknown_part, "level-one parts that are none of the declared parts",
        ""},
       {"whitespace", make_whitespace, "spaces left by conversions", ""},

@@ -7,14 +7,16 @@
 //   name: 党政主要负责人履行推进法治建设第一责任人职责情况   how messages name it
 //   priority: 10                     lower is tried first when a heading could be several parts
 //   heading: {level: 1, any: [...], none: [...]}   its own heading
-//   thematic: true                   level-one parts that are no other part are this part
+//   thematic: true                   level-one parts that are no other part are this part, up to
+//                                    the first other part; or {until: [parts]}: up to one of these
 //   subheading: true                 a heading further down, matched as its own heading, counts;
 //               or {any: [...], none: [...]} with patterns of its own
 //   content: {any: [...], where: anywhere | end | no-parts, sentence: true}
 //                                    words that recognise it in a paragraph without a heading
 //                                    (end: only in the second half, outside other parts' own
 //                                    headings; no-parts: only in a text without level-one
-//                                    headings); sentence: it sits inside other text
+//                                    headings, unless inside_other_parts: true); sentence: it
+//                                    sits inside other text (tried after sub-headings)
 //   subheading_message: ... {found} {parent} {line} ...   found under a heading further down
 //   unheaded_message: ... {excerpt} {line} ...             found in a paragraph or sentence
 //   inside_severity: info            of those two (default info)
@@ -120,7 +122,10 @@ std::unique_ptr<Check> make_required_section(RuleSpec& spec) {
     part.any = ctx.patterns(*heading, "any", true);
     part.none = ctx.patterns(*heading, "none");
   }
-  part.thematic = f.boolean("thematic").value_or(false);
+  if (auto themes = f.map_or_bool("thematic")) {
+    part.thematic = themes->on;
+    if (themes->fields) part.themes_until = themes->fields->strings("until", true);
+  }
   if (auto sub = f.map_or_bool("subheading")) {
     part.subheading = sub->on;
     if (sub->fields) {
@@ -134,6 +139,7 @@ std::unique_ptr<Check> make_required_section(RuleSpec& spec) {
     part.content = ctx.patterns(*content, "any", true);
     part.where = where_field(*content).value_or(ContentWhere::anywhere);
     part.sentence = content->boolean("sentence").value_or(false);
+    part.inside_others = content->boolean("inside_other_parts").value_or(false);
   }
   if (!f.has("heading") && !part.thematic && !f.has("content"))
     f.error_at(f.pos(), "a required part needs 'heading', 'thematic' or 'content' to be found by");

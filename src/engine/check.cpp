@@ -68,6 +68,20 @@ Report check(const Document& doc, const RuleSet& rules, const CheckOptions& opti
         types.empty() || std::find(types.begin(), types.end(), facts.type.id) != types.end();
     if (applies[p]) report.packs.push_back(impl.packs[p].id);
   }
+  for (const detail::PartDef& def : impl.parts) {
+    auto pack = std::find_if(impl.packs.begin(), impl.packs.end(),
+                             [&](const PackInfo& p) { return p.id == def.id.pack; });
+    if (pack == impl.packs.end() || !applies[static_cast<std::size_t>(pack - impl.packs.begin())])
+      continue;
+    PartStatus status{def.id.pack, def.id.part, def.name, PartStatus::How::missing, 0};
+    if (const detail::PartLocation* where = ctx.part(def.id)) {
+      status.how = static_cast<PartStatus::How>(where->how);
+      status.line = doc.locate(where->found.begin).line;
+    } else if (facts.truncated) {
+      status.how = PartStatus::How::unknown;
+    }
+    report.parts.push_back(std::move(status));
+  }
   detail::DocumentSink sink(doc, report.findings);
   for (std::size_t i = 0; i < impl.checks.size(); ++i) {
     const std::string& id = impl.rules[i].id;

@@ -39,7 +39,16 @@ HeadingFacts::HeadingFacts(const Document& doc, const std::vector<std::uint32_t>
           restarts.begin());
     }
     auto [it, added] = index.emplace(std::pair{sections[i].parent, segment}, groups.size());
-    if (added) groups.push_back({sections[i].parent, {}, std::nullopt, Bracket::none});
+    if (added) {
+      groups.push_back({sections[i].parent, {}, std::nullopt, Bracket::none, false});
+      if (sections[i].parent >= 0) {
+        const auto parent_at = sections[static_cast<std::size_t>(sections[i].parent)].paragraph;
+        groups.back().after_restart =
+            segment >
+            static_cast<std::size_t>(std::upper_bound(restarts.begin(), restarts.end(), parent_at) -
+                                     restarts.begin());
+      }
+    }
     groups[it->second].sections.push_back(i);
     group_of[i] = static_cast<std::uint32_t>(it->second);
   }

@@ -18,6 +18,8 @@ struct SiblingGroup {
   std::optional<std::uint8_t> form;
   // The bracket style most bracketed siblings use (ties: the first's).
   Bracket bracket = Bracket::none;
+  // The list starts after a part without a heading began inside its parent: a list of its own.
+  bool after_restart = false;
 };
 
 struct HeadingFacts {

@@ -58,8 +58,9 @@ class Locator {
     out_.top_level.assign(doc_.sections.size(), std::nullopt);
     own_headings();
     themes();
+    unheaded(false);  // a paragraph of its own says more than a heading inside another part
     subheadings();
-    unheaded();
+    unheaded(true);  // a sentence says least
     close_unheaded_regions();
     return std::move(out_);
   }
@@ -81,16 +82,22 @@ class Locator {
     }
   }
 
-  // Level-one sections that are no part, before the first part that is not thematic, are themes
-  // of the thematic part (一、坚持党的领导 二、依法全面履行政府职能 … of a thematic report).
+  // Level-one sections that are no part are themes of the thematic part (一、坚持党的领导
+  // 二、依法全面履行政府职能 … of a thematic report), up to the first part that ends the themes.
   void themes() {
     for (const PartDef& part : defs_) {
       if (!part.thematic) continue;
+      auto ends_themes = [&](const PartId& id) {
+        return part.themes_until.empty()
+                   ? id != part.id
+                   : std::find(part.themes_until.begin(), part.themes_until.end(), id.part) !=
+                         part.themes_until.end();
+      };
       for (std::uint32_t i = 0; i < doc_.sections.size(); ++i) {
         if (doc_.sections[i].parent >= 0) continue;
         if (out_.top_level[i]) {
-          if (*out_.top_level[i] == part.id) continue;
-          break;  // the themes end where another part begins
+          if (ends_themes(*out_.top_level[i])) break;
+          continue;
         }
         out_.top_level[i] = part.id;
         add_section(part, PartHow::thematic, i);
@@ -117,7 +124,7 @@ class Locator {
 
   // Content with no heading: the first paragraph (or sentence) that the part's words recognise.
   // A sentence may also be in the text of a run-in heading (（一）标题。正文……).
-  void unheaded() {
+  void unheaded(bool sentences) {
     struct Candidate {
       std::uint32_t paragraph;
       Span text;
@@ -136,13 +143,15 @@ class Locator {
     const bool has_parts = std::any_of(doc_.sections.begin(), doc_.sections.end(),
                                        [](const Section& s) { return s.parent < 0; });
     for (const PartDef& part : defs_) {
-      if (part.content.empty() || out_.found.count(part.id)) continue;
+      if (part.content.empty() || part.sentence != sentences || out_.found.count(part.id)) continue;
       if (part.where == ContentWhere::no_parts && has_parts) continue;
       const std::size_t from = part.where == ContentWhere::end ? body.size() / 2 : 0;
       for (std::size_t k = from; k < body.size(); ++k) {
         const auto [p, span, run_in] = body[k];
         if (run_in && !part.sentence) continue;
-        if (part.where == ContentWhere::end && under_own_heading_of_other(p, part)) continue;
+        if (part.where == ContentWhere::end && !part.inside_others &&
+            under_own_heading_of_other(p, part))
+          continue;
         auto m = first_within(matches_, part.content, span);
         if (!m) continue;
         PartLocation& where = out_.found[part.id];
@@ -155,7 +164,8 @@ class Locator {
           where.how = PartHow::paragraph;
           where.found = {m->begin, m->end};
           where.regions = {span};
-          out_.unheaded_starts.push_back(p);
+          out_.unheaded_starts.insert(
+              std::upper_bound(out_.unheaded_starts.begin(), out_.unheaded_starts.end(), p), p);
         }
         break;
       }
@@ -165,7 +175,6 @@ class Locator {
   // A paragraph part runs from its paragraph to the next part's start or the next level-one
   // heading, and takes the numbered items in between.
   void close_unheaded_regions() {
-    std::sort(out_.unheaded_starts.begin(), out_.unheaded_starts.end());
     for (auto& [id, where] : out_.found) {
       if (where.how != PartHow::paragraph) continue;
       std::uint32_t end = static_cast<std::uint32_t>(doc_.paragraphs.size());

@@ -39,15 +39,18 @@ struct PartDef {
   int priority = 100;           // lower is tried first when a heading could be several parts
   std::vector<PatternId> any;   // one must match its own heading…
   std::vector<PatternId> none;  // …and none of these
-  bool thematic = false;        // level-one sections that are no other part are this part
-  bool subheading = false;      // a heading further down counts…
+  bool thematic = false;        // level-one sections that are no other part are this part…
+  std::vector<std::string> themes_until;  // …up to the first of these parts (else any other part)
+  bool subheading = false;                // a heading further down counts…
   std::vector<PatternId> sub_any, sub_none;  // …matched by these (else as its own heading is)
   std::vector<PatternId> content;            // words of a paragraph or sentence that is this part
   ContentWhere where = ContentWhere::anywhere;
-  bool sentence =
-      false;  // content found inside other text is a sentence, not a paragraph of its own
+  // Content found inside other text is a sentence, not a paragraph of its own.
+  bool sentence = false;
+  bool inside_others = false;  // with `end`: also under another part's own heading
 };
 
+// In the order of PartStatus::How (fzcheck/finding.hpp), which check() converts it to.
 enum class PartHow {
   heading,     // a level-one section of its own
   thematic,    // level-one sections that are themes of this part
@@ -69,8 +72,8 @@ struct PartFacts {
   std::map<PartId, PartLocation> found;
   // Per section: the part a level-one section is, if any.
   std::vector<std::optional<PartId>> top_level;
-  // Paragraphs where a part without a heading starts: numbered items after one of them belong to
-  // it, not to the sections before it.
+  // Paragraphs where a part without a heading starts (sorted): numbered items after one of them
+  // belong to it, not to the sections before it.
   std::vector<std::uint32_t> unheaded_starts;
 };
 

@@ -218,7 +218,12 @@ class Parser {
 
   std::uint32_t skip_annex(std::uint32_t first, std::uint32_t last) {
     for (std::uint32_t i = first + 1; i <= last; ++i) {
-      if (facts_[i].blank || !is_annex_start(i, last)) continue;
+      if (facts_[i].blank) continue;
+      // Right after the date, any line that starts with 附件 begins the attachments.
+      bool after_date =
+          facts_[i].content.starts_with(cjk::kAnnexWord) &&
+          parse_date(doc_.text, doc_.paragraphs[previous_nonblank(i - 1, first)].span);
+      if (!after_date && !is_annex_start(i, last)) continue;
       doc_.annex = {i, last + 1};
       for (std::uint32_t k = i; k <= last; ++k) doc_.paragraphs[k].role = ParagraphRole::annex;
       return previous_nonblank(i - 1, first);
@@ -275,10 +280,15 @@ class Parser {
   bool looks_like_title_line(std::uint32_t i, std::size_t max_length) const {
     const Facts& f = facts_[i];
     if (f.blank || f.length < 2 || f.length > max_length) return false;
-    if (contains_any(f.content, cjk::is_sentence_end) || contains_any(f.content, is_comma)) {
+    // A full stop at the very end of a title's first line is a defect of the title (a rule says
+    // so), not the end of a sentence.
+    std::string_view content = f.content;
+    if (max_length == kMaxTitleLine && last_char(content) == cjk::kIdeographicFullStop)
+      content.remove_suffix(utf8::encode(cjk::kIdeographicFullStop).size());
+    if (contains_any(content, cjk::is_sentence_end) || contains_any(content, is_comma)) {
       return false;
     }
-    if (is_colon(last_char(f.content))) return false;
+    if (is_colon(last_char(content))) return false;
     return !is_heading(i) && !parse_date(doc_.text, doc_.paragraphs[i].span) &&
            !is_doc_number(f.content);
   }
@@ -337,7 +347,13 @@ class Parser {
     if (i >= body_end) return i;
     auto& paras = doc_.paragraphs;
     bool styled = paras[i].title_style;
-    if (styled || looks_like_title_line(i, kMaxTitleLine)) {
+    // A line that ends with a full stop is a title (with a defect) only when text, not a heading,
+    // follows it and it is not the formula "……报告如下。" that opens a report.
+    auto next = next_nonblank(i + 1, body_end);
+    bool stop_then_heading =
+        last_char(facts_[i].content) == cjk::kIdeographicFullStop &&
+        (!next || is_heading(*next) || facts_[i].content.ends_with(cjk::kAsFollowsStop));
+    if (styled || (looks_like_title_line(i, kMaxTitleLine) && !stop_then_heading)) {
       Title title;
       title.paragraphs.push_back(i);
       ++i;

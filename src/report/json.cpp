@@ -45,6 +45,15 @@ void write_json(std::ostream& out, const Report& report, int indent) {
                         {"genre", type.genre.empty() ? Json(nullptr) : Json(type.genre)}};
   if (type.basis == DocumentType::Basis::body) j["document_type"]["count"] = type.count;
   j["packs"] = report.packs;
+  Json parts = Json::array();
+  for (const PartStatus& p : report.parts) {
+    parts.push_back({{"pack", p.pack},
+                     {"part", p.id},
+                     {"name", p.name},
+                     {"found", to_string(p.how)},
+                     {"line", p.line ? Json(p.line) : Json(nullptr)}});
+  }
+  j["parts"] = std::move(parts);
   j["findings"] = std::move(findings);
   j["summary"] = {{"error", report.count(Severity::error)},
                   {"warning", report.count(Severity::warning)},

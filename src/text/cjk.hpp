@@ -53,6 +53,8 @@ inline constexpr char32_t kPrinted = 0x5370;                      // 印 (……
 inline constexpr std::string_view kAnnexWord = "\u9644\u4EF6";    // 附件
 inline constexpr std::string_view kCopyToWord = "\u6284\u9001";   // 抄送
 inline constexpr std::string_view kPrintedWord = "\u5370\u53D1";  // 印发
+// "现将有关情况报告如下。": the formula that ends a 导语, never a title.
+inline constexpr std::string_view kAsFollowsStop = "\u5982\u4E0B\u3002";  // 如下。
 // How the plain-text corpus marks a table: a line [表格] before it and [/表格] after it.
 inline constexpr std::string_view kTableOpen = "[\u8868\u683C]";
 inline constexpr std::string_view kTableClose = "[/\u8868\u683C]";

@@ -43,12 +43,29 @@ TEST_CASE("whitespace: load errors") {
     return test::errors(pack.load(), pack.path());
   };
   CHECK(errors("check: tabs\nmessage: m\n") ==
-        Lines{"ws/rule.yaml:5:8: 'check' must be blank-lines or leading-spaces, not 'tabs'"});
+        Lines{"ws/rule.yaml:5:8: 'check' must be blank-lines, leading-spaces or inner-spaces, "
+              "not 'tabs'"});
   CHECK(errors("message: m\n") ==
         Lines{"ws/rule.yaml:1:1: missing required key 'check' in this rule"});
   CHECK(errors("check: blank-lines\nmessage: '{found}'\n") ==
         Lines{"ws/rule.yaml:6:10: unknown placeholder {found} in 'message': this kind of rule "
               "provides none"});
+}
+
+TEST_CASE("whitespace: inner spaces in Chinese text, one finding for a padded number") {
+  RulePack pack;
+  pack.rule("ws", rule_head("ws", "whitespace") +
+                      "check: inner-spaces\nallow: ['学宪法 讲宪法']\nmessage: 多了空格\n");
+  RuleSet rules = pack.rules();
+  CHECK(test::run(rules, "标题报告\n2025 年，提案 3件，调委会 219 个，村(居 ) 调解。\n") ==
+        Lines{"2:5-2:6 ws warning: 多了空格 => ", "2:10-2:11 ws warning: 多了空格 => ",
+              "2:17-2:22 ws warning: 多了空格 => 219", "2:27-2:30 ws warning: 多了空格 => )"});
+  // Latin and numbers among themselves, titles, section numbers, allowed names: nothing.
+  CHECK(test::run(rules,
+                  "标题报告\n一、 按照 GB/T 9704—2012 排版，用 Windows 10 系统。\n"
+                  "学习《走中国特色社会主义法治道路 更好推进》，举办“学宪法 讲宪法”活动。\n"
+                  "改进措施：1. 细化目录。\n")
+            .empty());
 }
 
 }  // namespace fzcheck

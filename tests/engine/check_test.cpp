@@ -1,5 +1,5 @@
 // check(): parts classified by priority (and found deeper when allowed), the report year, the
-// options, the order of findings.
+// options, the order of findings, and one finding for one defect (supersedes).
 #include <doctest/doctest.h>
 
 #include <thread>
@@ -183,6 +183,28 @@ TEST_CASE("engine: one rule set checked from several threads gives the same find
   for (auto& th : threads) th.join();
   for (const Lines& r : results) CHECK(r == expected);
   CHECK(&RuleSet::builtin() == &rules);
+}
+
+TEST_CASE("supersedes: an overlapping finding of the superseded rule goes, others stay") {
+  test::RulePack pack;
+  pack.rule("title", test::rule_head("title", "pattern") +
+                         "supersedes: [dash]\nmessage: 名称\nterms: ['《纲要（2021-2025）》']\n")
+      .rule("dash",
+            test::rule_head("dash", "pattern") + "message: 连接号\npatterns: ['\\d{4}-\\d{4}']\n");
+  CHECK(test::run(pack.rules(), "标题报告\n一、工作\n对照《纲要（2021-2025）》和2019-2020年。\n") ==
+        test::Lines{"3:3-3:18 title warning: 名称", "3:19-3:28 dash warning: 连接号"});
+}
+
+TEST_CASE("supersedes: unknown rules") {
+  test::RulePack pack;
+  pack.rule("a",
+            test::rule_head("a", "pattern") +
+                "supersedes: [nonesuch, 'other-pack:x', 't:missing']\nmessage: m\nterms: [甲]\n");
+  CHECK(test::errors(pack.load(), pack.path()) ==
+        test::Lines{
+            "a/rule.yaml:5:14: unknown rule 'nonesuch' in 'supersedes' (a rule of another pack "
+            "is written as pack:rule)",
+            "a/rule.yaml:5:40: unknown rule 't:missing' in 'supersedes'"});
 }
 
 }  // namespace fzcheck

@@ -372,6 +372,12 @@ TEST_CASE("frame: 版记 lines and attachments after the date do not hide it") {
   CHECK(tree(annex) == Tree{"1:一、:工作", "1:二、:安排"});
   CHECK(annex.paragraphs[9].role == ParagraphRole::annex);
 
+  // Right after the date, a line starting with 附件 begins the attachments, whatever follows.
+  Document listed =
+      parse("标题报告\n一、工作\n正文。\n某局\n2025年1月6日\n附件：1.某某名单\n2.某某表\n");
+  REQUIRE(listed.date);
+  CHECK(listed.date->paragraph == 4);
+  CHECK(listed.annex.begin == 5);
   // 附件： followed by a numbered list is the 附件说明 of the body.
   Document note = parse("标题报告\n正文。\n附件：\n1.某某名单\n某局\n2025年1月6日\n");
   CHECK(note.annex.empty());
