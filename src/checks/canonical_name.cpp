@@ -1,8 +1,9 @@
 // kind: canonical-name — the official names of key documents, quoted exactly. Each name is
 // written once in its canonical form; the variants met in reports (half-width brackets, a hyphen
-// or tilde for the dash of a year range, the 年 of a range left out, spaces) are derived from it
-// and reported with the canonical name as the replacement. The characters that serve as the 一字线
-// (— ― － –; GB/T 15834 does not fix one code point) are all accepted.
+// or tilde for the dash of a year range, the 年 of a range or the brackets round it left out,
+// spaces) are derived from it and reported with the canonical name as the replacement. The
+// characters that serve as the 一字线 (— ― － –; GB/T 15834 does not fix one code point) are all
+// accepted.
 //
 //   names: ['《法治政府建设实施纲要（2021—2025年）》', ...]
 //   message: ... {found} {expected} ...
@@ -36,10 +37,12 @@ std::string variants_regex(const std::u32string& name) {
     char32_t c = name[i];
     bool digit_before = i > 0 && name[i - 1] >= U'0' && name[i - 1] <= U'9';
     bool digit_after = i + 1 < name.size() && name[i + 1] >= U'0' && name[i + 1] <= U'9';
+    // Brackets round a year range may be left out: "纲要2015-2020".
     if (c == cjk::kFullwidthLeftParen || c == U'(') {
-      re += "\\s*[(\\x{FF08}]\\s*";
+      re += digit_after ? "\\s*[(\\x{FF08}]?\\s*" : "\\s*[(\\x{FF08}]\\s*";
     } else if (c == cjk::kFullwidthRightParen || c == U')') {
-      re += "\\s*[)\\x{FF09}]";
+      bool year_before = digit_before || (i > 0 && name[i - 1] == cjk::kYear);
+      re += year_before ? "\\s*[)\\x{FF09}]?" : "\\s*[)\\x{FF09}]";
     } else if (is_dash(c) && digit_before && digit_after) {
       re += dash_class;
     } else if (c == cjk::kYear && i + 1 < name.size() &&

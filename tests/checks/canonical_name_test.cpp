@@ -1,6 +1,6 @@
 // kind: canonical-name — official names quoted exactly: the derived variants (bracket width, the
-// dash of a year range, a missing 年, spaces) get the canonical name; the 一字线 may be any of
-// — ― – －.
+// dash of a year range, a missing 年 or brackets, spaces) get the canonical name; the 一字线 may
+// be any of — ― – －.
 #include <doctest/doctest.h>
 
 #include "rule_pack.hpp"
@@ -60,6 +60,9 @@ TEST_CASE("canonical-name: variants get the canonical name as replacement") {
   CHECK(finding("《法治政府建设实施纲要(2021—2025年)》") == "3:3-3:27");
   CHECK(finding("《法治政府建设实施纲要（2021—2025）》") == "3:3-3:26");
   CHECK(finding("《法治政府建设实施纲要(2021-2025)》") == "3:3-3:26");
+  // The brackets round the years left out.
+  CHECK(finding("《法治政府建设实施纲要2021-2025》") == "3:3-3:24");
+  CHECK(finding("《法治政府建设实施纲要2021—2025年》") == "3:3-3:25");
   // Spaces around brackets and the dash.
   CHECK(finding("《法治政府建设实施纲要 （ 2021 - 2025年 ）》") == "3:3-3:32");
 }
