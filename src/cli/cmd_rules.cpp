@@ -20,19 +20,33 @@ constexpr const char* kRulesUsage =
     "       fzcheck rules types [--rules DIR]...\n"
     "       fzcheck rules test DIR [--rule ID]...\n";
 
+// Parses the options of a command that reads the rule packs (--help and the rule flags are added
+// to `options`) and loads the packs; nothing after --help. Arguments that are not options go to
+// `ids`, of which there must be `want`.
+std::optional<RuleSet> parse_and_load(const std::vector<std::string>& args,
+                                      po::options_description& options,
+                                      std::vector<std::string>& ids, std::size_t want,
+                                      const char* wrong_count) {
+  RuleFlags rule_flags;
+  options.add_options()("help,h", "show this help");
+  rule_flags.add_to(options);
+  if (!parse(args, options, ids)) return std::nullopt;  // --help
+  if (ids.size() != want) {
+    throw UsageError(want == 0 ? "unexpected argument '" + ids.front() + "'"
+                               : std::string(wrong_count));
+  }
+  return rule_flags.load();
+}
+
 int list(const std::vector<std::string>& args) {
   po::options_description options("fzcheck rules list [options]\n\nOptions");
-  RuleFlags rule_flags;
   std::string format = "text";
-  options.add_options()("help,h", "show this help")(
-      "format,f", po::value(&format)->default_value("text"),
-      "text, json or markdown (the table of docs/rules.md)");
-  rule_flags.add_to(options);
+  options.add_options()("format,f", po::value(&format)->default_value("text"),
+                        "text, json or markdown (the table of docs/rules.md)");
   std::vector<std::string> extra;
-  auto vm = parse(args, options, extra);
-  if (!vm) return kExitOk;  // --help
-  if (!extra.empty()) throw UsageError("unexpected argument '" + extra.front() + "'");
-  RuleSet rules = rule_flags.load();
+  auto loaded = parse_and_load(args, options, extra, 0, "");
+  if (!loaded) return kExitOk;
+  const RuleSet& rules = *loaded;
   if (format == "json") {
     write_rules_json(std::cout, rules);
     return kExitOk;
@@ -68,15 +82,10 @@ int list(const std::vector<std::string>& args) {
 
 int explain(const std::vector<std::string>& args) {
   po::options_description options("fzcheck rules explain ID [options]\n\nOptions");
-  RuleFlags rule_flags;
-  options.add_options()("help,h", "show this help");
-  rule_flags.add_to(options);
   std::vector<std::string> ids;
-  auto vm = parse(args, options, ids);
-  if (!vm) return kExitOk;  // --help
-  if (ids.size() != 1) throw UsageError("give exactly one rule id");
-  RuleSet rules = rule_flags.load();
-  const RuleInfo* r = rules.find(ids.front());
+  auto rules = parse_and_load(args, options, ids, 1, "give exactly one rule id");
+  if (!rules) return kExitOk;
+  const RuleInfo* r = rules->find(ids.front());
   if (!r)
     throw UsageError(fmt::format("there is no rule '{}' (see 'fzcheck rules list')", ids.front()));
   fmt::print(std::cout, "{}  ({} rule of pack {}, {})\n\n", r->id, r->kind, r->pack,
@@ -103,17 +112,12 @@ int kinds(const std::vector<std::string>& args) {
 
 int types(const std::vector<std::string>& args) {
   po::options_description options("fzcheck rules types [options]\n\nOptions");
-  RuleFlags rule_flags;
-  options.add_options()("help,h", "show this help");
-  rule_flags.add_to(options);
   std::vector<std::string> extra;
-  auto vm = parse(args, options, extra);
-  if (!vm) return kExitOk;  // --help
-  if (!extra.empty()) throw UsageError("unexpected argument '" + extra.front() + "'");
-  RuleSet rules = rule_flags.load();
-  for (const DocumentTypeInfo& t : rules.document_types()) {
+  auto rules = parse_and_load(args, options, extra, 0, "");
+  if (!rules) return kExitOk;
+  for (const DocumentTypeInfo& t : rules->document_types()) {
     std::string packs;
-    for (const PackInfo& p : rules.packs()) {
+    for (const PackInfo& p : rules->packs()) {
       const auto& a = p.applies_to;
       if (a.empty() || std::find(a.begin(), a.end(), t.id) != a.end())
         packs += (packs.empty() ? "" : ", ") + p.id;

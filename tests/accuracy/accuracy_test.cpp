@@ -124,6 +124,11 @@ Outcome compare_all() {
     }
     ++o.documents;
     Report report = check(*doc, RuleSet::builtin());
+    // The fazhi pack says nothing, not even a note, on other documents.
+    const bool fazhi = folder == "fazhi" || folder == "openings" || folder == "reports";
+    if (!fazhi &&
+        std::find(report.packs.begin(), report.packs.end(), "fazhi-report") != report.packs.end())
+      o.problems.push_back(where + ": the fazhi-report pack ran on it");
     Counts actual;
     for (const Finding& f : report.findings) {
       if (f.severity == Severity::info) continue;
