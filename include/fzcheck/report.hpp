@@ -18,17 +18,22 @@ struct TextOptions {
   bool color = false;              // ANSI colours for severities
   bool show_context = true;        // the source line with the finding underlined
   bool show_source = true;         // the legal or standards basis of each finding
+  bool show_suggestion = true;     // the suggested correction of each finding
   bool show_type = true;           // a first line with the document type it was checked as
   std::string language = "zh-CN";  // of the interface words (fzcheck/i18n.hpp): "zh-CN" or "en"
 };
+
+// "错误", "警告", "提示" (or "error" …): a severity in the interface language.
+std::string severity_text(Severity severity, std::string_view language);
 
 // "文件类型：法治政府建设年度报告（依据标题中的“法治政府建设”）": the type a document was checked
 // as, and why, in the interface language.
 std::string document_type_text(const DocumentType& type, std::string_view language);
 
 // A first line with the document type (TextOptions::show_type), then for each finding
-// file:line:col: severity: message [rule-id], the source line with the span underlined (CJK
-// characters count two columns), the suggested replacement and the rule's basis.
+// file:line:col: severity: message [rule-id] (for a .docx, file:第N段（“heading”下）), the source
+// line with the span underlined (CJK characters count two columns), the suggested replacement and
+// the rule's basis.
 void write_text(std::ostream& out, const Report& report, const Document& doc,
                 const TextOptions& options = {});
 

@@ -2,6 +2,7 @@
 // (include/fzcheck/): the build gives it no other include path.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -48,10 +49,27 @@ struct ReadFlags {
 };
 
 // Reads a document as the flags say; with --convert, a .doc/.wps/.rtf/.odt is first turned into
-// .docx by LibreOffice in a temporary directory (the document keeps the file's own name). Errors
-// name the option that would change them.
+// .docx by LibreOffice in a temporary directory (the document keeps the file's own name). "-" is
+// standard input. Errors name the option that would change them.
 Result<Document> read_input(const std::string& file, const ReadFlags& flags,
                             const ReadOptions& options);
+
+// The inputs of a command: files as given, folders walked (recursively, in a stable order) for the
+// files fzcheck reads, "-" for standard input. Hidden entries and files of other kinds are
+// skipped and counted.
+inline constexpr const char* kStdinName = "<stdin>";  // the name of a document read from "-"
+struct Inputs {
+  std::vector<std::string> files;
+  std::map<std::string, std::size_t> skipped;  // by extension (lower case; "-" for none)
+  std::size_t hidden = 0;
+};
+Inputs expand_inputs(const std::vector<std::string>& args, bool convert);
+// One line on stderr saying what the folders held that was not checked (nothing if nothing).
+void print_skipped(const Inputs& inputs, const std::string& language);
+// Whether a folder's file with this extension (".docx", lower case) is checked.
+bool readable_extension(const std::string& extension, bool convert);
+// All of standard input, refused past `max_bytes`.
+Result<std::string> read_stdin(std::uint64_t max_bytes);
 
 // Options of the commands that use rules: which packs to load, which rules to run.
 struct RuleFlags {

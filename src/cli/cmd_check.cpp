@@ -1,10 +1,13 @@
-// fzcheck check FILE...: findings for each file; -j N checks files in parallel, output in order.
+// fzcheck check FILE|DIR|-...: findings for each file; -j N checks files in parallel, output in
+// order.
 // Three steps: the flags, the checking of each file (on a pool of threads), the printing.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 #include <sstream>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -21,7 +24,8 @@ enum class Format { text, json, line };
 
 struct CheckFlags {
   Format format = Format::text;
-  std::optional<Severity> fail_on;  // nullopt: never
+  std::optional<Severity> fail_on;         // nullopt: never
+  Severity min_severity = Severity::info;  // findings below it are left out
   unsigned jobs = 1;
   std::string language;
   TextOptions text;
@@ -29,6 +33,7 @@ struct CheckFlags {
   RuleFlags rules;
   CheckOptions check;
   std::vector<std::string> files;
+  Inputs inputs;                    // the files, folders walked
   std::optional<RuleSet> rule_set;  // loaded once the flags are known to be right
 };
 
@@ -39,6 +44,9 @@ std::optional<CheckFlags> parse_flags(const std::vector<std::string>& args) {
   std::string format = "text";
   std::string fail_on = "error";
   std::string submitted_on, published_on, color = "auto", language = "zh-CN", type;
+  std::string min_severity = "info";
+  bool quiet = false, brief = false;
+  const unsigned cores = std::clamp(std::thread::hardware_concurrency(), 1u, 256u);
   options.add_options()("help,h", "show this help")(
       "format,f", po::value(&format)->default_value("text"), "text, json or line")(
       "fail-on", po::value(&fail_on)->default_value("error"),
@@ -47,8 +55,12 @@ std::optional<CheckFlags> parse_flags(const std::vector<std::string>& args) {
       "published-on", po::value(&published_on), "the date the report is published (YYYY-MM-DD)")(
       "type", po::value(&type),
       "check every file as this document type (see 'fzcheck rules types') instead of "
-      "recognising it")("jobs,j", po::value(&flags.jobs)->default_value(1),
-                        "check this many files at once")(
+      "recognising it")("jobs,j", po::value(&flags.jobs)->default_value(cores),
+                        "check this many files at once (default: the number of cores)")(
+      "min-severity", po::value(&min_severity)->default_value("info"),
+      "leave out findings below: info, warning or error")(
+      "quiet,q", po::bool_switch(&quiet), "leave out notes (info): --min-severity warning")(
+      "brief", po::bool_switch(&brief), "text: no suggestion and basis lines")(
       "color", po::value(&color)->default_value("auto"), "auto, always or never")(
       "lang", po::value(&language)->default_value("zh-CN"),
       "language of the report's own words: zh-CN or en");
@@ -79,7 +91,14 @@ std::optional<CheckFlags> parse_flags(const std::vector<std::string>& args) {
   if (!ui_language_known(language))
     throw UsageError("--lang must be zh-CN or en, not '" + language + "'");
   if (flags.jobs == 0 || flags.jobs > 256) throw UsageError("--jobs must be from 1 to 256");
+  if (quiet) min_severity = "warning";
+  auto min = parse_severity(min_severity);
+  if (!min)
+    throw UsageError("--min-severity must be info, warning or error, not '" + min_severity + "'");
+  flags.min_severity = *min;
   if (flags.files.empty()) throw UsageError("no input files");
+  if (std::count(flags.files.begin(), flags.files.end(), "-") > 1)
+    throw UsageError("'-' (standard input) can be given once");
   for (auto [text, target, flag] :
        {std::tuple{&submitted_on, &flags.check.submitted_on, "--submitted-on"},
         std::tuple{&published_on, &flags.check.published_on, "--published-on"}}) {
@@ -99,6 +118,13 @@ std::optional<CheckFlags> parse_flags(const std::vector<std::string>& args) {
   flags.text.color =
       color == "always" || (color == "auto" && ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
   flags.text.language = language;
+  flags.text.show_source = flags.text.show_suggestion = !brief;
+  flags.inputs = expand_inputs(flags.files, flags.read.convert);
+  flags.files = flags.inputs.files;
+  if (flags.files.empty()) {
+    print_skipped(flags.inputs, language);
+    throw UsageError("the folders hold no file fzcheck can read (.txt, .docx, .html)");
+  }
   return flags;
 }
 
@@ -119,6 +145,7 @@ FileResult check_file(const std::string& file, const CheckFlags& flags,
     return r;
   }
   Report report = check(*doc, *flags.rule_set, flags.check);
+  std::erase_if(report.findings, [&](const Finding& f) { return f.severity < flags.min_severity; });
   for (const Finding& f : report.findings) {
     ++r.counts[static_cast<int>(f.severity)];
     if (flags.fail_on && f.severity >= *flags.fail_on) r.failing = true;
@@ -175,6 +202,7 @@ class Printer {
 
   int finish() {
     if (progress_) std::cerr << '\n';
+    print_skipped(flags_.inputs, flags_.language);
     if (flags_.format == Format::json) {
       json_.finish();
     } else if (flags_.format == Format::text) {

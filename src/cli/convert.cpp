@@ -146,6 +146,11 @@ Result<Document> read_converted(const std::string& file, const ReadFlags& flags,
 
 Result<Document> read_input(const std::string& file, const ReadFlags& flags,
                             const ReadOptions& options) {
+  if (file == "-") {
+    auto bytes = read_stdin(options.max_file_bytes);
+    if (!bytes) return bytes.error();
+    return read_bytes(*bytes, kStdinName, options);
+  }
   auto doc = read_converted(file, flags, options);
   if (doc) return doc;
   // The library does not know the command line: say here which option changes the outcome.

@@ -12,7 +12,7 @@ constexpr const char* kUsage =
     "usage: fzcheck COMMAND [options] FILE...\n"
     "\n"
     "Commands:\n"
-    "  check FILE...       check reports against the rules (the default pack is built in)\n"
+    "  check FILE|DIR|-    check reports (folders are walked, - reads standard input)\n"
     "  fix FILE -o OUT     write a copy with the certain corrections (also --diff, --in-place)\n"
     "  outline FILE...     show the parsed structure (title, numbered sections, signature, date)\n"
     "  rules list|explain|kinds|test   the rules: catalogue, one rule in full, rule kinds, "
@@ -31,7 +31,7 @@ int main(int argc, char** argv) {
     std::cout << kUsage;
     return args.empty() ? kExitUsage : kExitOk;
   }
-  if (args[0] == "--version" || args[0] == "version") {
+  if (args[0] == "--version" || args[0] == "-v" || args[0] == "version") {
     std::cout << "fzcheck " << FZCHECK_VERSION << '\n';
     return kExitOk;
   }

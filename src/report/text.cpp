@@ -88,7 +88,25 @@ void write_context(std::ostream& out, const Finding& f, const Document& doc, boo
   fmt::print(out, "{:>6} | {}{}{}\n", "", color ? "\x1b[32m" : "", marks, color ? "\x1b[0m" : "");
 }
 
+// file:line:column; for a .docx, whose lines Word does not show, the paragraph and the heading
+// it is under.
+std::string location(const std::string& file, const Finding& f, const Document& doc,
+                     std::string_view language) {
+  if (f.begin.line == 0) return file;
+  if (doc.format != InputFormat::docx)
+    return fmt::format("{}:{}:{}", file, f.begin.line, f.begin.column);
+  const std::string n = std::to_string(f.begin.line);
+  return fmt::format("{}:{}", file,
+                     f.heading.empty() ? ui_text(language, "paragraph_at", {{"paragraph", n}})
+                                       : ui_text(language, "paragraph_under",
+                                                 {{"paragraph", n}, {"heading", f.heading}}));
+}
+
 }  // namespace
+
+std::string severity_text(Severity severity, std::string_view language) {
+  return ui_text(language, std::string("severity_") + to_string(severity));
+}
 
 std::string document_type_text(const DocumentType& type, std::string_view language) {
   if (type.name.empty()) return {};
@@ -117,17 +135,16 @@ void write_text(std::ostream& out, const Report& report, const Document& doc,
   if (options.show_type && !report.type.name.empty())
     fmt::print(out, "{}: {}\n", report.file, document_type_text(report.type, options.language));
   for (const Finding& f : report.findings) {
-    std::string where = f.begin.line > 0
-                            ? fmt::format("{}:{}:{}", report.file, f.begin.line, f.begin.column)
-                            : report.file;
+    const std::string where = location(report.file, f, doc, options.language);
+    const std::string severity = severity_text(f.severity, options.language);
     if (options.color) {
       fmt::print(out, "\x1b[1m{}:\x1b[0m {}{}:\x1b[0m {} [{}]\n", where, colour(f.severity),
-                 to_string(f.severity), f.message, f.rule_id);
+                 severity, f.message, f.rule_id);
     } else {
-      fmt::print(out, "{}: {}: {} [{}]\n", where, to_string(f.severity), f.message, f.rule_id);
+      fmt::print(out, "{}: {}: {} [{}]\n", where, severity, f.message, f.rule_id);
     }
     if (options.show_context) write_context(out, f, doc, options.color);
-    if (f.replacement) {
+    if (f.replacement && options.show_suggestion) {
       fmt::print(out, "       = {}\n",
                  f.replacement->empty()
                      ? ui_text(options.language, "suggestion_delete")

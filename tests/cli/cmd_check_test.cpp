@@ -4,6 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cctype>
+#include <filesystem>
+
 #include "rule_pack.hpp"
 
 namespace fzcheck {
@@ -58,7 +61,7 @@ TEST_CASE("check: exit 0 without findings, 1 with an error, text output and summ
   auto r = run_cli(p.args({"--color", "never", bad, clean}));
   CHECK(r.exit_code == 1);
   CHECK(r.out == bad +
-                     ":3:2: error: 不要写“错字” [err-word]\n"
+                     ":3:2: 错误: 不要写“错字” [err-word]\n"
                      "     3 | 有错字。\n"
                      "       |   ^~~~\n"
                      "       = 依据：依据err-word\n"
@@ -289,6 +292,77 @@ TEST_CASE("check: the type line, --type, and the packs that run on each type") {
   CHECK(bad.exit_code == 2);
   CHECK(
       bad.err.starts_with("fzcheck check: --type must be a declared document type (xxgk-report, "));
+}
+
+TEST_CASE("check: folders are walked in a stable order; hidden and other files are skipped") {
+  Pack p;
+  test::TempDir dir;
+  dir.write("b.txt", doc("有错字。"));
+  std::filesystem::create_directories(dir.path() / "a" / ".git");
+  dir.write("a/z.txt", doc("正文。"));
+  dir.write("a/y.TXT", doc("有警字。"));
+  dir.write("a/.git/config", "x");
+  dir.write(".hidden.txt", doc("有错字。"));
+  dir.write("c.pdf", "%PDF-1.4");
+  dir.write("d.xls", "x");
+  dir.write("e.doc", "x");
+  auto r = run_cli(p.args({"--format", "line", dir.path().string()}));
+  const std::string root = dir.path().string();
+  CHECK(r.exit_code == 1);
+  CHECK(r.out == root + "/a/y.TXT:3:2:warn-word:warning\n" + root + "/b.txt:3:2:err-word:error\n");
+  CHECK(r.err == "fzcheck: 已跳过 5 个文件：.doc 1 个、.pdf 1 个、.xls 1 个、隐藏文件 2 个\n");
+  // With --convert, .doc is one of the files to check (this one is no real .doc: unreadable).
+  auto converted = run_cli(p.args({"--format", "line", "--convert", "--lang", "en", root}));
+  CHECK(converted.exit_code == 2);
+  CHECK(converted.err.find("e.doc") != std::string::npos);
+  CHECK(converted.err.find("skipped 4 files: 1 .pdf, 1 .xls, 2 hidden\n") != std::string::npos);
+  // A folder with nothing to check is a usage error that says why.
+  test::TempDir empty;
+  empty.write("x.pdf", "%PDF");
+  auto none = run_cli(p.args({empty.path().string()}));
+  CHECK(none.exit_code == 2);
+  CHECK(none.err.find("已跳过 1 个文件：.pdf 1 个") != std::string::npos);
+  CHECK(none.err.find("no file fzcheck can read") != std::string::npos);
+}
+
+TEST_CASE("check: - reads standard input, once") {
+  Pack p;
+  auto r = run_cli(p.args({"--format", "line", "-"}), doc("有错字。"));
+  CHECK(r.exit_code == 1);
+  CHECK(r.out == "<stdin>:3:2:err-word:error\n");
+  auto twice = run_cli(p.args({"-", "-"}), doc("有错字。"));
+  CHECK(twice.exit_code == 2);
+  CHECK(twice.err.find("'-' (standard input) can be given once") != std::string::npos);
+}
+
+TEST_CASE("check: --min-severity and -q leave out findings; --brief drops the extra lines") {
+  Pack p;
+  test::TempDir dir;
+  auto file = dir.write("r.txt", doc("错字，警字，提示字。")).string();
+  auto all = run_cli(p.args({"--format", "line", file}));
+  CHECK(all.out == file + ":3:1:err-word:error\n" + file + ":3:4:warn-word:warning\n" + file +
+                       ":3:7:info-word:info\n");
+  CHECK(run_cli(p.args({"--format", "line", "-q", file})).out ==
+        file + ":3:1:err-word:error\n" + file + ":3:4:warn-word:warning\n");
+  CHECK(run_cli(p.args({"--format", "line", "--min-severity", "error", file})).out ==
+        file + ":3:1:err-word:error\n");
+  auto bad = run_cli(p.args({"--min-severity", "loud", file}));
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err.find("--min-severity must be info, warning or error") != std::string::npos);
+  auto brief = run_cli(p.args({"--brief", "--color", "never", "--min-severity", "warning", file}));
+  CHECK(brief.out.find("= ") == std::string::npos);
+  CHECK(brief.out.find(file + ":3:4: 警告: 慎用“警字” [warn-word]\n") != std::string::npos);
+  CHECK(brief.out.find("共检查 1 个文件：1 个错误，1 个警告，0 条提示\n") != std::string::npos);
+}
+
+TEST_CASE("fzcheck -v and --version") {
+  for (const char* flag : {"-v", "--version"}) {
+    auto r = test::run_cli({flag});
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.rfind("fzcheck ", 0) == 0);
+    CHECK(r.out.size() > 12);
+    CHECK(std::isdigit(static_cast<unsigned char>(r.out[8])));
+  }
 }
 
 }  // namespace fzcheck
