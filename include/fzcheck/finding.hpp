@@ -71,7 +71,8 @@ struct Report {
   DocumentType type;               // what the document was taken for
   std::vector<PartStatus> parts;   // the required parts of the packs that applied, by priority
   std::vector<std::string> packs;  // the ids of the packs that applied to it, in load order
-  std::vector<Finding> findings;   // sorted by position, then rule id
+  int year = 0;  // the year it reports on (from the title, else the text); 0 when unknown
+  std::vector<Finding> findings;  // sorted by position, then rule id
   std::size_t count(Severity severity) const noexcept;
 };
 

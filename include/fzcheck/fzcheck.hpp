@@ -13,4 +13,5 @@
 #include "fzcheck/report.hpp"        // write_text(), write_line(), write_json(), JsonFilesWriter
 #include "fzcheck/rule_tests.hpp"    // test_rules(): a rule pack's fixtures
 #include "fzcheck/rules.hpp"         // RuleSet, RuleInfo, PackInfo, rule_kinds()
+#include "fzcheck/sarif.hpp"         // SarifWriter: SARIF 2.1.0 logs
 #include "fzcheck/severity.hpp"      // Severity

@@ -44,6 +44,10 @@ void write_line(std::ostream& out, const Report& report);
 // `fzcheck check --format json` (docs/check-json.md). `indent` < 0 gives a single line.
 void write_json(std::ostream& out, const Report& report, int indent = 2);
 
+// {"file": ..., "error": {"code", "message", "line"}} on one line: a file that could not be read,
+// as it stands in the "files" array and in NDJSON output.
+void write_error_json(std::ostream& out, const std::string& file, const Error& error);
+
 // {"files": [ ... ]}: the JSON of several files (findings or outlines, and files that could not
 // be read), written one file at a time as each is ready. finish() closes the document.
 class JsonFilesWriter {

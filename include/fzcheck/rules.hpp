@@ -16,6 +16,17 @@
 
 namespace fzcheck {
 
+// A column of the batch table (pack.yaml `summary`): what one rule's findings say of a report,
+// such as whether the causes of the shortcomings are given.
+struct SummaryColumn {
+  std::string title;  // the column's heading: "原因"; for a part column, the part's name
+  std::string rule;   // the rule whose findings fill it: "shortcomings-causes"; empty for a part
+  std::string part;  // a part column: where this required part is (✓, 缺, 内含); a rule column:
+                     // the part the rule needs (empty: none), without which the cell is empty
+  std::string pass;      // the cell when the rule found nothing: "✓"
+  std::string cells[3];  // the cell for its worst finding, by severity (info, warning, error)
+};
+
 struct PackInfo {
   std::string id;     // "fazhi-report"
   std::string title;  // "法治政府建设年度报告"
@@ -24,6 +35,14 @@ struct PackInfo {
   std::string language;                 // of its messages: "zh-CN" (the default) or "en"
   std::string origin;                   // the directory it was loaded from, or "builtin:<id>"
   std::vector<std::string> applies_to;  // document type ids; empty: every document
+  std::vector<SummaryColumn> summary;   // its columns of the batch table
+};
+
+// A part that a pack's required-section rules require (主要举措和成效 …).
+struct PartInfo {
+  std::string pack;  // "fazhi-report"
+  std::string id;    // "measures"
+  std::string name;  // "主要举措和成效"
 };
 
 // A kind of document a pack declares (pack.yaml `document_types`), such as 法治政府建设年度报告.
@@ -77,6 +96,8 @@ class RuleSet {
   // Every declared document type, in the order they are tried (the fallback last).
   const std::vector<DocumentTypeInfo>& document_types() const noexcept;
   const std::vector<RuleInfo>& rules() const noexcept;
+  // The required parts, in the order they are reported (Report::parts).
+  std::vector<PartInfo> parts() const;
   const RuleInfo* find(std::string_view id) const noexcept;
 
   struct Impl;

@@ -14,13 +14,15 @@
 #include "cli.hpp"
 #include "fzcheck/i18n.hpp"
 #include "fzcheck/report.hpp"
+#include "fzcheck/sarif.hpp"
+#include "fzcheck/summary.hpp"
 #include "pool.hpp"
 
 namespace fzcheck::cli {
 
 namespace {
 
-enum class Format { text, json, line };
+enum class Format { text, json, line, ndjson, sarif, summary };
 
 struct CheckFlags {
   Format format = Format::text;
@@ -33,8 +35,9 @@ struct CheckFlags {
   RuleFlags rules;
   CheckOptions check;
   std::vector<std::string> files;
-  Inputs inputs;                    // the files, folders walked
-  std::optional<RuleSet> rule_set;  // loaded once the flags are known to be right
+  Inputs inputs;                        // the files, folders walked
+  std::optional<RuleSet> rule_set;      // loaded once the flags are known to be right
+  std::optional<SummaryTable> summary;  // --format summary
 };
 
 // The flags of `check`; nullopt after --help.
@@ -48,7 +51,8 @@ std::optional<CheckFlags> parse_flags(const std::vector<std::string>& args) {
   bool quiet = false, brief = false;
   const unsigned cores = std::clamp(std::thread::hardware_concurrency(), 1u, 256u);
   options.add_options()("help,h", "show this help")(
-      "format,f", po::value(&format)->default_value("text"), "text, json or line")(
+      "format,f", po::value(&format)->default_value("text"),
+      "text, json, ndjson (a line per file), sarif, summary (CSV, a row per file) or line")(
       "fail-on", po::value(&fail_on)->default_value("error"),
       "exit 1 when a finding is at or above: error, warning, info or never")(
       "submitted-on", po::value(&submitted_on), "the date the report is submitted (YYYY-MM-DD)")(
@@ -69,15 +73,15 @@ std::optional<CheckFlags> parse_flags(const std::vector<std::string>& args) {
   flags.read.add_to(options);
   auto vm = parse(args, options, flags.files);
   if (!vm) return std::nullopt;
-  if (format == "text") {
-    flags.format = Format::text;
-  } else if (format == "json") {
-    flags.format = Format::json;
-  } else if (format == "line") {
-    flags.format = Format::line;
-  } else {
-    throw UsageError("--format must be text, json or line, not '" + format + "'");
-  }
+  static const std::pair<const char*, Format> kFormats[] = {
+      {"text", Format::text},     {"json", Format::json},   {"line", Format::line},
+      {"ndjson", Format::ndjson}, {"sarif", Format::sarif}, {"summary", Format::summary}};
+  auto known = std::find_if(std::begin(kFormats), std::end(kFormats),
+                            [&](const auto& f) { return format == f.first; });
+  if (known == std::end(kFormats))
+    throw UsageError("--format must be text, json, ndjson, sarif, summary or line, not '" + format +
+                     "'");
+  flags.format = known->second;
   if ((*vm)["fail-on"].defaulted() && flags.rules.config().fail_on)
     fail_on = *flags.rules.config().fail_on;
   if (fail_on != "never") {
@@ -114,6 +118,7 @@ std::optional<CheckFlags> parse_flags(const std::vector<std::string>& args) {
   flags.check.only = std::move(choices.only);
   flags.check.severity_overrides = std::move(choices.severity_overrides);
   flags.check.document_type = checked_type(*flags.rule_set, type);
+  if (flags.format == Format::summary) flags.summary.emplace(*flags.rule_set, language);
   flags.language = language;
   flags.text.color =
       color == "always" || (color == "auto" && ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
@@ -131,6 +136,8 @@ std::optional<CheckFlags> parse_flags(const std::vector<std::string>& args) {
 // One file checked: its report as the format wants it, or why it could not be read.
 struct FileResult {
   std::string output;
+  std::optional<Report> report;   // --format sarif
+  std::optional<SummaryRow> row;  // --format summary
   std::optional<Error> error;
   std::size_t counts[3] = {0, 0, 0};  // info, warning, error
   bool failing = false;               // a finding at or above --fail-on
@@ -145,6 +152,8 @@ FileResult check_file(const std::string& file, const CheckFlags& flags,
     return r;
   }
   Report report = check(*doc, *flags.rule_set, flags.check);
+  // The batch table reads every finding (a note may fill a column), whatever is shown.
+  if (flags.format == Format::summary) r.row = flags.summary->row(report, *doc);
   std::erase_if(report.findings, [&](const Finding& f) { return f.severity < flags.min_severity; });
   for (const Finding& f : report.findings) {
     ++r.counts[static_cast<int>(f.severity)];
@@ -154,6 +163,15 @@ FileResult check_file(const std::string& file, const CheckFlags& flags,
   switch (flags.format) {
     case Format::json:
       write_json(out, report, 2);
+      break;
+    case Format::ndjson:
+      write_json(out, report, -1);
+      out << '\n';
+      break;
+    case Format::sarif:
+      r.report = std::move(report);
+      break;
+    case Format::summary:
       break;
     case Format::line:
       write_line(out, report);
@@ -173,19 +191,44 @@ class Printer {
       : flags_(flags),
         json_(std::cout),
         // Progress goes to stderr only when it is a terminal and the findings go elsewhere.
-        progress_(flags.files.size() > 1 && ::isatty(STDERR_FILENO) && !::isatty(STDOUT_FILENO)) {}
+        progress_(flags.files.size() > 1 && ::isatty(STDERR_FILENO) && !::isatty(STDOUT_FILENO)) {
+    if (flags.format == Format::sarif) sarif_.emplace(std::cout, *flags.rule_set, flags.language);
+    if (flags.format == Format::summary) csv_.emplace(std::cout, *flags.rule_set, flags.language);
+  }
 
   void print(std::size_t index, const FileResult& r) {
+    const std::string& file = flags_.files[index];
     if (r.error) {
       print_error(*r.error);
       ++unreadable_;
       status_ = kExitUsage;  // an unreadable file outranks findings in the exit status
-      if (flags_.format == Format::json) json_.add_error(flags_.files[index], *r.error);
+      switch (flags_.format) {
+        case Format::json:
+          json_.add_error(file, *r.error);
+          break;
+        case Format::ndjson:
+          write_error_json(std::cout, file, *r.error);
+          std::cout << '\n';
+          break;
+        case Format::sarif:
+          sarif_->add_error(file, *r.error);
+          break;
+        case Format::summary:
+          csv_->add_error(file, *r.error);
+          break;
+        case Format::text:
+        case Format::line:
+          break;
+      }
     } else {
       if (r.failing && status_ == kExitOk) status_ = kExitFindings;
       for (int s = 0; s < 3; ++s) totals_[s] += r.counts[s];
       if (flags_.format == Format::json) {
         json_.add_json(r.output);
+      } else if (flags_.format == Format::sarif) {
+        sarif_->add(*r.report);
+      } else if (flags_.format == Format::summary) {
+        csv_->add_row(*r.row);
       } else {
         std::cout << r.output;
       }
@@ -205,6 +248,8 @@ class Printer {
     print_skipped(flags_.inputs, flags_.language);
     if (flags_.format == Format::json) {
       json_.finish();
+    } else if (flags_.format == Format::sarif) {
+      sarif_->finish();
     } else if (flags_.format == Format::text) {
       std::cout << ui_text(flags_.language, "summary",
                            {{"files", std::to_string(flags_.files.size())},
@@ -223,6 +268,8 @@ class Printer {
  private:
   const CheckFlags& flags_;
   JsonFilesWriter json_;
+  std::optional<SarifWriter> sarif_;
+  std::optional<SummaryCsvWriter> csv_;
   bool progress_;
   int status_ = kExitOk;
   std::size_t totals_[3] = {0, 0, 0};

@@ -60,6 +60,7 @@ Report check(const Document& doc, const RuleSet& rules, const CheckOptions& opti
   Report report;
   report.file = doc.name;
   report.type = facts.type;
+  report.year = facts.year.report.value_or(0);
   // A pack runs on the document types it applies to (all, when it names none).
   std::vector<bool> applies(impl.packs.size());
   for (std::size_t p = 0; p < impl.packs.size(); ++p) {

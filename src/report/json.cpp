@@ -82,12 +82,18 @@ void JsonFilesWriter::add_outline(const Document& doc) {
   add_json(s.str());
 }
 
-void JsonFilesWriter::add_error(const std::string& file, const Error& error) {
+void write_error_json(std::ostream& out, const std::string& file, const Error& error) {
   Json j;
   j["file"] = file;
   j["error"] = {{"code", to_string(error.code)}, {"message", error.message}};
   if (error.pos.line > 0) j["error"]["line"] = error.pos.line;
-  add_json(dump(j, -1));
+  out << dump(j, -1);
+}
+
+void JsonFilesWriter::add_error(const std::string& file, const Error& error) {
+  std::ostringstream s;
+  write_error_json(s, file, error);
+  add_json(s.str());
 }
 
 void JsonFilesWriter::finish() {

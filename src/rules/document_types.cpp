@@ -99,4 +99,36 @@ void check_document_types(TypeTable& table, const std::vector<TypeUse>& uses, Er
                    [](const TypeDef& a, const TypeDef& b) { return a.priority < b.priority; });
 }
 
+void read_summary_columns(Fields& f, PackInfo& pack, std::vector<TypeUse>& rules) {
+  for (const Item& item : f.list("summary")) {
+    if (!item.fields) {
+      f.error_at(item.pos, "each summary column is a mapping: {part: ID} or {title, rule, cells}");
+      continue;
+    }
+    Fields& c = *item.fields;
+    SummaryColumn column;
+    column.part = c.string("part").value_or("");
+    const bool part_column = !c.has("rule");
+    if (part_column && column.part.empty())
+      c.error_at(c.pos(),
+                 "a summary column has either 'rule' (with 'title' and 'cells') or 'part'");
+    if (part_column) {
+      c.finish();
+      pack.summary.push_back(std::move(column));
+      continue;
+    }
+    column.title = c.string("title", true).value_or("");
+    column.rule = c.string("rule", true).value_or("");
+    if (!column.rule.empty()) rules.push_back({column.rule, f.file(), c.pos("rule")});
+    if (auto cells = c.map("cells", true)) {
+      column.pass = cells->string("pass", true).value_or("");
+      for (Severity s : {Severity::info, Severity::warning, Severity::error})
+        column.cells[static_cast<int>(s)] = cells->string(to_string(s)).value_or("");
+      cells->finish();
+    }
+    c.finish();
+    pack.summary.push_back(std::move(column));
+  }
+}
+
 }  // namespace fzcheck::detail

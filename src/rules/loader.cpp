@@ -242,6 +242,7 @@ Result<RuleSet> compile_packs(std::vector<PackSource> sources) {
   std::vector<BuildContext::PartUse> part_uses;
   std::vector<TypeUse> type_uses;
   std::vector<TypeUse> superseded;  // rule ids named by `supersedes`, checked once all are loaded
+  std::vector<TypeUse> summary_rules;  // rule ids named by pack.yaml `summary`, checked likewise
 
   // First every pack.yaml: a loaded pack with the id of a built-in pack replaces it.
   std::vector<PackHeader> infos;
@@ -272,6 +273,7 @@ Result<RuleSet> compile_packs(std::vector<PackSource> sources) {
                      pack.language.empty() ? "zh-CN" : pack.language);
     if (Fields* f = infos[index].fields.get()) {
       read_document_types(*f, ctx, pack, type_uses, impl->types);
+      read_summary_columns(*f, pack, summary_rules);
       f->finish();
     }
     const std::size_t pack_index = impl->packs.size();
@@ -400,6 +402,11 @@ Result<RuleSet> compile_packs(std::vector<PackSource> sources) {
                                  ? " (a rule of another pack is written as pack:rule)"
                                  : ""));
     }
+  }
+  for (const TypeUse& use : summary_rules) {
+    if (!rule_origin.count(use.type))
+      errors.add(ErrorCode::rule_schema, use.file, use.pos,
+                 fmt::format("unknown rule '{}' in 'summary'", use.type));
   }
   if (!errors.empty()) {
     sort_errors(errors.errors());

@@ -41,6 +41,12 @@ const std::vector<RuleInfo>& RuleSet::rules() const noexcept {
   return impl_->rules;
 }
 
+std::vector<PartInfo> RuleSet::parts() const {
+  std::vector<PartInfo> out;
+  for (const detail::PartDef& p : impl_->parts) out.push_back({p.id.pack, p.id.part, p.name});
+  return out;
+}
+
 const RuleInfo* RuleSet::find(std::string_view id) const noexcept {
   for (const RuleInfo& r : impl_->rules) {
     if (r.id == id) return &r;

@@ -56,6 +56,10 @@ struct TypeUse {
   Position pos;
 };
 
+// pack.yaml's `summary`: the pack's columns of the batch table, into `pack`; the rules they name
+// go to `rules`, to be checked once every rule is loaded.
+void read_summary_columns(Fields& f, PackInfo& pack, std::vector<TypeUse>& rules);
+
 // pack.yaml's `applies_to`, `document_types` and `genres`, into `pack` and `table`.
 void read_document_types(Fields& f, BuildContext& ctx, PackInfo& pack, std::vector<TypeUse>& uses,
                          TypeTable& table);

@@ -6,6 +6,7 @@
 
 #include <cctype>
 #include <filesystem>
+#include <sstream>
 
 #include "rule_pack.hpp"
 
@@ -249,8 +250,10 @@ TEST_CASE("check: usage errors") {
   CHECK(none.err == "fzcheck check: no input files\n(see 'fzcheck check --help')\n");
   auto format = run_cli({"check", "--format", "xml", sample("000_564c8ac60a8ddf78")});
   CHECK(format.exit_code == 2);
-  CHECK(format.err.rfind("fzcheck check: --format must be text, json or line, not 'xml'\n", 0) ==
-        0);
+  CHECK(
+      format.err.rfind(
+          "fzcheck check: --format must be text, json, ndjson, sarif, summary or line, not 'xml'\n",
+          0) == 0);
   auto jobs = run_cli({"check", "-j", "0", sample("000_564c8ac60a8ddf78")});
   CHECK(jobs.exit_code == 2);
   CHECK(jobs.err.starts_with("fzcheck check: --jobs must be from 1 to 256\n"));
@@ -305,13 +308,13 @@ TEST_CASE("check: folders are walked in a stable order; hidden and other files a
   dir.write(".hidden.txt", doc("有错字。"));
   dir.write("c.pdf", "%PDF-1.4");
   dir.write("d.xls", "x");
-  dir.write("e.doc", "x");
+  dir.write("e.doc", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(600, '\0'));
   auto r = run_cli(p.args({"--format", "line", dir.path().string()}));
   const std::string root = dir.path().string();
   CHECK(r.exit_code == 1);
   CHECK(r.out == root + "/a/y.TXT:3:2:warn-word:warning\n" + root + "/b.txt:3:2:err-word:error\n");
   CHECK(r.err == "fzcheck: 已跳过 5 个文件：.doc 1 个、.pdf 1 个、.xls 1 个、隐藏文件 2 个\n");
-  // With --convert, .doc is one of the files to check (this one is no real .doc: unreadable).
+  // With --convert, .doc is one of the files to check (this one is a broken .doc: unreadable).
   auto converted = run_cli(p.args({"--format", "line", "--convert", "--lang", "en", root}));
   CHECK(converted.exit_code == 2);
   CHECK(converted.err.find("e.doc") != std::string::npos);
@@ -363,6 +366,43 @@ TEST_CASE("fzcheck -v and --version") {
     CHECK(r.out.size() > 12);
     CHECK(std::isdigit(static_cast<unsigned char>(r.out[8])));
   }
+}
+
+TEST_CASE("check: --format ndjson, sarif and summary") {
+  Pack p;
+  test::TempDir dir;
+  auto a = dir.write("a.txt", doc("错字。")).string();
+  auto b = dir.write("b.txt", doc("正文。")).string();
+  const std::string missing = (dir.path() / "missing.txt").string();
+  // NDJSON: a line per file, in order, an unreadable file as an error object.
+  auto nd = run_cli(p.args({"--format", "ndjson", a, missing, b}));
+  CHECK(nd.exit_code == 2);
+  std::istringstream lines(nd.out);
+  std::vector<nlohmann::json> objects;
+  for (std::string line; std::getline(lines, line);) objects.push_back(nlohmann::json::parse(line));
+  REQUIRE(objects.size() == 3);
+  CHECK(objects[0]["file"] == a);
+  CHECK(objects[0]["findings"].size() == 1);
+  CHECK(objects[1]["error"]["code"] == "not_found");
+  CHECK(objects[2]["findings"].empty());
+  // SARIF: one log, the results of every file.
+  auto sarif = run_cli(p.args({"--format", "sarif", a, b}));
+  CHECK(sarif.exit_code == 1);
+  auto log = nlohmann::json::parse(sarif.out);
+  CHECK(log["version"] == "2.1.0");
+  REQUIRE(log["runs"][0]["results"].size() == 1);
+  CHECK(log["runs"][0]["results"][0]["ruleId"] == "err-word");
+  // Summary: the CSV header and a row per file; no text summary line.
+  auto table = run_cli(p.args({"--format", "summary", a, missing}));
+  CHECK(table.exit_code == 2);
+  CHECK(table.out.rfind("\xEF\xBB\xBF文件,标题,落款机关,年度,文件类型,", 0) == 0);
+  CHECK(table.out.find(a + ",某局2024年度报告,某局,2024,") != std::string::npos);
+  CHECK(table.out.find(missing + ",,,,,") != std::string::npos);
+  CHECK(table.out.find("共检查") == std::string::npos);
+  auto bad = run_cli(p.args({"--format", "pdf", a}));
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err.find("--format must be text, json, ndjson, sarif, summary or line") !=
+        std::string::npos);
 }
 
 }  // namespace fzcheck

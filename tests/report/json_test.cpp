@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -90,6 +92,29 @@ TEST_CASE("json: the type, the packs and where each required part was found") {
             R"([{"pack":"law","part":"measures","name":"主要举措","found":"heading",)"
             R"("line":3},{"pack":"law","part":"plan","name":"安排","found":"missing",)"
             R"("line":null}])"));
+}
+
+TEST_CASE("json: indent -1 gives one line a report, for NDJSON") {
+  Report odd = sample();
+  odd.file = "a\nb.txt";
+  odd.findings[0].message = "第一行\n第二行\r\n";
+  odd.findings[0].excerpt = "甲\n乙";
+  odd.type.evidence = "\u2028";  // a line separator: only \n ends an NDJSON line
+  std::ostringstream out;
+  for (const Report& r : {sample(), odd, Report{}}) {
+    write_json(out, r, -1);
+    out << '\n';
+  }
+  std::istringstream in(out.str());
+  std::vector<nlohmann::json> lines;
+  for (std::string line; std::getline(in, line);) lines.push_back(nlohmann::json::parse(line));
+  REQUIRE(lines.size() == 3);
+  CHECK(lines[0] == nlohmann::json::parse(report_json(sample(), 2)));
+  CHECK(lines[1]["file"] == "a\nb.txt");
+  CHECK(lines[1]["findings"][0]["message"] == "第一行\n第二行\r\n");
+  CHECK(lines[1]["findings"][0]["excerpt"] == "甲\n乙");
+  CHECK(report_json(odd, -1).find('\n') == std::string::npos);
+  CHECK(report_json(odd, -1).find('\r') == std::string::npos);
 }
 
 TEST_CASE("json: several files in one document, written as each is added") {
