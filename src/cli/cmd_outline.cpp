@@ -1,4 +1,4 @@
-// fzcheck outline FILE...: the parsed structure of each file.
+// fzcheck outline FILE|DIR|-...: the parsed structure of each file (folders walked as by check).
 #include <iostream>
 
 #include "cli.hpp"
@@ -8,7 +8,7 @@
 namespace fzcheck::cli {
 
 int run_outline(const std::vector<std::string>& args) {
-  po::options_description options("fzcheck outline [options] FILE...\n\nOptions");
+  po::options_description options("fzcheck outline [options] FILE|DIR|-...\n\nOptions");
   std::string format = "text";
   ReadFlags read_flags;
   options.add_options()("help,h", "show this help")(
@@ -22,6 +22,11 @@ int run_outline(const std::vector<std::string>& args) {
   }
   if (files.empty()) throw UsageError("no input files");
   ReadOptions read_options = read_flags.to_options();
+  const Inputs inputs = expand_inputs(files, read_flags.convert);
+  files = inputs.files;
+  print_skipped(inputs, "zh-CN");
+  if (files.empty())
+    throw UsageError("the folders hold no file fzcheck can read (.txt, .docx, .html)");
 
   int status = kExitOk;
   JsonFilesWriter json(std::cout);

@@ -57,7 +57,6 @@ TEST_CASE("fzcheck outline: bad input gets a one-line error naming the file and 
       {binary.string(), "binary data"},
       {invalid.string(), "neither valid UTF-8"},
       {huge.string(), "more than the limit"},
-      {dir.path().string(), "is a directory"},
       {(dir.path() / "missing.txt").string(), "no such file"},
   };
   for (const Case& c : cases) {
@@ -69,6 +68,23 @@ TEST_CASE("fzcheck outline: bad input gets a one-line error naming the file and 
     CHECK(r.err.find(c.expect) != std::string::npos);
     CHECK(r.out.empty());
   }
+}
+
+TEST_CASE("fzcheck outline: a folder is walked like check's; nothing readable is a usage error") {
+  test::TempDir dir;
+  dir.write("b.txt", "乙局报告\n一、工作\n正文。\n");
+  dir.write("a.txt", "甲局报告\n一、工作\n正文。\n");
+  dir.write("c.pdf", "%PDF-1.4");
+  auto r = test::run_cli({"outline", "--format", "json", dir.path().string()});
+  CHECK(r.exit_code == 0);
+  CHECK(r.err == "fzcheck: 已跳过 1 个文件：.pdf 1 个\n");
+  CHECK(r.out.find("a.txt") < r.out.find("b.txt"));
+  CHECK(r.out.find("b.txt") != std::string::npos);
+  test::TempDir none;
+  none.write("x.pdf", "%PDF-1.4");
+  auto empty = test::run_cli({"outline", none.path().string()});
+  CHECK(empty.exit_code == 2);
+  CHECK(empty.err.find("no file fzcheck can read") != std::string::npos);
 }
 
 TEST_CASE("fzcheck outline: good files are still printed when another file fails") {
