@@ -7,6 +7,7 @@
 #include "fzcheck/document.hpp"      // Document, Section, Marker, Paragraph, Date, positions
 #include "fzcheck/error.hpp"         // Error, ErrorCode, Result, Position
 #include "fzcheck/fix.hpp"           // apply_fixes(), encode_like_source(), unified_diff()
+#include "fzcheck/html_report.hpp"   // write_html(): a printable page of one report
 #include "fzcheck/i18n.hpp"          // ui_text(), ui_language_known()
 #include "fzcheck/outline.hpp"       // write_outline_text(), write_outline_json()
 #include "fzcheck/read.hpp"          // read_document(), read_bytes(), parse_text(), ReadOptions

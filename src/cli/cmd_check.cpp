@@ -12,6 +12,8 @@
 #include <fmt/format.h>
 
 #include "cli.hpp"
+#include "fzcheck/atomic_write.hpp"
+#include "fzcheck/html_report.hpp"
 #include "fzcheck/i18n.hpp"
 #include "fzcheck/report.hpp"
 #include "fzcheck/sarif.hpp"
@@ -22,7 +24,7 @@ namespace fzcheck::cli {
 
 namespace {
 
-enum class Format { text, json, line, ndjson, sarif, summary };
+enum class Format { text, json, line, ndjson, sarif, summary, html };
 
 struct CheckFlags {
   Format format = Format::text;
@@ -34,6 +36,7 @@ struct CheckFlags {
   ReadFlags read;
   RuleFlags rules;
   CheckOptions check;
+  std::string output;  // -o: a file written atomically at the end; empty: standard output
   std::vector<std::string> files;
   Inputs inputs;                        // the files, folders walked
   std::optional<RuleSet> rule_set;      // loaded once the flags are known to be right
@@ -52,7 +55,10 @@ std::optional<CheckFlags> parse_flags(const std::vector<std::string>& args) {
   const unsigned cores = std::clamp(std::thread::hardware_concurrency(), 1u, 256u);
   options.add_options()("help,h", "show this help")(
       "format,f", po::value(&format)->default_value("text"),
-      "text, json, ndjson (a line per file), sarif, summary (CSV, a row per file) or line")(
+      "text, json, ndjson (a line per file), sarif, summary (CSV, a row per file), html (a "
+      "printable page; several files need -o DIR) or line")(
+      "output,o", po::value(&flags.output),
+      "write the output to this file (atomically) instead of standard output")(
       "fail-on", po::value(&fail_on)->default_value("error"),
       "exit 1 when a finding is at or above: error, warning, info or never")(
       "submitted-on", po::value(&submitted_on), "the date the report is submitted (YYYY-MM-DD)")(
@@ -75,12 +81,13 @@ std::optional<CheckFlags> parse_flags(const std::vector<std::string>& args) {
   if (!vm) return std::nullopt;
   static const std::pair<const char*, Format> kFormats[] = {
       {"text", Format::text},     {"json", Format::json},   {"line", Format::line},
-      {"ndjson", Format::ndjson}, {"sarif", Format::sarif}, {"summary", Format::summary}};
+      {"ndjson", Format::ndjson}, {"sarif", Format::sarif}, {"summary", Format::summary},
+      {"html", Format::html}};
   auto known = std::find_if(std::begin(kFormats), std::end(kFormats),
                             [&](const auto& f) { return format == f.first; });
   if (known == std::end(kFormats))
-    throw UsageError("--format must be text, json, ndjson, sarif, summary or line, not '" + format +
-                     "'");
+    throw UsageError("--format must be text, json, ndjson, sarif, summary, html or line, not '" +
+                     format + "'");
   flags.format = known->second;
   if ((*vm)["fail-on"].defaulted() && flags.rules.config().fail_on)
     fail_on = *flags.rules.config().fail_on;
@@ -130,6 +137,10 @@ std::optional<CheckFlags> parse_flags(const std::vector<std::string>& args) {
     print_skipped(flags.inputs, language);
     throw UsageError("the folders hold no file fzcheck can read (.txt, .docx, .html)");
   }
+  if (flags.format == Format::html && flags.files.size() > 1)
+    throw UsageError(
+        "--format html makes one page per report: give -o DIR for several files, or check one "
+        "file");
   return flags;
 }
 
@@ -154,12 +165,14 @@ FileResult check_file(const std::string& file, const CheckFlags& flags,
   Report report = check(*doc, *flags.rule_set, flags.check);
   // The batch table reads every finding (a note may fill a column), whatever is shown.
   if (flags.format == Format::summary) r.row = flags.summary->row(report, *doc);
+  std::ostringstream out;
+  if (flags.format == Format::html)
+    write_html(out, report, *doc, *flags.rule_set, {flags.language, flags.min_severity});
   std::erase_if(report.findings, [&](const Finding& f) { return f.severity < flags.min_severity; });
   for (const Finding& f : report.findings) {
     ++r.counts[static_cast<int>(f.severity)];
     if (flags.fail_on && f.severity >= *flags.fail_on) r.failing = true;
   }
-  std::ostringstream out;
   switch (flags.format) {
     case Format::json:
       write_json(out, report, 2);
@@ -172,6 +185,7 @@ FileResult check_file(const std::string& file, const CheckFlags& flags,
       r.report = std::move(report);
       break;
     case Format::summary:
+    case Format::html:
       break;
     case Format::line:
       write_line(out, report);
@@ -189,11 +203,12 @@ class Printer {
  public:
   explicit Printer(const CheckFlags& flags)
       : flags_(flags),
-        json_(std::cout),
+        out_(flags.output.empty() ? std::cout : buffer_),
+        json_(out_),
         // Progress goes to stderr only when it is a terminal and the findings go elsewhere.
         progress_(flags.files.size() > 1 && ::isatty(STDERR_FILENO) && !::isatty(STDOUT_FILENO)) {
-    if (flags.format == Format::sarif) sarif_.emplace(std::cout, *flags.rule_set, flags.language);
-    if (flags.format == Format::summary) csv_.emplace(std::cout, *flags.rule_set, flags.language);
+    if (flags.format == Format::sarif) sarif_.emplace(out_, *flags.rule_set, flags.language);
+    if (flags.format == Format::summary) csv_.emplace(out_, *flags.rule_set, flags.language);
   }
 
   void print(std::size_t index, const FileResult& r) {
@@ -207,8 +222,8 @@ class Printer {
           json_.add_error(file, *r.error);
           break;
         case Format::ndjson:
-          write_error_json(std::cout, file, *r.error);
-          std::cout << '\n';
+          write_error_json(out_, file, *r.error);
+          out_ << '\n';
           break;
         case Format::sarif:
           sarif_->add_error(file, *r.error);
@@ -218,6 +233,7 @@ class Printer {
           break;
         case Format::text:
         case Format::line:
+        case Format::html:
           break;
       }
     } else {
@@ -230,10 +246,10 @@ class Printer {
       } else if (flags_.format == Format::summary) {
         csv_->add_row(*r.row);
       } else {
-        std::cout << r.output;
+        out_ << r.output;
       }
     }
-    std::cout.flush();
+    out_.flush();
     if (progress_) {
       std::cerr << '\r'
                 << ui_text(flags_.language, "progress",
@@ -251,22 +267,30 @@ class Printer {
     } else if (flags_.format == Format::sarif) {
       sarif_->finish();
     } else if (flags_.format == Format::text) {
-      std::cout << ui_text(flags_.language, "summary",
-                           {{"files", std::to_string(flags_.files.size())},
-                            {"errors", std::to_string(totals_[2])},
-                            {"warnings", std::to_string(totals_[1])},
-                            {"infos", std::to_string(totals_[0])}});
+      out_ << ui_text(flags_.language, "summary",
+                      {{"files", std::to_string(flags_.files.size())},
+                       {"errors", std::to_string(totals_[2])},
+                       {"warnings", std::to_string(totals_[1])},
+                       {"infos", std::to_string(totals_[0])}});
       if (unreadable_)
-        std::cout << ui_text(flags_.language, "list_separator")
-                  << ui_text(flags_.language, "unreadable",
-                             {{"count", std::to_string(unreadable_)}});
-      std::cout << '\n';
+        out_ << ui_text(flags_.language, "list_separator")
+             << ui_text(flags_.language, "unreadable", {{"count", std::to_string(unreadable_)}});
+      out_ << '\n';
+    }
+    // A page is not written for a report that could not be read.
+    if (!flags_.output.empty() && !(flags_.format == Format::html && unreadable_)) {
+      if (auto error = write_file_atomically(flags_.output, buffer_.str())) {
+        print_error(*error);
+        return kExitUsage;
+      }
     }
     return status_;
   }
 
  private:
   const CheckFlags& flags_;
+  std::ostringstream buffer_;  // the output with -o, written at the end
+  std::ostream& out_;
   JsonFilesWriter json_;
   std::optional<SarifWriter> sarif_;
   std::optional<SummaryCsvWriter> csv_;

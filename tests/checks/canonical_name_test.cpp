@@ -67,7 +67,7 @@ TEST_CASE("canonical-name: variants get the canonical name as replacement") {
   CHECK(finding("《法治政府建设实施纲要 （ 2021 - 2025年 ）》") == "3:3-3:32");
 }
 
-TEST_CASE("canonical-name: every name of the list; only whole names") {
+TEST_CASE("canonical-name: every name of the list, only whole names") {
   RuleSet rules = name_rules();
   CHECK(test::run(rules, "标题报告\n一、工作\n落实《法治政府建设与责任落实督察工作规定》和" +
                              kName + "，学习《法治政府建设实施纲要》。\n") == Lines{});

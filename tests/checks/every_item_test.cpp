@@ -67,7 +67,7 @@ TEST_CASE("every-item: sub-sections are the items") {
               "经费保障不够”）"});
 }
 
-TEST_CASE("every-item: 一是/二是 runs are the items; 统一是 starts none") {
+TEST_CASE("every-item: 一是/二是 runs are the items, 统一是 starts none") {
   RuleSet set = rules(causes_rule(kPartial + "partial_severity: info\n"));
   CHECK(test::run(set,
                   report("存在以下问题：一是队伍建设不足，原因是编制少。二是经费保障不够。"

@@ -43,7 +43,7 @@ TEST_CASE("heading-sequence: gaps and repeats, one finding each, at every level 
               "10:1-10:3 seq warning: “3.”应为“2.”（3.孙）"});
 }
 
-TEST_CASE("heading-sequence: levels limits the check; findings have no replacement") {
+TEST_CASE("heading-sequence: levels limits the check, findings have no replacement") {
   RuleSet level2 = sequence_rules("levels: [2]\n");
   Report r = check(test::parse(kReport), level2);
   CHECK(test::show(r) == Lines{"4:1-4:4 seq warning: “（三）”应为“（二）”（（三）子）",

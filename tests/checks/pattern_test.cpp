@@ -110,7 +110,7 @@ TEST_CASE("pattern: regex replacements with capture groups") {
               "3:23-3:27 r info: “至今为止”应为“截至目前” => 截至目前"});
 }
 
-TEST_CASE("pattern: literals with upper-case ASCII keep their case; lower-case ones fold") {
+TEST_CASE("pattern: literals with upper-case ASCII keep their case, lower-case ones fold") {
   RulePack pack;
   pack.rule("r", rule_head("r", "pattern") + "message: “{match}”\nterms: [PDF, app]\n");
   CHECK(test::run(pack.rules(), "标题报告\n一、工作\n上传pdf和PDF，下载App和APP。\n") ==

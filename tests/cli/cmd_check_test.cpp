@@ -250,10 +250,10 @@ TEST_CASE("check: usage errors") {
   CHECK(none.err == "fzcheck check: no input files\n(see 'fzcheck check --help')\n");
   auto format = run_cli({"check", "--format", "xml", sample("000_564c8ac60a8ddf78")});
   CHECK(format.exit_code == 2);
-  CHECK(
-      format.err.rfind(
-          "fzcheck check: --format must be text, json, ndjson, sarif, summary or line, not 'xml'\n",
-          0) == 0);
+  CHECK(format.err.rfind(
+            "fzcheck check: --format must be text, json, ndjson, sarif, summary, html or line, not "
+            "'xml'\n",
+            0) == 0);
   auto jobs = run_cli({"check", "-j", "0", sample("000_564c8ac60a8ddf78")});
   CHECK(jobs.exit_code == 2);
   CHECK(jobs.err.starts_with("fzcheck check: --jobs must be from 1 to 256\n"));
@@ -297,7 +297,7 @@ TEST_CASE("check: the type line, --type, and the packs that run on each type") {
       bad.err.starts_with("fzcheck check: --type must be a declared document type (xxgk-report, "));
 }
 
-TEST_CASE("check: folders are walked in a stable order; hidden and other files are skipped") {
+TEST_CASE("check: folders are walked in a stable order, hidden and other files are skipped") {
   Pack p;
   test::TempDir dir;
   dir.write("b.txt", doc("有错字。"));
@@ -338,7 +338,7 @@ TEST_CASE("check: - reads standard input, once") {
   CHECK(twice.err.find("'-' (standard input) can be given once") != std::string::npos);
 }
 
-TEST_CASE("check: --min-severity and -q leave out findings; --brief drops the extra lines") {
+TEST_CASE("check: --min-severity and -q leave out findings, --brief drops the extra lines") {
   Pack p;
   test::TempDir dir;
   auto file = dir.write("r.txt", doc("错字，警字，提示字。")).string();
@@ -401,8 +401,51 @@ TEST_CASE("check: --format ndjson, sarif and summary") {
   CHECK(table.out.find("共检查") == std::string::npos);
   auto bad = run_cli(p.args({"--format", "pdf", a}));
   CHECK(bad.exit_code == 2);
-  CHECK(bad.err.find("--format must be text, json, ndjson, sarif, summary or line") !=
+  CHECK(bad.err.find("--format must be text, json, ndjson, sarif, summary, html or line") !=
         std::string::npos);
+}
+
+TEST_CASE("check: --format html writes one page, -o writes it atomically") {
+  Pack p;
+  test::TempDir dir;
+  auto a = dir.write("a.txt", doc("有错字，警字，提示字。")).string();
+  auto b = dir.write("b.txt", doc("正文。")).string();
+  // To standard output.
+  auto out = run_cli(p.args({"--format", "html", a}));
+  CHECK(out.exit_code == 1);
+  CHECK(out.out.starts_with("<!DOCTYPE html>"));
+  CHECK(out.out.find("<p class=\"message\">不要写“错字”</p>") != std::string::npos);
+  CHECK(out.out.find("共检查") == std::string::npos);  // no text summary line
+  // To a file, with --min-severity and the interface language.
+  const auto page = dir.path() / "page.html";
+  auto written =
+      run_cli(p.args({"--format", "html", "-q", "--lang", "en", "-o", page.string(), a}));
+  CHECK(written.exit_code == 1);
+  CHECK(written.out == "");
+  const std::string html = test::read_file(page);
+  CHECK(html.find("<html lang=\"en\">") != std::string::npos);
+  CHECK(html.find("慎用“警字”") != std::string::npos);
+  CHECK(html.find("注意“提示字”") == std::string::npos);
+  // -o works for the other formats too.
+  const auto json = dir.path() / "out.json";
+  CHECK(run_cli(p.args({"--format", "json", "--output", json.string(), a})).exit_code == 1);
+  CHECK(nlohmann::json::parse(test::read_file(json))["files"].size() == 1);
+  // Several files need a folder.
+  auto several = run_cli(p.args({"--format", "html", a, b}));
+  CHECK(several.exit_code == 2);
+  CHECK(several.err.find("--format html") != std::string::npos);
+  CHECK(several.err.find("-o DIR") != std::string::npos);
+  // An unreadable file: no page.
+  const auto missing_page = dir.path() / "missing.html";
+  auto missing = run_cli(
+      p.args({"--format", "html", "-o", missing_page.string(), (dir.path() / "no.txt").string()}));
+  CHECK(missing.exit_code == 2);
+  CHECK_FALSE(std::filesystem::exists(missing_page));
+  // A folder that does not exist: the error, and nothing written.
+  auto bad =
+      run_cli(p.args({"--format", "html", "-o", (dir.path() / "no" / "x.html").string(), a}));
+  CHECK(bad.exit_code == 2);
+  CHECK_FALSE(bad.err.empty());
 }
 
 }  // namespace fzcheck

@@ -70,7 +70,7 @@ TEST_CASE("fzcheck outline: bad input gets a one-line error naming the file and 
   }
 }
 
-TEST_CASE("fzcheck outline: a folder is walked like check's; nothing readable is a usage error") {
+TEST_CASE("fzcheck outline: a folder is walked like check's, nothing readable is a usage error") {
   test::TempDir dir;
   dir.write("b.txt", "乙局报告\n一、工作\n正文。\n");
   dir.write("a.txt", "甲局报告\n一、工作\n正文。\n");

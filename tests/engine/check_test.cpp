@@ -57,7 +57,7 @@ TEST_CASE("engine: a heading that fits two parts goes to the one with the lower 
         Lines{"1:1-1:1 z-first error: 缺少z-first", "3:1-3:2 in-short warning: 甲在a-short"});
 }
 
-TEST_CASE("engine: a part may take several sections; a section belongs to one part") {
+TEST_CASE("engine: a part may take several sections, a section belongs to one part") {
   RulePack pack;
   pack.rule("m", part("m", 40, "举措"))
       .rule("in-m", in_part("in-m", "m"))

@@ -43,7 +43,7 @@ TEST_CASE("parts: own heading, themes up to the first other part, then unknown s
   CHECK_FALSE(facts.top_level[3]);  // 四、典型案例: after another part, no theme
 }
 
-TEST_CASE("parts: an unheaded paragraph takes the items after it; a sub-heading comes after it") {
+TEST_CASE("parts: an unheaded paragraph takes the items after it, a sub-heading comes after it") {
   Setup s;
   PartDef& plan = s.def("plan", {"安排"});
   plan.content = {std::get<PatternId>(s.patterns.add_regex("^\\d{4}年，我们将"))};
@@ -62,7 +62,7 @@ TEST_CASE("parts: an unheaded paragraph takes the items after it; a sub-heading 
   CHECK(doc.str(where.regions[0]) == "2025年，我们将：\n（一）丙\n（二）丁");
 }
 
-TEST_CASE("parts: a sentence, in the text of a run-in heading too; nothing where nothing is") {
+TEST_CASE("parts: a sentence, in the text of a run-in heading too, nothing where nothing is") {
   Setup s;
   PartDef& first = s.def("first", {"第一责任人职责情况"});
   first.content = {s.patterns.add_literal("第一责任人")};

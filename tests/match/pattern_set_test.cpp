@@ -117,7 +117,7 @@ TEST_CASE("pattern set: bad regexes are explained") {
   CHECK(regex_error("a**") == "bad repetition operator: **");
 }
 
-TEST_CASE("pattern set: literals with upper-case ASCII match that case only; others fold") {
+TEST_CASE("pattern set: literals with upper-case ASCII match that case only, others fold") {
   PatternSet set;
   PatternId upper = set.add_literal("PDF");
   PatternId lower = set.add_literal("pdf");

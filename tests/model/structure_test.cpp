@@ -64,7 +64,7 @@ TEST_CASE(
   CHECK(addressed.preamble.begin == 2);
 }
 
-TEST_CASE("signature and date at the end; trailing blank lines ignored") {
+TEST_CASE("signature and date at the end, trailing blank lines ignored") {
   Document d = parse("标题报告\n一、举措\n正文。\n某县教育局\n2025年2月24日\n \n\n");
   REQUIRE(d.signature);
   CHECK(d.signature->text == "某县教育局");
@@ -112,7 +112,7 @@ TEST_CASE("tree: a numbering gap stays at its level") {
         Tree{"1:一、:甲", "2:（一）:子", "1:二、:乙", "2:（一）:子", "2:（五）:子", "1:六、:丙"});
 }
 
-TEST_CASE("tree: half- and full-width brackets are siblings; deeper forms nest") {
+TEST_CASE("tree: half- and full-width brackets are siblings, deeper forms nest") {
   Document d = parse("一、甲\n(一)乙\n（二）丙\n1.丁\n2. 戊\n(三)己\n（1）庚\n二、辛");
   CHECK(tree(d) == Tree{"1:一、:甲", "2:(一):乙", "2:（二）:丙", "3:1.:丁", "3:2.:戊", "2:(三):己",
                         "3:（1）:庚", "1:二、:辛"});
@@ -238,7 +238,7 @@ TEST_CASE("placement: the remaining rules") {
   CHECK(tree(parse("1.A\n（二）a")) == Tree{"1:1.:A", "1:（二）:a"});
 }
 
-TEST_CASE("note: a bracketed line after the date is the 附注; date and signature are still found") {
+TEST_CASE("note: a bracketed line after the date is the 附注, date and signature are still found") {
   Document d = parse("标题报告\n一、举措\n正文。\n某县教育局\n2025年2月24日\n\n（此件公开发布）\n");
   REQUIRE(d.note);
   CHECK(*d.note == 6);

@@ -238,7 +238,7 @@ TEST_CASE("docx: a deleted paragraph mark joins the paragraph to the next one") 
   CHECK(last == std::vector<std::string>{"唯一"});
 }
 
-TEST_CASE("docx: field codes never leak; results, simple fields and hyperlinks are kept") {
+TEST_CASE("docx: field codes never leak, results, simple fields and hyperlinks are kept") {
   auto t = read_body(
       para(run("第") + "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>" +
            "<w:r><w:instrText> PAGE </w:instrText></w:r>" +
@@ -270,7 +270,7 @@ TEST_CASE("docx: bookmarks, comments, proofing marks, notes and hidden text do n
   CHECK(t == std::vector<std::string>{"正文有批注拼写显示"});
 }
 
-TEST_CASE("docx: mc:AlternateContent gives one branch; text boxes follow their anchor") {
+TEST_CASE("docx: mc:AlternateContent gives one branch, text boxes follow their anchor") {
   std::string textbox = "<w:txbxContent>" + para(run("框内")) + "</w:txbxContent>";
   auto t = read_body(
       para(run("锚点") +

@@ -151,7 +151,7 @@ TEST_CASE("html: table cells are never headings") {
   CHECK_FALSE(doc->paragraphs[6].in_table);
 }
 
-TEST_CASE("html: headings give hints; the first one is the title; a written marker wins") {
+TEST_CASE("html: headings give hints, the first one is the title, a written marker wins") {
   auto doc = read_html_bytes(
       "<html><body><article><h1>某局2024年法治政府建设年度报告</h1><p>导语。</p>"
       "<h2>主要工作</h2><p>正文一。</p><h3>组织领导</h3><p>正文二。</p>"
@@ -198,7 +198,7 @@ TEST_CASE("html: text that is not the report is left out") {
   CHECK(t == std::vector<std::string>{"表单里的正文", "文章页眉", "文章正文", "注音"});
 }
 
-TEST_CASE("html: the content element is guessed; a title just outside it is taken once") {
+TEST_CASE("html: the content element is guessed, a title just outside it is taken once") {
   std::string report;
   for (int i = 0; i < 20; ++i)
     report += "<p>这是报告正文的一段，内容足够长，用来占据页面上的大部分中文字符。</p>";
@@ -313,7 +313,7 @@ TEST_CASE("html: 100,000 nested elements are refused quickly, with the line") {
   }
 }
 
-TEST_CASE("html: nesting up to the limit is read; the limit is an option") {
+TEST_CASE("html: nesting up to the limit is read, the limit is an option") {
   std::string page = "<html><body>";
   for (int i = 0; i < 1500; ++i) page += "<div>";
   page += "深处的文字";

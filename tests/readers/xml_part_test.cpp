@@ -27,7 +27,7 @@ bool contains(const std::string& haystack, const std::string& needle) {
 }  // namespace
 
 TEST_CASE(
-    "xml scan: depth counts open elements; empty elements, comments, CDATA, PIs and quoted '>' do "
+    "xml scan: depth counts open elements, empty elements, comments, CDATA, PIs and quoted '>' do "
     "not nest") {
   XmlScan s = scan_xml(
       R"(<?xml version="1.0"?><r a="x>y" b='/>'><!-- <c><d> --><e/><f><![CDATA[<g><h>]]></f></r>)",

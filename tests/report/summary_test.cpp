@@ -66,7 +66,7 @@ TEST_CASE("summary: the pack's columns, a row per report, CSV with BOM and CRLF"
         "\"gone, \"\"really\"\".txt\",,,,,,,,,,,无法读取：no such file\r\n");
 }
 
-TEST_CASE("summary: a pack that names no part gets a column for each; English") {
+TEST_CASE("summary: a pack that names no part gets a column for each, English") {
   RulePack p;
   add_rules(p);
   RuleSet rules = p.rules();

@@ -65,7 +65,7 @@ TEST_CASE("builtin: the embedded packs are the files of rules/") {
   }
 }
 
-TEST_CASE("builtin: fixtures are not embedded; the interface words are") {
+TEST_CASE("builtin: fixtures are not embedded, the interface words are") {
   for (std::size_t i = 0; i < detail::kBuiltinFileCount; ++i) {
     std::string path = detail::kBuiltinFiles[i].path;
     CAPTURE(path);

@@ -52,7 +52,7 @@ TEST_CASE("loader: a YAML syntax error, with Chinese before it on the line") {
   CHECK(e.message == "YAML syntax error: illegal map value");
 }
 
-TEST_CASE("loader: an unknown key gets a did-you-mean; the missing key is reported once") {
+TEST_CASE("loader: an unknown key gets a did-you-mean, the missing key is reported once") {
   RulePack pack;
   pack.rule("r", rule_head("r", "pattern") + "mesage: 坏\nterms: [甲]\n");
   CHECK(load_errors(pack) ==
@@ -88,7 +88,7 @@ TEST_CASE("loader: wrong types, a list for a value and a mapping for a list") {
               "source"});
 }
 
-TEST_CASE("loader: an unknown kind names the kinds; the kind's own keys are not called unknown") {
+TEST_CASE("loader: an unknown kind names the kinds, the kind's own keys are not called unknown") {
   RulePack pack;
   pack.rule("r",
             "id: r\nkind: patern\nseverity: error\nmessage: m\nsource: s\nterms: [甲]\n"

@@ -1,0 +1,55 @@
+#!/bin/sh
+# The HTML page of a sample report, rendered by headless Chromium with every host name unresolvable:
+# one entry per finding and one <mark> per finding with words in the rendered DOM, and an A4-sized
+# screenshot. Usage: html_browser.sh FZCHECK PYTHON3 SOURCE_DIR OUT_DIR
+# Chromium is installed by scripts/bootstrap.sh: when it is missing the test fails.
+set -eu
+fzcheck=$1 python=$2 source_dir=$3 out=$4
+sample=$source_dir/examples/reports/000_564c8ac60a8ddf78.txt
+
+fail() { echo "html-browser: $*" >&2; exit 1; }
+
+chromium=$(command -v chromium || command -v chromium-browser || true)
+[ -n "$chromium" ] || fail "chromium is not installed (scripts/bootstrap.sh installs it)"
+
+rm -rf "$out" && mkdir -p "$out"
+page=$out/000.html
+# Exit 1 only says that there are findings.
+"$fzcheck" check --format html -o "$page" "$sample" || [ $? -eq 1 ] || fail "fzcheck --format html failed"
+"$fzcheck" check --format json "$sample" >"$out/000.json" || [ $? -eq 1 ] || fail "fzcheck --format json failed"
+[ -s "$page" ] || fail "no page written"
+if grep -E -q 'https?://|src=|@import|url\(' "$page"; then fail "the page refers to something outside it"; fi
+
+browse() {
+  timeout 60 "$chromium" --headless --no-sandbox --disable-gpu --host-resolver-rules="MAP * ~NOTFOUND" \
+    --user-data-dir="$out/profile" --no-first-run --disable-extensions --disable-background-networking \
+    --disable-component-update --disable-sync "$@"
+}
+browse --dump-dom "file://$page" >"$out/dom.html" 2>"$out/chromium-dom.log" ||
+  fail "chromium --dump-dom failed (see $out/chromium-dom.log)"
+browse --screenshot="$out/000.png" --window-size=1240,1754 "file://$page" 2>"$out/chromium-shot.log" ||
+  fail "chromium --screenshot failed (see $out/chromium-shot.log)"
+
+"$python" - "$out/000.json" "$out/dom.html" "$out/000.png" <<'PY'
+import json, re, struct, sys
+report, dom_file, png_file = sys.argv[1:]
+findings = json.load(open(report, encoding="utf-8"))["files"][0]["findings"]
+spanned = sum(1 for f in findings if (f["end_line"], f["end_column"]) != (f["line"], f["column"]))
+dom = open(dom_file, encoding="utf-8").read()
+entries = len(re.findall(r'<li class="finding ', dom))
+marks = len(re.findall(r"<mark\b", dom))
+errors = []
+if not findings: errors.append("the sample has no findings")
+if entries != len(findings): errors.append(f"{entries} entries in the DOM, {len(findings)} findings")
+if marks != spanned: errors.append(f"{marks} marks in the DOM, {spanned} findings with a span")
+png = open(png_file, "rb").read()
+if len(png) <= 10 * 1024: errors.append(f"screenshot of {len(png)} bytes only")
+if png[:8] != b"\x89PNG\r\n\x1a\n" or png[12:16] != b"IHDR":
+    errors.append("the screenshot is not a PNG")
+else:
+    width, height = struct.unpack(">II", png[16:24])
+    if (width, height) != (1240, 1754): errors.append(f"screenshot of {width}x{height}, not 1240x1754")
+for e in errors: print("html-browser:", e, file=sys.stderr)
+print(f"html-browser: {len(findings)} findings, {entries} entries, {marks} marks, {len(png)} bytes of PNG")
+sys.exit(1 if errors else 0)
+PY
