@@ -40,7 +40,7 @@ std::string report_json(const Report& report, int indent = 2) {
 TEST_CASE("json: every field of a finding, in order") {
   CHECK(report_json(sample(), -1) ==
         R"({"file":"d/t.txt","document_type":{"id":"","name":"","basis":"fallback","evidence":"",)"
-        R"("genre":null},"packs":["t"],"parts":[],"findings":[)"
+        R"("genre":null},"packs":["t"],"year":null,"parts":[],"findings":[)"
         R"({"rule":"words","severity":"error","message":"不要写“法制教育”","line":2,"column":4,)"
         R"("end_line":2,"end_column":8,"excerpt":"法制教育","replacement":null,)"
         R"("source":"依据words","heading":null},)"
@@ -68,11 +68,12 @@ TEST_CASE("json: a report without findings") {
   empty.file = "x.txt";
   CHECK(report_json(empty, -1) ==
         R"({"file":"x.txt","document_type":{"id":"","name":"","basis":"fallback","evidence":"",)"
-        R"("genre":null},"packs":[],"parts":[],"findings":[],"summary":{"error":0,"warning":0,)"
+        R"("genre":null},"packs":[],"year":null,"parts":[],"findings":[],"summary":{"error":0,)"
+        R"("warning":0,)"
         R"("info":0}})");
 }
 
-TEST_CASE("json: the type, the packs and where each required part was found") {
+TEST_CASE("json: the type, the packs, the year and where each required part was found") {
   RulePack pack("law",
                 "applies_to: all\ndocument_types:\n  - {id: law, name: 法治报告, title: [法治]}\n");
   pack.rule("measures", rule_head("measures", "required-section", "error") +
@@ -80,13 +81,14 @@ TEST_CASE("json: the type, the packs and where each required part was found") {
                             "message: 缺少举措\n")
       .rule("plan", rule_head("plan", "required-section", "error") +
                         "part: plan\nname: 安排\nheading: {any: [安排]}\nmessage: 缺少安排\n");
-  Report r =
-      check(test::parse("某局法治工作报告\n导语。\n一、主要举措\n正文。\n", "r.txt"), pack.rules());
+  Report r = check(test::parse("某局2024年法治工作报告\n导语。\n一、主要举措\n正文。\n", "r.txt"),
+                   pack.rules());
   auto j = nlohmann::json::parse(report_json(r, -1));
   CHECK(j["document_type"] ==
         nlohmann::json::parse(R"({"id":"law","name":"法治报告","basis":"title","evidence":"法治",)"
                               R"("genre":null})"));
   CHECK(j["packs"] == nlohmann::json::parse(R"(["law"])"));
+  CHECK(j["year"] == 2024);
   CHECK(j["parts"] ==
         nlohmann::json::parse(
             R"([{"pack":"law","part":"measures","name":"主要举措","found":"heading",)"
