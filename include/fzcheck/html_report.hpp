@@ -6,11 +6,14 @@
 
 #include <ostream>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "fzcheck/check.hpp"
 #include "fzcheck/document.hpp"
 #include "fzcheck/rules.hpp"
 #include "fzcheck/severity.hpp"
+#include "fzcheck/summary.hpp"
 
 namespace fzcheck {
 
@@ -29,5 +32,24 @@ struct HtmlOptions {
 // `doc` is the document `report` was made from.
 void write_html(std::ostream& out, const Report& report, const Document& doc, const RuleSet& rules,
                 const HtmlOptions& options = {});
+
+// The index page of a batch (`fzcheck check --format html -o DIR`): one self-contained page in
+// the look of write_html() with a title, the counts over all files, and the batch table
+// (SummaryTable's header and cells), a row per file. A file's cell links to its own page; an
+// unreadable file is a row with its error and no link; a row with an error-level finding is
+// marked with a class and a word. Counts below `options.min_severity` are left out of the totals.
+class HtmlIndexWriter {
+ public:
+  HtmlIndexWriter(const RuleSet& rules, HtmlOptions options = {});
+  // A row (SummaryTable::row or error_row); `page_href` is the address of its page relative to
+  // the index, as a path of the file system (it is percent-encoded here); empty: no page.
+  void add(const SummaryRow& row, const std::string& page_href);
+  void write(std::ostream& out) const;
+
+ private:
+  SummaryTable table_;
+  HtmlOptions options_;
+  std::vector<std::pair<SummaryRow, std::string>> rows_;
+};
 
 }  // namespace fzcheck

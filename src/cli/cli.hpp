@@ -66,8 +66,6 @@ struct Inputs {
 Inputs expand_inputs(const std::vector<std::string>& args, bool convert);
 // One line on stderr saying what the folders held that was not checked (nothing if nothing).
 void print_skipped(const Inputs& inputs, const std::string& language);
-// Whether a folder's file with this extension (".docx", lower case) is checked.
-bool readable_extension(const std::string& extension, bool convert);
 // All of standard input, refused past `max_bytes`.
 Result<std::string> read_stdin(std::uint64_t max_bytes);
 

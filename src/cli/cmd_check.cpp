@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <sstream>
 #include <thread>
@@ -40,7 +41,8 @@ struct CheckFlags {
   std::vector<std::string> files;
   Inputs inputs;                        // the files, folders walked
   std::optional<RuleSet> rule_set;      // loaded once the flags are known to be right
-  std::optional<SummaryTable> summary;  // --format summary
+  std::optional<SummaryTable> summary;  // --format summary, and html with -o DIR
+  bool html_dir = false;                // --format html -o DIR: a page per file and an index
 };
 
 // The flags of `check`; nullopt after --help.
@@ -56,7 +58,7 @@ std::optional<CheckFlags> parse_flags(const std::vector<std::string>& args) {
   options.add_options()("help,h", "show this help")(
       "format,f", po::value(&format)->default_value("text"),
       "text, json, ndjson (a line per file), sarif, summary (CSV, a row per file), html (a "
-      "printable page; several files need -o DIR) or line")(
+      "printable page; with -o DIR a page per file and DIR/index.html) or line")(
       "output,o", po::value(&flags.output),
       "write the output to this file (atomically) instead of standard output")(
       "fail-on", po::value(&fail_on)->default_value("error"),
@@ -137,7 +139,13 @@ std::optional<CheckFlags> parse_flags(const std::vector<std::string>& args) {
     print_skipped(flags.inputs, language);
     throw UsageError("the folders hold no file fzcheck can read (.txt, .docx, .html)");
   }
-  if (flags.format == Format::html && flags.files.size() > 1)
+  if (flags.format == Format::html && !flags.output.empty()) {
+    std::error_code ec;
+    flags.html_dir = flags.files.size() > 1 || flags.output.ends_with('/') ||
+                     std::filesystem::is_directory(flags.output, ec);
+  }
+  if (flags.html_dir) flags.summary.emplace(*flags.rule_set, language);
+  if (flags.format == Format::html && flags.files.size() > 1 && !flags.html_dir)
     throw UsageError(
         "--format html makes one page per report: give -o DIR for several files, or check one "
         "file");
@@ -164,7 +172,7 @@ FileResult check_file(const std::string& file, const CheckFlags& flags,
   }
   Report report = check(*doc, *flags.rule_set, flags.check);
   // The batch table reads every finding (a note may fill a column), whatever is shown.
-  if (flags.format == Format::summary) r.row = flags.summary->row(report, *doc);
+  if (flags.format == Format::summary || flags.html_dir) r.row = flags.summary->row(report, *doc);
   std::ostringstream out;
   if (flags.format == Format::html)
     write_html(out, report, *doc, *flags.rule_set, {flags.language, flags.min_severity});
@@ -209,6 +217,8 @@ class Printer {
         progress_(flags.files.size() > 1 && ::isatty(STDERR_FILENO) && !::isatty(STDOUT_FILENO)) {
     if (flags.format == Format::sarif) sarif_.emplace(out_, *flags.rule_set, flags.language);
     if (flags.format == Format::summary) csv_.emplace(out_, *flags.rule_set, flags.language);
+    if (flags.html_dir)
+      index_.emplace(*flags.rule_set, HtmlOptions{flags.language, flags.min_severity});
   }
 
   void print(std::size_t index, const FileResult& r) {
@@ -231,9 +241,11 @@ class Printer {
         case Format::summary:
           csv_->add_error(file, *r.error);
           break;
+        case Format::html:
+          if (index_) index_->add(flags_.summary->error_row(file, *r.error), "");
+          break;
         case Format::text:
         case Format::line:
-        case Format::html:
           break;
       }
     } else {
@@ -245,6 +257,8 @@ class Printer {
         sarif_->add(*r.report);
       } else if (flags_.format == Format::summary) {
         csv_->add_row(*r.row);
+      } else if (index_) {
+        write_page(index, *r.row, r.output);
       } else {
         out_ << r.output;
       }
@@ -277,6 +291,16 @@ class Printer {
              << ui_text(flags_.language, "unreadable", {{"count", std::to_string(unreadable_)}});
       out_ << '\n';
     }
+    if (index_) {
+      std::ostringstream index;
+      index_->write(index);
+      if (auto error = write_file_atomically(std::filesystem::path(flags_.output) / "index.html",
+                                             index.str())) {
+        print_error(*error);
+        return kExitUsage;
+      }
+      return status_;
+    }
     // A page is not written for a report that could not be read.
     if (!flags_.output.empty() && !(flags_.format == Format::html && unreadable_)) {
       if (auto error = write_file_atomically(flags_.output, buffer_.str())) {
@@ -288,12 +312,26 @@ class Printer {
   }
 
  private:
+  // --format html -o DIR: the page of file `index` as NNN-<stem>.html, and its row of the index.
+  void write_page(std::size_t index, const SummaryRow& row, const std::string& page) {
+    const std::string name = fmt::format(
+        "{:03}-{}.html", index + 1, std::filesystem::path(flags_.files[index]).stem().string());
+    if (auto error = write_file_atomically(std::filesystem::path(flags_.output) / name, page)) {
+      print_error(*error);
+      status_ = kExitUsage;
+      index_->add(row, "");
+      return;
+    }
+    index_->add(row, name);
+  }
+
   const CheckFlags& flags_;
   std::ostringstream buffer_;  // the output with -o, written at the end
   std::ostream& out_;
   JsonFilesWriter json_;
   std::optional<SarifWriter> sarif_;
   std::optional<SummaryCsvWriter> csv_;
+  std::optional<HtmlIndexWriter> index_;  // --format html -o DIR
   bool progress_;
   int status_ = kExitOk;
   std::size_t totals_[3] = {0, 0, 0};
@@ -306,6 +344,14 @@ int run_check(const std::vector<std::string>& args) {
   auto flags = parse_flags(args);
   if (!flags) return kExitOk;  // --help
   const ReadOptions read_options = flags->read.to_options();
+  if (flags->html_dir) {
+    std::error_code ec;
+    std::filesystem::create_directories(flags->output, ec);
+    if (ec) {
+      print_error(Error{ErrorCode::io, ec.message(), flags->output, {}});
+      return kExitUsage;
+    }
+  }
   Printer printer(*flags);
   run_in_order(
       flags->files.size(), flags->jobs,

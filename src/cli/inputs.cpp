@@ -4,7 +4,6 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
-#include <iterator>
 #include <set>
 
 #include <fmt/format.h>
@@ -30,13 +29,14 @@ bool hidden(const fs::path& path) {
   return name.size() > 1 && name.front() == '.';
 }
 
-}  // namespace
-
+// Whether a folder's file with this extension (".docx", lower case) is checked.
 bool readable_extension(const std::string& extension, bool convert) {
   static const std::set<std::string> kRead = {".txt", ".text", ".docx", ".html", ".htm"};
   static const std::set<std::string> kConverted = {".doc", ".wps", ".rtf", ".odt"};
   return kRead.count(extension) || (convert && kConverted.count(extension));
 }
+
+}  // namespace
 
 Inputs expand_inputs(const std::vector<std::string>& args, bool convert) {
   Inputs inputs;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "fzcheck/i18n.hpp"
@@ -103,6 +104,40 @@ footer { margin-top: 2em; font-size: 8.5pt; color: #555; }
   .see { display: none; }
 }
 )css";
+
+// What the index page adds to kStyle: the batch table, wide, in small type.
+constexpr const char* kIndexStyle = R"css(
+body { max-width: 277mm; }
+table.index { border-collapse: collapse; margin: .4em 0; width: 100%; font-size: 9pt; }
+table.index th, table.index td { border: 1px solid #000; padding: .15em .4em; text-align: left;
+  vertical-align: top; overflow-wrap: break-word; }
+table.index thead th { background: #eee; }
+table.index td:nth-child(-n+2) { min-width: 3em; }
+table.index tr { break-inside: avoid; page-break-inside: avoid; }
+tr.row-error td { font-weight: bold; }
+tr.row-error td.mark-cell { border-left: 4px solid #000; color: #b00000; }
+tr.row-unreadable td { font-style: italic; }
+tr.row-unreadable td.mark-cell { border-left: 4px dashed #000; }
+@media print { @page { size: A4 landscape; } }
+)css";
+
+// A relative path as a URL path: every byte but the unreserved ones and '/' percent-encoded.
+std::string percent_encode(std::string_view path) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (char c : path) {
+    const auto b = static_cast<unsigned char>(c);
+    if ((b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b == '-' ||
+        b == '.' || b == '_' || b == '~' || b == '/') {
+      out += c;
+    } else {
+      out += '%';
+      out += kHex[b >> 4];
+      out += kHex[b & 15];
+    }
+  }
+  return out;
+}
 
 const char* severity_class(Severity s) {
   switch (s) {
@@ -406,6 +441,73 @@ class Writer {
 void write_html(std::ostream& out, const Report& report, const Document& doc, const RuleSet& rules,
                 const HtmlOptions& options) {
   Writer(out, report, doc, rules, options).write();
+}
+
+HtmlIndexWriter::HtmlIndexWriter(const RuleSet& rules, HtmlOptions options)
+    : table_(rules, options.language), options_(std::move(options)) {}
+
+void HtmlIndexWriter::add(const SummaryRow& row, const std::string& page_href) {
+  rows_.emplace_back(row, page_href);
+}
+
+void HtmlIndexWriter::write(std::ostream& out) const {
+  const std::string& lang = options_.language;
+  const std::string files = std::to_string(rows_.size());
+  std::size_t totals[3] = {0, 0, 0};
+  std::size_t unreadable = 0;
+  for (const auto& [row, href] : rows_) {
+    if (!row.error.empty()) ++unreadable;
+    for (int s = 0; s < 3; ++s) totals[s] += row.counts[s];
+  }
+  out << "<!DOCTYPE html>\n<html lang=\"" << escape(lang) << "\">\n<head>\n"
+      << "<meta charset=\"utf-8\">\n"
+      << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      << "<title>" << escape(ui_text(lang, "html_index_title", {{"files", files}}))
+      << "</title>\n<style>" << kStyle << kIndexStyle << "</style>\n</head>\n<body>\n"
+      << "<header>\n<h1>" << escape(ui_text(lang, "html_index_title", {{"files", files}}))
+      << "</h1>\n</header>\n<section class=\"verdict\">\n<h2>"
+      << escape(ui_text(lang, "html_verdict")) << "</h2>\n<p class=\"counts\">"
+      << "<span class=\"count files\">"
+      << escape(ui_text(lang, "html_index_files", {{"count", files}})) << "</span>";
+  for (Severity sev : {Severity::error, Severity::warning, Severity::info}) {
+    if (sev < options_.min_severity) continue;
+    out << "<span class=\"count " << severity_class(sev) << "\">"
+        << escape(ui_text(lang, "html_count",
+                          {{"severity", severity_text(sev, lang)},
+                           {"count", std::to_string(totals[static_cast<int>(sev)])}}))
+        << "</span>";
+  }
+  if (unreadable > 0)
+    out << "<span class=\"count unreadable\">"
+        << escape(ui_text(lang, "html_index_unreadable", {{"count", std::to_string(unreadable)}}))
+        << "</span>";
+  out << "</p>\n</section>\n<section class=\"files-section\">\n<h2>"
+      << escape(ui_text(lang, "html_index_table")) << "</h2>\n<table class=\"index\">\n<thead><tr>"
+      << "<th>" << escape(ui_text(lang, "html_index_column_mark")) << "</th>";
+  for (const std::string& heading : table_.header()) out << "<th>" << escape(heading) << "</th>";
+  out << "</tr></thead>\n<tbody>\n";
+  for (const auto& [row, href] : rows_) {
+    const bool failed = !row.error.empty();
+    const bool errors = !failed && row.counts[static_cast<int>(Severity::error)] > 0;
+    const char* cls = failed ? "row-unreadable" : errors ? "row-error" : "row-ok";
+    const char* word = failed   ? "html_index_mark_unreadable"
+                       : errors ? "html_index_mark_error"
+                                : "html_index_mark_ok";
+    out << "<tr class=\"" << cls << "\"><td class=\"mark-cell\">" << escape(ui_text(lang, word))
+        << "</td>";
+    const std::vector<std::string> cells = table_.cells(row);
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      out << "<td>";
+      if (i == 0 && !href.empty())
+        out << "<a href=\"" << escape(percent_encode(href)) << "\">" << escape(cells[i]) << "</a>";
+      else
+        out << escape(cells[i]);
+      out << "</td>";
+    }
+    out << "</tr>\n";
+  }
+  out << "</tbody>\n</table>\n</section>\n<footer>" << escape(ui_text(lang, "html_footer"))
+      << "</footer>\n</body>\n</html>\n";
 }
 
 }  // namespace fzcheck

@@ -448,4 +448,42 @@ TEST_CASE("check: --format html writes one page, -o writes it atomically") {
   CHECK_FALSE(bad.err.empty());
 }
 
+TEST_CASE("check: --format html -o DIR writes a page per file and an index") {
+  Pack p;
+  test::TempDir dir;
+  dir.write("in/a.txt", doc("有错字，警字。"));
+  dir.write("in/b.txt", doc("正文。"));
+  const std::string folder = (dir.path() / "in").string();
+  const std::string missing = (dir.path() / "no.txt").string();
+  const auto out = dir.path() / "out" / "pages";  // made, with its parent
+  auto run = run_cli(p.args({"--format", "html", "-o", out.string(), folder, missing}));
+  CHECK(run.exit_code == 2);  // the unreadable file outranks the error finding
+  CHECK(run.out == "");
+  CHECK(run.err.find("no.txt") != std::string::npos);
+  REQUIRE(std::filesystem::exists(out / "001-a.html"));
+  REQUIRE(std::filesystem::exists(out / "002-b.html"));
+  CHECK_FALSE(std::filesystem::exists(out / "003-no.html"));
+  CHECK(test::read_file(out / "001-a.html").find("不要写“错字”") != std::string::npos);
+  CHECK(test::read_file(out / "002-b.html").starts_with("<!DOCTYPE html>"));
+  const std::string index = test::read_file(out / "index.html");
+  CHECK(index.starts_with("<!DOCTYPE html>"));
+  CHECK(index.find("<a href=\"001-a.html\">") != std::string::npos);
+  CHECK(index.find("<a href=\"002-b.html\">") != std::string::npos);
+  CHECK(index.find("<tr class=\"row-error\">") != std::string::npos);
+  CHECK(index.find("<tr class=\"row-unreadable\"><td class=\"mark-cell\">无法读取</td><td>" +
+                   missing + "</td>") != std::string::npos);
+  CHECK(index.find("检查结果汇总（共3个文件）") != std::string::npos);
+  std::size_t files = 0;
+  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(out)) ++files;
+  CHECK(files == 3);  // no temporary file left behind
+  // One file into an existing folder, or a name ending in '/': a page and an index too.
+  auto one = run_cli(p.args({"--format", "html", "-o", out.string(), folder + "/b.txt"}));
+  CHECK(one.exit_code == 0);
+  CHECK(test::read_file(out / "index.html").find("<a href=\"001-b.html\">") != std::string::npos);
+  const std::string slash = (dir.path() / "slash").string() + "/";
+  CHECK(run_cli(p.args({"--format", "html", "-o", slash, folder + "/b.txt"})).exit_code == 0);
+  CHECK(std::filesystem::exists(dir.path() / "slash" / "001-b.html"));
+  CHECK(std::filesystem::exists(dir.path() / "slash" / "index.html"));
+}
+
 }  // namespace fzcheck

@@ -219,4 +219,63 @@ TEST_CASE("html report: English labels and a report without findings") {
   CHECK(page(noted, rules, {"zh-CN", Severity::warning}).find("<mark ") == std::string::npos);
 }
 
+TEST_CASE("html report: the index of a batch links each page, escapes, shows errors") {
+  const RuleSet rules = word_rules();
+  const SummaryTable table(rules);
+  const Document bad = test::parse("某局2024年度报告\n一、工作\n开展法制教育。\n");
+  const Document good = test::parse("某局2024年度报告\n一、工作\n开展工作。\n某局\n");
+  SummaryRow bad_row = table.row(check(bad, rules), bad);
+  bad_row.file = "dir/a<&>\".txt";
+  SummaryRow good_row = table.row(check(good, rules), good);
+  good_row.file = "b.txt";
+  REQUIRE(bad_row.counts[2] > 0);
+  REQUIRE(good_row.counts[2] == 0);
+
+  HtmlIndexWriter index(rules);
+  index.add(bad_row, "001-a<&>\" 报告.html");
+  index.add(good_row, "002-b.html");
+  index.add(
+      table.error_row("gone.txt", Error{ErrorCode::not_found, "no such file", "gone.txt", {}}), "");
+  std::ostringstream out;
+  index.write(out);
+  const std::string html = out.str();
+
+  CHECK(html.starts_with("<!DOCTYPE html>\n<html lang=\"zh-CN\">"));
+  CHECK(html.find("@page { size: A4;") != std::string::npos);  // the single page's style
+  CHECK(html.find("检查结果汇总（共3个文件）") != std::string::npos);
+  CHECK(html.find("无法读取：1") != std::string::npos);
+  // The header of the batch table, then a row per file.
+  for (const std::string& heading : table.header()) {
+    CAPTURE(heading);
+    CHECK(html.find("<th>" + escaped(heading) + "</th>") != std::string::npos);
+  }
+  CHECK(occurrences(html, "<tr class=\"row-") == 3);
+  // Links: percent-encoded and escaped; the file name escaped once.
+  CHECK(
+      html.find("<a href=\"001-a%3C%26%3E%22%20%E6%8A%A5%E5%91%8A.html\">dir/a&lt;&amp;&gt;&quot;."
+                "txt</a>") != std::string::npos);
+  CHECK(html.find("<a href=\"002-b.html\">b.txt</a>") != std::string::npos);
+  CHECK(html.find("&amp;amp;") == std::string::npos);
+  // The row with an error is marked by a class and a word; the unreadable file has no link.
+  CHECK(html.find("<tr class=\"row-error\"><td class=\"mark-cell\">有错误</td>") !=
+        std::string::npos);
+  CHECK(html.find("<tr class=\"row-ok\"><td class=\"mark-cell\">无错误</td>") != std::string::npos);
+  CHECK(html.find("<tr class=\"row-unreadable\"><td class=\"mark-cell\">无法读取</td><td>gone.txt"
+                  "</td>") != std::string::npos);
+  CHECK(html.find("no such file") != std::string::npos);
+  CHECK(occurrences(html, "<a href=") == 2);
+  std::string why;
+  CHECK_MESSAGE(well_formed(html, &why), why);
+  check_self_contained(html);
+
+  HtmlIndexWriter english(rules, {"en", Severity::warning});
+  english.add(good_row, "");
+  std::ostringstream en;
+  english.write(en);
+  CHECK(en.str().find("<html lang=\"en\">") != std::string::npos);
+  CHECK(en.str().find("Check results: 1 files") != std::string::npos);
+  CHECK(en.str().find("no errors") != std::string::npos);
+  CHECK(en.str().find("<a href=") == std::string::npos);
+}
+
 }  // namespace fzcheck
