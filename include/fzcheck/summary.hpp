@@ -41,7 +41,6 @@ class SummaryTable {
   SummaryRow error_row(const std::string& file, const Error& error) const;
   // A row's cells in the order of header().
   std::vector<std::string> cells(const SummaryRow& row) const;
-  const std::string& language() const noexcept { return language_; }
 
  private:
   std::string severity_label(Severity s) const;
@@ -59,7 +58,6 @@ class SummaryCsvWriter {
   void add_error(const std::string& file, const Error& error);
   // A row made elsewhere (on another thread, say).
   void add_row(const SummaryRow& row);
-  const SummaryTable& table() const noexcept { return table_; }
 
  private:
   void write(const std::vector<std::string>& fields);
