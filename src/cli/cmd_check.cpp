@@ -312,10 +312,19 @@ class Printer {
   }
 
  private:
+  static constexpr std::size_t kMaxStemBytes = 120;
   // --format html -o DIR: the page of file `index` as NNN-<stem>.html, and its row of the index.
   void write_page(std::size_t index, const SummaryRow& row, const std::string& page) {
-    const std::string name = fmt::format(
-        "{:03}-{}.html", index + 1, std::filesystem::path(flags_.files[index]).stem().string());
+    const std::string& file = flags_.files[index];
+    std::string stem =
+        file == "-" ? std::string("stdin") : std::filesystem::path(file).stem().string();
+    // A file name has at most 255 bytes: keep the stem short, cut at a UTF-8 character boundary.
+    if (stem.size() > kMaxStemBytes) {
+      std::size_t cut = kMaxStemBytes;
+      while (cut > 0 && (static_cast<unsigned char>(stem[cut]) & 0xC0) == 0x80) --cut;
+      stem.resize(cut);
+    }
+    const std::string name = fmt::format("{:03}-{}.html", index + 1, stem);
     if (auto error = write_file_atomically(std::filesystem::path(flags_.output) / name, page)) {
       print_error(*error);
       status_ = kExitUsage;

@@ -484,6 +484,18 @@ TEST_CASE("check: --format html -o DIR writes a page per file and an index") {
   CHECK(run_cli(p.args({"--format", "html", "-o", slash, folder + "/b.txt"})).exit_code == 0);
   CHECK(std::filesystem::exists(dir.path() / "slash" / "001-b.html"));
   CHECK(std::filesystem::exists(dir.path() / "slash" / "index.html"));
+  // Standard input is the page "stdin"; a long name is cut at a character boundary.
+  const std::string stdin_dir = (dir.path() / "stdin").string() + "/";
+  CHECK(run_cli(p.args({"--format", "html", "-o", stdin_dir, "-"}), doc("正文。")).exit_code == 0);
+  CHECK(std::filesystem::exists(dir.path() / "stdin" / "001-stdin.html"));
+  std::string long_name = "x";
+  for (int i = 0; i < 60; ++i) long_name += "报";  // 181 bytes: byte 120 is inside a 报
+  dir.write("long/" + long_name + ".txt", doc("正文。"));
+  const auto long_out = dir.path() / "long-out";
+  CHECK(run_cli(p.args({"--format", "html", "-o", long_out.string() + "/",
+                        (dir.path() / "long").string()}))
+            .exit_code == 0);
+  CHECK(std::filesystem::exists(long_out / ("001-" + long_name.substr(0, 118) + ".html")));
 }
 
 }  // namespace fzcheck
