@@ -16,36 +16,44 @@ namespace fzcheck {
 namespace {
 
 // One defect, one finding: a finding of a rule that another rule supersedes goes when it overlaps
-// a finding of that other rule.
+// a finding of that other rule. For each superseded rule, the spans of the findings that supersede
+// it, sorted by start with the furthest end so far: a finding overlaps one of them when, among
+// the spans starting before its end, the furthest end lies past its start.
 void drop_superseded(std::vector<Finding>& findings, const std::vector<RuleInfo>& rules) {
-  std::map<std::string_view, const std::vector<std::string>*> supersedes;
+  std::map<std::string_view, std::vector<std::string_view>> superseded_by;  // rule → its masters
   for (const RuleInfo& r : rules) {
-    if (!r.supersedes.empty()) supersedes[r.id] = &r.supersedes;
+    for (const std::string& over : r.supersedes) superseded_by[over].push_back(r.id);
   }
-  if (supersedes.empty()) return;
-  std::vector<const Finding*> dominant;
-  for (const Finding& f : findings) {
-    if (supersedes.count(f.rule_id)) dominant.push_back(&f);
-  }
-  if (dominant.empty()) return;
-  std::vector<bool> drop(findings.size(), false);
-  for (std::size_t i = 0; i < findings.size(); ++i) {
-    const Finding& f = findings[i];
-    for (const Finding* d : dominant) {
-      const auto& over = *supersedes[d->rule_id];
-      if (d->begin_offset < f.end_offset && f.begin_offset < d->end_offset &&
-          std::find(over.begin(), over.end(), f.rule_id) != over.end()) {
-        drop[i] = true;
-        break;
-      }
+  if (superseded_by.empty()) return;
+  struct Spans {
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> spans;  // begin, end
+    std::vector<std::uint32_t> furthest_end;                     // max end of spans[0..i]
+  };
+  std::map<std::string_view, Spans> masters;  // superseded rule → spans of its masters' findings
+  for (const auto& [over, by] : superseded_by) {
+    Spans s;
+    for (const Finding& f : findings) {
+      if (std::find(by.begin(), by.end(), f.rule_id) != by.end())
+        s.spans.emplace_back(f.begin_offset, f.end_offset);
     }
+    if (s.spans.empty()) continue;
+    std::sort(s.spans.begin(), s.spans.end());
+    std::uint32_t furthest = 0;
+    for (const auto& span : s.spans)
+      s.furthest_end.push_back(furthest = std::max(furthest, span.second));
+    masters.emplace(over, std::move(s));
   }
-  std::vector<Finding> kept;
-  kept.reserve(findings.size());
-  for (std::size_t i = 0; i < findings.size(); ++i) {
-    if (!drop[i]) kept.push_back(std::move(findings[i]));
-  }
-  findings = std::move(kept);
+  if (masters.empty()) return;
+  std::erase_if(findings, [&](const Finding& f) {
+    auto it = masters.find(f.rule_id);
+    if (it == masters.end()) return false;
+    const Spans& s = it->second;
+    auto before_end = std::lower_bound(s.spans.begin(), s.spans.end(), f.end_offset,
+                                       [](const std::pair<std::uint32_t, std::uint32_t>& span,
+                                          std::uint32_t end) { return span.first < end; });
+    const auto k = static_cast<std::size_t>(before_end - s.spans.begin());
+    return k > 0 && s.furthest_end[k - 1] > f.begin_offset;
+  });
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "fzcheck/i18n.hpp"
 #include "fzcheck/report.hpp"
 #include "fzcheck/summary.hpp"
+#include "text/ascii.hpp"
 
 namespace fzcheck {
 
@@ -120,24 +121,6 @@ tr.row-unreadable td { font-style: italic; }
 tr.row-unreadable td.mark-cell { border-left: 4px dashed #000; }
 @media print { @page { size: A4 landscape; } }
 )css";
-
-// A relative path as a URL path: every byte but the unreserved ones and '/' percent-encoded.
-std::string percent_encode(std::string_view path) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (char c : path) {
-    const auto b = static_cast<unsigned char>(c);
-    if ((b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b == '-' ||
-        b == '.' || b == '_' || b == '~' || b == '/') {
-      out += c;
-    } else {
-      out += '%';
-      out += kHex[b >> 4];
-      out += kHex[b & 15];
-    }
-  }
-  return out;
-}
 
 const char* severity_class(Severity s) {
   switch (s) {
@@ -499,7 +482,8 @@ void HtmlIndexWriter::write(std::ostream& out) const {
     for (std::size_t i = 0; i < cells.size(); ++i) {
       out << "<td>";
       if (i == 0 && !href.empty())
-        out << "<a href=\"" << escape(percent_encode(href)) << "\">" << escape(cells[i]) << "</a>";
+        out << "<a href=\"" << escape(ascii::percent_encode_path(href)) << "\">" << escape(cells[i])
+            << "</a>";
       else
         out << escape(cells[i]);
       out << "</td>";

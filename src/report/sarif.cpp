@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fzcheck/i18n.hpp"
+#include "text/ascii.hpp"
 
 #ifndef FZCHECK_VERSION
 #error "FZCHECK_VERSION must be defined for the library (CMakeLists.txt)"
@@ -31,28 +32,6 @@ const char* level(Severity severity) {
       return "note";
   }
   return "warning";
-}
-
-// A path as a relative URI reference (RFC 3986): unreserved characters and '/' as they are,
-// every other byte percent-encoded, so that spaces, '#', '%', ':' and non-ASCII names are safe.
-std::string uri_of(const std::string& path) {
-  static constexpr char hex[] = "0123456789ABCDEF";
-  std::string uri;
-  uri.reserve(path.size());
-  for (char c : path) {
-    const auto byte = static_cast<unsigned char>(c);
-    const bool keep = (byte >= 'A' && byte <= 'Z') || (byte >= 'a' && byte <= 'z') ||
-                      (byte >= '0' && byte <= '9') || byte == '-' || byte == '.' || byte == '_' ||
-                      byte == '~' || byte == '/';
-    if (keep) {
-      uri += c;
-    } else {
-      uri += '%';
-      uri += hex[byte >> 4];
-      uri += hex[byte & 0xF];
-    }
-  }
-  return uri;
 }
 
 // The region of a finding: SARIF's end column is the one after the last character, as is
@@ -99,7 +78,7 @@ struct SarifWriter::State {
   Json location_of(const std::string& file) {
     auto [it, added] = artifact_index.try_emplace(file, artifacts.size());
     Json location;
-    location["uri"] = uri_of(file);
+    location["uri"] = ascii::percent_encode_path(file);
     if (added) {
       Json artifact;
       artifact["location"] = location;

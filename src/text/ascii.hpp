@@ -1,4 +1,5 @@
-// ASCII case, for markup names, file names and literal patterns (never for Chinese text).
+// ASCII case, for markup names, file names and literal patterns (never for Chinese text); paths as
+// URI references.
 #pragma once
 
 #include <algorithm>
@@ -29,6 +30,26 @@ inline std::size_t ifind(std::string_view text, std::string_view needle) {
                         [](char x, char y) { return lower(x) == lower(y); });
   return it == text.end() && !needle.empty() ? std::string_view::npos
                                              : static_cast<std::size_t>(it - text.begin());
+}
+
+// A path as a relative URI reference (RFC 3986): unreserved characters and '/' as they are, every
+// other byte percent-encoded, so that spaces, '#', '%', ':' and non-ASCII names are safe.
+inline std::string percent_encode_path(std::string_view path) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(path.size());
+  for (char c : path) {
+    const auto b = static_cast<unsigned char>(c);
+    if ((b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b == '-' ||
+        b == '.' || b == '_' || b == '~' || b == '/') {
+      out += c;
+    } else {
+      out += '%';
+      out += kHex[b >> 4];
+      out += kHex[b & 15];
+    }
+  }
+  return out;
 }
 
 }  // namespace fzcheck::ascii
