@@ -5,6 +5,7 @@
 #include "fzcheck/check.hpp"         // check(), Finding, Report, CheckOptions
 #include "fzcheck/config.hpp"        // Config, load_config(), apply_config()
 #include "fzcheck/document.hpp"      // Document, Section, Marker, Paragraph, Date, positions
+#include "fzcheck/docx_review.hpp"   // review_docx(): Word comments and tracked changes
 #include "fzcheck/error.hpp"         // Error, ErrorCode, Result, Position
 #include "fzcheck/fix.hpp"           // apply_fixes(), encode_like_source(), unified_diff()
 #include "fzcheck/html_report.hpp"   // write_html(): a printable page of one report

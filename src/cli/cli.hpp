@@ -54,6 +54,10 @@ struct ReadFlags {
 Result<Document> read_input(const std::string& file, const ReadFlags& flags,
                             const ReadOptions& options);
 
+// The bytes of a file that read_input has accepted (its size limit was checked then): the .docx
+// that annotate and fix write a changed copy of.
+Result<std::string> read_accepted_file(const std::string& file);
+
 // The inputs of a command: files as given, folders walked (recursively, in a stable order) for the
 // files fzcheck reads, "-" for standard input. Hidden entries and files of other kinds are
 // skipped and counted.
@@ -111,5 +115,6 @@ int run_outline(const std::vector<std::string>& args);
 int run_check(const std::vector<std::string>& args);
 int run_rules(const std::vector<std::string>& args);
 int run_fix(const std::vector<std::string>& args);
+int run_annotate(const std::vector<std::string>& args);
 
 }  // namespace fzcheck::cli

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <iterator>
 #include <set>
 
 #include <fmt/format.h>
@@ -107,6 +109,13 @@ Result<std::string> read_stdin(std::uint64_t max_bytes) {
     }
   }
   if (std::ferror(stdin)) return Error{ErrorCode::io, "cannot read standard input", "-", {}};
+  return bytes;
+}
+
+Result<std::string> read_accepted_file(const std::string& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!in.good() && !in.eof()) return Error{ErrorCode::io, "cannot read it", file, {}};
   return bytes;
 }
 

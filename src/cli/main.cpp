@@ -14,6 +14,8 @@ constexpr const char* kUsage =
     "Commands:\n"
     "  check FILE|DIR|-    check reports (folders are walked, - reads standard input)\n"
     "  fix FILE -o OUT     write a copy with the certain corrections (also --diff, --in-place)\n"
+    "  annotate FILE.docx  write a reviewed copy: findings as Word comments, corrections as\n"
+    "                      tracked changes (folders too; -o OUT)\n"
     "  outline FILE...     show the parsed structure (title, numbered sections, signature, date)\n"
     "  rules list|explain|kinds|test   the rules: catalogue, one rule in full, rule kinds, "
     "fixtures\n"
@@ -42,6 +44,7 @@ int main(int argc, char** argv) {
     if (command == "check") return run_check(args);
     if (command == "rules") return run_rules(args);
     if (command == "fix") return run_fix(args);
+    if (command == "annotate") return run_annotate(args);
     std::cerr << "fzcheck: unknown command '" << command << "'\n\n" << kUsage;
     return kExitUsage;
   } catch (const UsageError& e) {

@@ -13,6 +13,7 @@
 
 #include "model/builder.hpp"
 #include "readers/docx_numbering.hpp"
+#include "readers/docx_package.hpp"
 #include "readers/readers.hpp"
 #include "readers/xml_part.hpp"
 #include "readers/zip_archive.hpp"
@@ -360,14 +361,16 @@ PageSetup read_section(pugi::xml_node sect, const std::string& w) {
 class BodyReader {
  public:
   BodyReader(const Styles& styles, ListNumbering& numbering, const ThemeFonts& theme, std::string w,
-             std::string mc, std::string math, DocumentBuilder& builder)
+             std::string mc, std::string math, DocumentBuilder& builder,
+             std::vector<DocxTextPiece>* pieces)
       : styles_(styles),
         numbering_(numbering),
         theme_(theme),
         w_(std::move(w)),
         mc_(std::move(mc)),
         math_(std::move(math)),
-        builder_(builder) {}
+        builder_(builder),
+        pieces_out_(pieces) {}
 
   void read(pugi::xml_node body) {
     read_container(body);
@@ -381,6 +384,7 @@ class BodyReader {
   struct Carry {
     std::string text;
     std::vector<RunStyle> runs;
+    std::vector<DocxTextPiece> pieces;
     bool active = false;
   };
 
@@ -476,7 +480,7 @@ class BodyReader {
         break;
       case 't':
         if (name == "t") {
-          emit_text(node.child_value());
+          emit_text(node.child_value(), node);
           return false;
         }
         if (name == "tab") {
@@ -560,6 +564,7 @@ class BodyReader {
       in_table_ = local_name(a.name(), w_) == "tbl";
     text_.clear();
     runs_.clear();
+    pieces_.clear();
     ParaProps direct = read_ppr(p.child((w_ + "pPr").c_str()), w_);
     direct_ = direct;
     std::string style_id = direct.style ? *direct.style : styles_.default_paragraph;
@@ -645,6 +650,11 @@ class BodyReader {
         r.span.end += shift;
         runs_.push_back(std::move(r));
       }
+      for (DocxTextPiece piece : carry_.pieces) {
+        piece.begin += shift;
+        piece.end += shift;
+        pieces_.push_back(piece);
+      }
       carry_ = Carry{};
     }
   }
@@ -669,11 +679,13 @@ class BodyReader {
     emit_text(s);
   }
 
-  void emit_text(std::string_view s) {
+  // Appends text to the paragraph; `source` is the w:t element it comes from, if any.
+  void emit_text(std::string_view s, pugi::xml_node source = {}) {
     if (!in_paragraph_ || run_hidden_ || code_depth_ > 0 || s.empty()) return;
     const auto begin = static_cast<std::uint32_t>(text_.size());
     text_.append(s);
     const auto end = static_cast<std::uint32_t>(text_.size());
+    if (pieces_out_ != nullptr && source) pieces_.push_back({begin, end, source});
     if (!runs_.empty()) {
       RunStyle& last = runs_.back();
       if (last.span.end == begin && last.east_asian_font == run_style_.east_asian_font &&
@@ -706,6 +718,7 @@ class BodyReader {
     if (direct_.mark_deleted && local_name(next_element(node).name(), w_) == "p") {
       carry_.text = std::move(text_);
       carry_.runs = std::move(runs_);
+      carry_.pieces = std::move(pieces_);
       carry_.active = true;
     } else {
       emit_paragraph();
@@ -734,8 +747,16 @@ class BodyReader {
     }
     layout_.runs = std::move(runs_);
     p.layout = std::move(layout_);
+    if (pieces_out_ != nullptr) {
+      for (DocxTextPiece& piece : pieces_) {
+        piece.begin += base;
+        piece.end += base;
+        pieces_out_->push_back(piece);
+      }
+    }
     builder_.end_paragraph();
     runs_.clear();
+    pieces_.clear();
     layout_ = ParagraphLayout{};
   }
 
@@ -745,6 +766,7 @@ class BodyReader {
     if (!carry_.active) return;
     text_ = std::move(carry_.text);
     runs_ = std::move(carry_.runs);
+    pieces_ = std::move(carry_.pieces);
     carry_ = Carry{};
     emit_paragraph();
   }
@@ -784,6 +806,7 @@ class BodyReader {
   const ThemeFonts& theme_;
   const std::string w_, mc_, math_;
   DocumentBuilder& builder_;
+  std::vector<DocxTextPiece>* pieces_out_;  // where the w:t pieces go, when wanted
 
   bool in_paragraph_ = false;
   bool in_table_ = false;  // the paragraph is in a cell of a w:tbl
@@ -791,7 +814,8 @@ class BodyReader {
   pugi::xml_node run_node_;
   ParaProps direct_;
   std::string text_;
-  std::vector<RunStyle> runs_;  // spans relative to the paragraph start
+  std::vector<RunStyle> runs_;         // spans relative to the paragraph start
+  std::vector<DocxTextPiece> pieces_;  // the same
   ParagraphLayout layout_;
   std::uint8_t outline_ = 0;
   bool title_ = false;
@@ -815,8 +839,59 @@ bool starts_with(std::string_view s, std::string_view prefix) {
 
 }  // namespace
 
-Result<Document> read_docx(std::string_view bytes, std::string_view name,
-                           const ReadOptions& options) {
+struct DocxPackage::Impl {
+  std::string name;
+  ZipArchive archive;
+  ReadOptions options;
+  bool editable = false;
+  std::string main_part;
+  std::map<std::string, std::string> related;
+  ThemeFonts theme;
+  Styles styles;
+  ListNumbering numbering;  // as loaded: every read starts from a copy
+  std::unique_ptr<pugi::xml_document> document;
+  std::string w;
+
+  explicit Impl(ZipArchive a) : archive(std::move(a)) {}
+
+  Result<std::unique_ptr<pugi::xml_document>> load(const std::string& part, bool edit) const {
+    auto data = archive.read(part, {options.max_entry_bytes, options.max_compression_ratio});
+    if (!data) return data.errors();
+    return load_xml_part(*data, part, name, options.max_nesting, edit);
+  }
+  // An empty tree when the part does not exist.
+  Result<std::unique_ptr<pugi::xml_document>> load_optional(const std::string& part) const {
+    if (part.empty() || !archive.contains(part)) return std::unique_ptr<pugi::xml_document>();
+    return load(part, false);
+  }
+};
+
+DocxPackage::DocxPackage(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+DocxPackage::DocxPackage(DocxPackage&&) noexcept = default;
+DocxPackage& DocxPackage::operator=(DocxPackage&&) noexcept = default;
+DocxPackage::~DocxPackage() = default;
+
+const ZipArchive& DocxPackage::archive() const {
+  return impl_->archive;
+}
+const std::string& DocxPackage::main_part() const {
+  return impl_->main_part;
+}
+pugi::xml_document& DocxPackage::main() {
+  return *impl_->document;
+}
+const std::string& DocxPackage::word_prefix() const {
+  return impl_->w;
+}
+const std::map<std::string, std::string>& DocxPackage::related() const {
+  return impl_->related;
+}
+Result<std::unique_ptr<pugi::xml_document>> DocxPackage::load(const std::string& part) const {
+  return impl_->load(part, impl_->editable);
+}
+
+Result<DocxPackage> DocxPackage::open(std::string_view bytes, std::string_view name,
+                                      const ReadOptions& options, bool editable) {
   using namespace std::string_view_literals;
   if (!starts_with(bytes, "PK"sv)) {
     // Not a zip at all: say what it is when we can tell (an encrypted or legacy Word file).
@@ -829,85 +904,89 @@ Result<Document> read_docx(std::string_view bytes, std::string_view name,
   }
   auto archive = ZipArchive::open(bytes, name);
   if (!archive) return archive.errors();
-  const ZipLimits limits{options.max_entry_bytes, options.max_compression_ratio};
-
-  auto load = [&](const std::string& part) -> Result<std::unique_ptr<pugi::xml_document>> {
-    auto data = archive->read(part, limits);
-    if (!data) return data.errors();
-    return load_xml_part(*data, part, name, options.max_nesting);
-  };
-  auto load_optional = [&](const std::string& part) -> Result<std::unique_ptr<pugi::xml_document>> {
-    if (part.empty() || !archive->contains(part)) return std::unique_ptr<pugi::xml_document>();
-    return load(part);
-  };
+  auto impl = std::make_unique<Impl>(std::move(*archive));
+  Impl& p = *impl;
+  p.name = name;
+  p.options = options;
+  p.editable = editable;
 
   // The main part: from the package relationships, else the usual name.
-  std::string main_part = "word/document.xml";
+  p.main_part = "word/document.xml";
   {
-    auto rels = load_optional("_rels/.rels");
+    auto rels = p.load_optional("_rels/.rels");
     if (!rels) return rels.errors();
     if (*rels) {
       auto found = read_relationships(**rels, "");
       if (auto it = found.find("/officeDocument");
-          it != found.end() && archive->contains(it->second)) {
-        main_part = it->second;
+          it != found.end() && p.archive.contains(it->second)) {
+        p.main_part = it->second;
       }
     }
   }
-  if (!archive->contains(main_part)) {
+  if (!p.archive.contains(p.main_part)) {
     return fail(ErrorCode::corrupt,
                 "the zip archive has no word/document.xml, so it is not a Word document (.docx)",
                 name);
   }
-  std::map<std::string, std::string> parts;
   {
-    std::string dir = directory_of(main_part);
-    std::string rels_part = dir + "_rels/" + main_part.substr(dir.size()) + ".rels";
-    auto rels = load_optional(rels_part);
+    std::string dir = directory_of(p.main_part);
+    std::string rels_part = dir + "_rels/" + p.main_part.substr(dir.size()) + ".rels";
+    auto rels = p.load_optional(rels_part);
     if (!rels) return rels.errors();
-    if (*rels) parts = read_relationships(**rels, dir);
+    if (*rels) p.related = read_relationships(**rels, dir);
     auto fallback = [&](const char* key, const char* part) {
-      if (!parts.count(key)) parts[key] = dir + part;
+      if (!p.related.count(key)) p.related[key] = dir + part;
     };
     fallback("/styles", "styles.xml");
     fallback("/numbering", "numbering.xml");
     fallback("/theme", "theme/theme1.xml");
   }
 
-  ThemeFonts theme;
-  auto theme_doc = load_optional(parts["/theme"]);
+  auto theme_doc = p.load_optional(p.related["/theme"]);
   if (!theme_doc) return theme_doc.errors();
-  if (*theme_doc) theme = read_theme(**theme_doc);
+  if (*theme_doc) p.theme = read_theme(**theme_doc);
 
-  Styles styles;
-  auto styles_doc = load_optional(parts["/styles"]);
+  auto styles_doc = p.load_optional(p.related["/styles"]);
   if (!styles_doc) return styles_doc.errors();
-  if (*styles_doc) styles = read_styles(**styles_doc, theme);
+  if (*styles_doc) p.styles = read_styles(**styles_doc, p.theme);
 
-  ListNumbering numbering;
-  auto numbering_doc = load_optional(parts["/numbering"]);
+  auto numbering_doc = p.load_optional(p.related["/numbering"]);
   if (!numbering_doc) return numbering_doc.errors();
   if (*numbering_doc) {
     pugi::xml_node root = (*numbering_doc)->document_element();
-    numbering.load(root, word_prefix(root), styles.numbering_style_num_ids);
+    p.numbering.load(root, detail::word_prefix(root), p.styles.numbering_style_num_ids);
   }
 
-  auto document = load(main_part);
+  auto document = p.load(p.main_part, editable);
   if (!document) return document.errors();
-  pugi::xml_node root = (*document)->document_element();
-  const std::string w = word_prefix(root);
-  pugi::xml_node body = root.child((w + "body").c_str());
-  if (local_name(root.name(), w) != "document" || !body) {
+  p.document = std::move(*document);
+  pugi::xml_node root = p.document->document_element();
+  p.w = detail::word_prefix(root);
+  if (local_name(root.name(), p.w) != "document" || !root.child((p.w + "body").c_str())) {
     return fail(
         ErrorCode::corrupt,
-        fmt::format("the part {} is not a WordprocessingML document (no w:body)", main_part), name);
+        fmt::format("the part {} is not a WordprocessingML document (no w:body)", p.main_part),
+        name);
   }
+  return DocxPackage(std::move(impl));
+}
 
-  DocumentBuilder builder(std::string(name), InputFormat::docx, "UTF-8", false);
-  BodyReader reader(styles, numbering, theme, w, namespace_prefix(root, kCompatNs, "mc:"),
-                    namespace_prefix(root, kMathNs, "m:"), builder);
-  reader.read(body);
-  Document doc = std::move(builder).finish();
+Document DocxPackage::read(std::vector<DocxTextPiece>* pieces) const {
+  const Impl& p = *impl_;
+  pugi::xml_node root = p.document->document_element();
+  ListNumbering numbering = p.numbering;
+  DocumentBuilder builder(p.name, InputFormat::docx, "UTF-8", false);
+  BodyReader reader(p.styles, numbering, p.theme, p.w, namespace_prefix(root, kCompatNs, "mc:"),
+                    namespace_prefix(root, kMathNs, "m:"), builder, pieces);
+  reader.read(root.child((p.w + "body").c_str()));
+  return std::move(builder).finish();
+}
+
+Result<Document> read_docx(std::string_view bytes, std::string_view name,
+                           const ReadOptions& options) {
+  auto package = DocxPackage::open(bytes, name, options, false);
+  if (!package) return package.errors();
+  Document doc = package->read();
   if (utf8::is_blank(doc.text)) {
     return fail(ErrorCode::empty, "the document contains no text to check", name);
   }

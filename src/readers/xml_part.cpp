@@ -100,7 +100,8 @@ XmlScan scan_xml(std::string_view xml, std::uint32_t max_nesting) {
 Result<std::unique_ptr<pugi::xml_document>> load_xml_part(std::string_view xml,
                                                           std::string_view part,
                                                           std::string_view file,
-                                                          std::uint32_t max_nesting) {
+                                                          std::uint32_t max_nesting,
+                                                          bool editable) {
   auto fail = [&](ErrorCode code, std::string message) {
     return Error{code, std::move(message), std::string(file), {}};
   };
@@ -135,12 +136,22 @@ Result<std::unique_ptr<pugi::xml_document>> load_xml_part(std::string_view xml,
   auto doc = std::make_unique<pugi::xml_document>();
   // Keep whitespace-only text: <w:t xml:space="preserve"> </w:t> is a real space.
   unsigned flags = pugi::parse_default | pugi::parse_ws_pcdata;
+  if (editable) {
+    flags = (flags & ~pugi::parse_wconv_attribute) | pugi::parse_declaration | pugi::parse_pi |
+            pugi::parse_comments;
+  }
   pugi::xml_parse_result parsed =
       doc->load_buffer(text.data(), text.size(), flags, pugi::encoding_utf8);
   if (!parsed) {
     auto offset = static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, parsed.offset));
     return fail(ErrorCode::corrupt, fmt::format("the part {} is not well-formed XML: {} (line {})",
                                                 part, parsed.description(), line_of(text, offset)));
+  }
+  if (editable) {
+    pugi::xml_node declaration = doc->first_child();
+    if (declaration.type() == pugi::node_declaration && declaration.attribute("encoding")) {
+      declaration.attribute("encoding").set_value("UTF-8");  // it is saved as UTF-8
+    }
   }
   return doc;
 }

@@ -30,10 +30,13 @@ XmlScan scan_xml(std::string_view xml, std::uint32_t max_nesting);
 // Parses one part of an archive (`part` names it in errors, `file` is the document). UTF-16
 // parts are converted to UTF-8 first. Errors: ErrorCode::corrupt for a DTD or XML that is not
 // well-formed (with the parser's reason and the line), ErrorCode::limit_exceeded for nesting.
+// With `editable`, the tree keeps what writing it back needs: the declaration (its encoding set
+// to UTF-8), comments, processing instructions and attribute values as they are.
 Result<std::unique_ptr<pugi::xml_document>> load_xml_part(std::string_view xml,
                                                           std::string_view part,
                                                           std::string_view file,
-                                                          std::uint32_t max_nesting);
+                                                          std::uint32_t max_nesting,
+                                                          bool editable = false);
 
 // The prefix, with its colon ("w:"), that the element `root` binds to namespace `uri`, or
 // `fallback` when it binds none ("" for a default namespace).

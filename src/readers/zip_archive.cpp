@@ -81,6 +81,12 @@ bool ZipArchive::contains(std::string_view entry) const {
   return locate(entry).has_value();
 }
 
+std::string ZipArchive::name_of(std::string_view entry) const {
+  std::optional<std::uint64_t> index = locate(entry);
+  const char* stored = index ? zip_get_name(archive_.get(), *index, 0) : nullptr;
+  return stored != nullptr ? std::string(stored) : std::string(entry);
+}
+
 Result<std::string> ZipArchive::read(std::string_view entry, const ZipLimits& limits) const {
   auto fail = [&](ErrorCode code, std::string message) {
     return Error{code, std::move(message), file_, {}};
@@ -169,6 +175,63 @@ Result<std::string> ZipArchive::read(std::string_view entry, const ZipLimits& li
                             "its header declares",
                             entry, total, declared));
   }
+  return out;
+}
+
+Result<std::string> ZipArchive::rewrite(std::string_view bytes,
+                                        const std::map<std::string, std::string>& entries,
+                                        std::string_view file_name) {
+  ErrorGuard guard;
+  auto fail = [&](ErrorCode code, std::string what) {
+    return Error{code,
+                 fmt::format("the changed copy of the zip archive cannot be made ({})", what),
+                 std::string(file_name),
+                 {}};
+  };
+  // libzip writes the new archive back into the buffer source it was opened from; the source is
+  // kept alive past zip_close to read it out.
+  struct SourceFree {
+    void operator()(zip_source_t* s) const noexcept { zip_source_free(s); }
+  };
+  std::unique_ptr<zip_source_t, SourceFree> source(
+      zip_source_buffer_create(bytes.data(), bytes.size(), 0, &guard.error));
+  if (!source) return fail(ErrorCode::internal, zip_error_strerror(&guard.error));
+  zip_t* archive = zip_open_from_source(source.get(), 0, &guard.error);
+  if (archive == nullptr) return fail(ErrorCode::corrupt, zip_error_strerror(&guard.error));
+  zip_source_keep(source.get());  // zip_open_from_source took it over; keep it past zip_close
+  for (const auto& [name, data] : entries) {
+    zip_source_t* entry = zip_source_buffer(archive, data.data(), data.size(), 0);
+    if (entry == nullptr ||
+        zip_file_add(archive, name.c_str(), entry, ZIP_FL_OVERWRITE | ZIP_FL_ENC_UTF_8) < 0) {
+      if (entry != nullptr) zip_source_free(entry);
+      std::string what = zip_strerror(archive);
+      zip_discard(archive);
+      return fail(ErrorCode::internal, what);
+    }
+  }
+  if (zip_close(archive) != 0) {
+    std::string what = zip_strerror(archive);
+    zip_discard(archive);
+    return fail(ErrorCode::internal, what);
+  }
+  zip_stat_t st;
+  zip_stat_init(&st);
+  if (zip_source_stat(source.get(), &st) != 0 || zip_source_open(source.get()) != 0) {
+    return fail(ErrorCode::internal, zip_error_strerror(zip_source_error(source.get())));
+  }
+  std::string out;
+  if (st.valid & ZIP_STAT_SIZE) out.reserve(static_cast<std::size_t>(st.size));
+  std::vector<char> chunk(kChunk);
+  for (;;) {
+    zip_int64_t n = zip_source_read(source.get(), chunk.data(), chunk.size());
+    if (n < 0) {
+      zip_source_close(source.get());
+      return fail(ErrorCode::internal, zip_error_strerror(zip_source_error(source.get())));
+    }
+    if (n == 0) break;
+    out.append(chunk.data(), static_cast<std::size_t>(n));
+  }
+  zip_source_close(source.get());
   return out;
 }
 

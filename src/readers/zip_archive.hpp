@@ -1,9 +1,10 @@
 // Read-only access to a zip archive held in memory (libzip), with the safety limits of
-// ReadOptions: the inflated size of one entry and its compression ratio. Nothing is written to
-// disk. Used by the .docx reader.
+// ReadOptions: the inflated size of one entry and its compression ratio; and a changed copy of
+// an archive, made in memory. Nothing is written to disk. Used by the .docx reader and writer.
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -37,6 +38,8 @@ class ZipArchive {
   // Whether the archive has an entry of that name (exact, else ignoring ASCII case: OOXML part
   // names are case-insensitive).
   bool contains(std::string_view entry) const;
+  // The name the archive stores `entry` under (its case may differ), or `entry` itself.
+  std::string name_of(std::string_view entry) const;
 
   // The inflated bytes of an entry. Errors: ErrorCode::not_found when there is no such entry,
   // ErrorCode::limit_exceeded when the declared or the actual inflated size is above
@@ -45,6 +48,13 @@ class ZipArchive {
   // ErrorCode::unsupported_format for encrypted entries. Inflation stops as soon as a limit is
   // crossed, so memory stays below max_entry_bytes plus one read chunk.
   Result<std::string> read(std::string_view entry, const ZipLimits& limits) const;
+
+  // A copy of the archive in `bytes` in which the entries of `entries` (name → inflated bytes)
+  // replace the entries of that exact name or are added; every other entry is copied as it is,
+  // still compressed. Errors: ErrorCode::corrupt (not a zip), ErrorCode::internal.
+  static Result<std::string> rewrite(std::string_view bytes,
+                                     const std::map<std::string, std::string>& entries,
+                                     std::string_view file_name);
 
  private:
   struct Closer {

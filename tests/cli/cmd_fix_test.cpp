@@ -7,7 +7,10 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 
+#include "fzcheck/read.hpp"
+#include "readers/zip_archive.hpp"
 #include "support.hpp"
 
 namespace fzcheck {
@@ -192,6 +195,44 @@ TEST_CASE("fzcheck fix: one of -o, --diff, --in-place, and input files, are requ
   CHECK(help.out.find("--in-place") != std::string::npos);
 }
 
+TEST_CASE(
+    "fzcheck fix: a .docx gets its corrections as tracked changes, or in the text with "
+    "--no-track") {
+  test::TempDir dir;
+  const fs::path source = test::source_path("tests/fixtures/docx/000_564c8ac60a8ddf78.docx");
+  fs::path docx = dir.path() / "report.docx";
+  fs::copy_file(source, docx);
+  fs::path tracked = dir.path() / "tracked.docx", direct = dir.path() / "direct.docx";
+  auto r = run_cli({"fix", docx.string(), "-o", tracked.string()});
+  CHECK(r.exit_code == 0);
+  CHECK(r.err == docx.string() +
+                     ": 10 fix(es) applied as tracked changes, 8 not applied (Word generates that "
+                     "text: list numbers, fields)\n");
+  auto d = run_cli({"fix", "--no-track", docx.string(), "-o", direct.string()});
+  CHECK(d.exit_code == 0);
+  CHECK(d.err.find(": 10 fix(es) applied, 8 not applied") != std::string::npos);
+  CHECK(test::read_file(docx) == test::read_file(source));
+  // Both read back as the same corrected text; only the tracked one holds revisions.
+  auto a = read_document(tracked), b = read_document(direct), orig = read_document(docx);
+  REQUIRE(a.ok());
+  REQUIRE(b.ok());
+  REQUIRE(orig.ok());
+  CHECK(a->text == b->text);
+  CHECK(a->text != orig->text);
+  CHECK(a->paragraphs.size() == orig->paragraphs.size());
+  auto main_part = [](const fs::path& file) {
+    const std::string bytes = test::read_file(file);
+    auto archive = detail::ZipArchive::open(bytes, file.string());
+    REQUIRE(archive.ok());
+    auto xml = archive->read("word/document.xml", {});
+    REQUIRE(xml.ok());
+    return *xml;
+  };
+  CHECK(main_part(tracked).find("<w:ins ") != std::string::npos);
+  CHECK(main_part(direct).find("<w:ins ") == std::string::npos);
+  CHECK(main_part(direct).find("<w:del ") == std::string::npos);
+}
+
 TEST_CASE("fzcheck fix: inputs that cannot be read or written") {
   Input in;
   fs::path out = in.dir.path() / "out.txt";
@@ -200,18 +241,18 @@ TEST_CASE("fzcheck fix: inputs that cannot be read or written") {
   CHECK(missing.exit_code == 2);
   CHECK(missing.err.rfind("fzcheck: " + (in.dir.path() / "missing.txt").string() + ": ", 0) == 0);
   CHECK_FALSE(fs::exists(out));
-  // A .docx is checked but cannot be written back.
-  fs::path docx = in.dir.path() / "report.docx";
-  fs::copy_file(test::source_path("tests/fixtures/docx/000_564c8ac60a8ddf78.docx"), docx);
-  auto refused = run_cli({"fix", docx.string(), "-o", out.string()});
+  // An HTML page is checked but cannot be written back.
+  fs::path html = in.dir.path() / "report.html";
+  const std::string page = "<!DOCTYPE html><html><body><p>" + kReport + "</p></body></html>";
+  { std::ofstream(html) << page; }
+  auto refused = run_cli({"fix", html.string(), "-o", out.string()});
   CHECK(refused.exit_code == 2);
-  CHECK(refused.err == "fzcheck: " + docx.string() +
-                           ": corrected copies can be written for plain text only, not docx\n");
+  CHECK(refused.err == "fzcheck: " + html.string() +
+                           ": corrected copies can be written for plain text only, not html\n");
   CHECK_FALSE(fs::exists(out));
-  auto in_place = run_cli({"fix", "--in-place", docx.string()});
+  auto in_place = run_cli({"fix", "--in-place", html.string()});
   CHECK(in_place.exit_code == 2);
-  CHECK(test::read_file(docx) ==
-        test::read_file(test::source_path("tests/fixtures/docx/000_564c8ac60a8ddf78.docx")));
+  CHECK(test::read_file(html) == page);
   // An output in a folder that does not exist.
   auto nowhere = run_cli({"fix", in.path.string(), "-o", (in.dir.path() / "no/out.txt").string()});
   CHECK(nowhere.exit_code == 2);

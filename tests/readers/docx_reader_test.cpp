@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "fzcheck/read.hpp"
+#include "readers/docx_package.hpp"
 #include "readers/readers.hpp"
 #include "readers/zip_archive.hpp"
 #include "readers/zip_writer.hpp"
@@ -654,6 +655,26 @@ TEST_CASE("docx: limits can be set through ReadOptions") {
   auto deep = read_docx_bytes(zip, shallow);
   REQUIRE_FALSE(deep.ok());
   CHECK(deep.error().code == ErrorCode::limit_exceeded);
+}
+
+TEST_CASE("docx package: every w:t element says where its text went") {
+  // List numbers, tabs and a deleted paragraph mark shift the text; the pieces follow.
+  const std::string body = para(run("一、总体情况")) +
+                           R"(<w:p><w:pPr><w:rPr><w:del w:id="1" w:author="a"/></w:rPr></w:pPr>)" +
+                           run("前半") + "</w:p>" +
+                           para(run("后半") + "<w:r><w:tab/><w:t>尾</w:t></w:r>");
+  const std::string zip = test::make_docx(body);
+  auto package = detail::DocxPackage::open(zip, "t.docx", {}, false);
+  REQUIRE(package.ok());
+  std::vector<detail::DocxTextPiece> pieces;
+  Document doc = package->read(&pieces);
+  CHECK(texts(doc) == std::vector<std::string>{"一、总体情况", "前半后半\t尾"});
+  REQUIRE(pieces.size() == 4);
+  for (const auto& p : pieces) {
+    CHECK(doc.text.substr(p.begin, p.end - p.begin) == p.node.child_value());
+  }
+  CHECK(pieces[2].begin == pieces[1].end);      // joined across the deleted paragraph mark
+  CHECK(pieces[3].begin == pieces[2].end + 1);  // the tab is text of no w:t
 }
 
 }  // namespace fzcheck

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <sstream>
 
 namespace fzcheck {
 
@@ -132,6 +133,26 @@ TEST_CASE("xml part: namespace prefixes are looked up on the root") {
   CHECK(detail::local_name("w:p", "x:") == "");
   CHECK(detail::local_name("p", "") == "p");
   CHECK(detail::local_name("w:p", "") == "");
+}
+
+TEST_CASE(
+    "xml part: an editable part saves back with its declaration, comments and attribute "
+    "whitespace") {
+  const std::string xml =
+      "<?xml version=\"1.0\" encoding=\"UTF-16\" standalone=\"yes\"?><!-- kept --><r a=\"x\ty\">"
+      "<?pi kept?><t> </t></r>";
+  auto plain = load_xml_part(xml, "p.xml", "f.docx", 100);
+  auto editable = load_xml_part(xml, "p.xml", "f.docx", 100, true);
+  REQUIRE(plain.ok());
+  REQUIRE(editable.ok());
+  std::ostringstream out;
+  (*editable)->save(out, "", pugi::format_raw, pugi::encoding_utf8);
+  // Saved as UTF-8, so the declaration says so; the tab is kept (written as a reference).
+  CHECK(
+      out.str() ==
+      "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><!-- kept --><r a=\"x&#09;y\">"
+      "<?pi kept?><t> </t></r>");
+  CHECK(std::string((*plain)->document_element().attribute("a").value()) == "x y");
 }
 
 }  // namespace fzcheck

@@ -151,4 +151,26 @@ TEST_CASE("zip archive: an entry that lies about its size stops inflating at the
   CHECK(elapsed < std::chrono::milliseconds(500));
 }
 
+TEST_CASE("zip archive: a changed copy replaces and adds entries and keeps the others") {
+  std::string zip = test::make_zip(
+      {test::ZipEntry::stored("a.xml", "<a/>"), test::ZipEntry::stored("b/c.xml", "<c>kept</c>")});
+  auto copy = ZipArchive::rewrite(zip, {{"a.xml", "<a>new</a>"}, {"d.xml", "<d/>"}}, "in.docx");
+  REQUIRE(copy.ok());
+  auto archive = ZipArchive::open(*copy, "out.docx");
+  REQUIRE(archive.ok());
+  CHECK(*archive->read("a.xml", {}) == "<a>new</a>");
+  CHECK(*archive->read("b/c.xml", {}) == "<c>kept</c>");
+  CHECK(*archive->read("d.xml", {}) == "<d/>");
+  CHECK(archive->name_of("B/C.XML") == "b/c.xml");
+  CHECK(archive->name_of("missing.xml") == "missing.xml");
+  // The input is a view: it is not changed.
+  auto original = ZipArchive::open(zip, "in.docx");
+  REQUIRE(original.ok());
+  CHECK(*original->read("a.xml", {}) == "<a/>");
+
+  auto not_zip = ZipArchive::rewrite("not a zip archive", {}, "x.docx");
+  REQUIRE_FALSE(not_zip.ok());
+  CHECK(not_zip.error().code == ErrorCode::corrupt);
+}
+
 }  // namespace fzcheck
