@@ -5,9 +5,10 @@
 #include <optional>
 #include <string_view>
 
+#include "fzcheck/api.hpp"
 #include "fzcheck/error.hpp"
 
-namespace fzcheck {
+namespace FZCHECK_API fzcheck {
 
 // Writes `bytes` to `path` atomically: a temporary file in the same folder, flushed to disk, then
 // renamed over the target (which keeps its permissions). Returns an error on failure; the target is

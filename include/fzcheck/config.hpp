@@ -8,12 +8,13 @@
 #include <string>
 #include <vector>
 
+#include "fzcheck/api.hpp"
 #include "fzcheck/error.hpp"
 #include "fzcheck/finding.hpp"
 #include "fzcheck/rules.hpp"
 #include "fzcheck/severity.hpp"
 
-namespace fzcheck {
+namespace FZCHECK_API fzcheck {
 
 struct Config {
   std::filesystem::path file;                // where it was read from

@@ -5,7 +5,9 @@
 #include <optional>
 #include <string_view>
 
-namespace fzcheck {
+#include "fzcheck/api.hpp"
+
+namespace FZCHECK_API fzcheck {
 
 struct Date {
   int year = 0, month = 0, day = 0;

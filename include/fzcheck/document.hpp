@@ -13,10 +13,11 @@
 #include <string_view>
 #include <vector>
 
+#include "fzcheck/api.hpp"
 #include "fzcheck/date.hpp"
 #include "fzcheck/error.hpp"
 
-namespace fzcheck {
+namespace FZCHECK_API fzcheck {
 
 enum class InputFormat { text, docx, html };
 const char* to_string(InputFormat format) noexcept;

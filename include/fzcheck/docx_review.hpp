@@ -9,11 +9,12 @@
 #include <string_view>
 #include <vector>
 
+#include "fzcheck/api.hpp"
 #include "fzcheck/error.hpp"
 #include "fzcheck/finding.hpp"
 #include "fzcheck/read.hpp"
 
-namespace fzcheck {
+namespace FZCHECK_API fzcheck {
 
 struct DocxReviewOptions {
   bool comments = true;  // write every finding as a comment

@@ -11,7 +11,9 @@
 #include <variant>
 #include <vector>
 
-namespace fzcheck {
+#include "fzcheck/api.hpp"
+
+namespace FZCHECK_API fzcheck {
 
 // A place in a source file. Lines and columns are 1-based; columns count Unicode code points.
 // A line of 0 means "no position" (for example an error about a whole file).

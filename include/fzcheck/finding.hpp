@@ -8,11 +8,12 @@
 #include <string>
 #include <vector>
 
+#include "fzcheck/api.hpp"
 #include "fzcheck/date.hpp"
 #include "fzcheck/error.hpp"
 #include "fzcheck/severity.hpp"
 
-namespace fzcheck {
+namespace FZCHECK_API fzcheck {
 
 struct Finding {
   std::string rule_id;

@@ -7,11 +7,12 @@
 #include <string_view>
 #include <vector>
 
+#include "fzcheck/api.hpp"
 #include "fzcheck/document.hpp"
 #include "fzcheck/error.hpp"
 #include "fzcheck/finding.hpp"
 
-namespace fzcheck {
+namespace FZCHECK_API fzcheck {
 
 struct FixResult {
   std::string text;              // Document::text with the fixes applied ('\n' between lines)

@@ -9,13 +9,14 @@
 #include <utility>
 #include <vector>
 
+#include "fzcheck/api.hpp"
 #include "fzcheck/check.hpp"
 #include "fzcheck/document.hpp"
 #include "fzcheck/rules.hpp"
 #include "fzcheck/severity.hpp"
 #include "fzcheck/summary.hpp"
 
-namespace fzcheck {
+namespace FZCHECK_API fzcheck {
 
 struct HtmlOptions {
   std::string language = "zh-CN";  // of the interface words: "zh-CN" or "en"

@@ -8,7 +8,9 @@
 #include <utility>
 #include <vector>
 
-namespace fzcheck {
+#include "fzcheck/api.hpp"
+
+namespace FZCHECK_API fzcheck {
 
 // The text of `key` in `language` ("zh-CN", "en"), with {placeholders} filled in from `values`.
 // Falls back to zh-CN, then to the key itself.

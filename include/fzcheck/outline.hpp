@@ -4,9 +4,10 @@
 
 #include <ostream>
 
+#include "fzcheck/api.hpp"
 #include "fzcheck/document.hpp"
 
-namespace fzcheck {
+namespace FZCHECK_API fzcheck {
 
 // An indented tree: title, preamble, sections (line, level, marker, heading), signature, date.
 void write_outline_text(std::ostream& out, const Document& doc);

@@ -7,10 +7,11 @@
 #include <string>
 #include <string_view>
 
+#include "fzcheck/api.hpp"
 #include "fzcheck/document.hpp"
 #include "fzcheck/error.hpp"
 
-namespace fzcheck {
+namespace FZCHECK_API fzcheck {
 
 struct ReadOptions {
   // Read as this format instead of detecting it from the content.

@@ -7,12 +7,13 @@
 #include <string>
 #include <string_view>
 
+#include "fzcheck/api.hpp"
 #include "fzcheck/check.hpp"
 #include "fzcheck/document.hpp"
 #include "fzcheck/error.hpp"
 #include "fzcheck/rules.hpp"
 
-namespace fzcheck {
+namespace FZCHECK_API fzcheck {
 
 struct TextOptions {
   bool color = false;              // ANSI colours for severities

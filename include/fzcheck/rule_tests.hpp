@@ -8,9 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "fzcheck/api.hpp"
 #include "fzcheck/error.hpp"
 
-namespace fzcheck {
+namespace FZCHECK_API fzcheck {
 
 struct RuleTestResult {
   std::string rule;

@@ -11,10 +11,11 @@
 #include <string_view>
 #include <vector>
 
+#include "fzcheck/api.hpp"
 #include "fzcheck/error.hpp"
 #include "fzcheck/severity.hpp"
 
-namespace fzcheck {
+namespace FZCHECK_API fzcheck {
 
 // A column of the batch table (pack.yaml `summary`): what one rule's findings say of a report,
 // such as whether the causes of the shortcomings are given.

@@ -7,11 +7,12 @@
 #include <ostream>
 #include <string>
 
+#include "fzcheck/api.hpp"
 #include "fzcheck/check.hpp"
 #include "fzcheck/error.hpp"
 #include "fzcheck/rules.hpp"
 
-namespace fzcheck {
+namespace FZCHECK_API fzcheck {
 
 // One SARIF log with one run for several files. Every rule of `rules` is listed in the run, and
 // each result points at its rule by index; `language` is that of the interface words in it (the

@@ -4,7 +4,9 @@
 #include <optional>
 #include <string_view>
 
-namespace fzcheck {
+#include "fzcheck/api.hpp"
+
+namespace FZCHECK_API fzcheck {
 
 enum class Severity { info, warning, error };
 

@@ -9,12 +9,13 @@
 #include <string>
 #include <vector>
 
+#include "fzcheck/api.hpp"
 #include "fzcheck/document.hpp"
 #include "fzcheck/error.hpp"
 #include "fzcheck/finding.hpp"
 #include "fzcheck/rules.hpp"
 
-namespace fzcheck {
+namespace FZCHECK_API fzcheck {
 
 struct SummaryRow {
   std::string file;
