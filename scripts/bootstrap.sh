@@ -8,7 +8,7 @@ FZCHECK_APT_PACKAGES=(
   libboost-program-options-dev libyaml-cpp-dev libicu-dev libfmt-dev doctest-dev
   libre2-dev nlohmann-json3-dev libzip-dev libpugixml-dev libgumbo-dev
   python3 python3-jsonschema python3-rfc3987
-  chromium fonts-noto-cjk libreoffice-writer-nogui
+  chromium fonts-noto-cjk libreoffice-writer-nogui dpkg-dev
 )
 
 missing=()
