@@ -9,8 +9,7 @@
 #include <string>
 #include <vector>
 
-#include <fmt/format.h>
-
+#include "fzcheck/i18n.hpp"
 #include "model/builder.hpp"
 #include "readers/docx_numbering.hpp"
 #include "readers/readers.hpp"
@@ -33,8 +32,8 @@ constexpr std::string_view kDrawingNs = "http://schemas.openxmlformats.org/drawi
 constexpr char32_t kLineSeparator = 0x2028;  // a line break inside a paragraph (w:br, w:cr)
 constexpr char32_t kNonBreakingHyphen = 0x2011;
 
-Error fail(ErrorCode code, std::string message, std::string_view file) {
-  return Error{code, std::move(message), std::string(file), {}};
+Error fail(ErrorCode code, std::string key, std::string_view file, MessageValues args = {}) {
+  return ui_error(code, std::move(key), std::move(args), std::string(file));
 }
 
 int to_int(std::string_view s, int fallback) {
@@ -821,11 +820,8 @@ Result<Document> read_docx(std::string_view bytes, std::string_view name,
   if (!starts_with(bytes, "PK"sv)) {
     // Not a zip at all: say what it is when we can tell (an encrypted or legacy Word file).
     Sniffed sniffed = sniff(bytes);
-    if (!sniffed.unsupported.empty()) {
-      return fail(ErrorCode::unsupported_format, "this is " + sniffed.unsupported, name);
-    }
-    return fail(ErrorCode::corrupt, "the file is damaged or not a .docx: it is not a zip archive",
-                name);
+    if (!sniffed.unsupported.empty()) return sniffed.unsupported_error(name);
+    return fail(ErrorCode::corrupt, "error_docx_not_zip", name);
   }
   auto archive = ZipArchive::open(bytes, name);
   if (!archive) return archive.errors();
@@ -855,9 +851,7 @@ Result<Document> read_docx(std::string_view bytes, std::string_view name,
     }
   }
   if (!archive->contains(main_part)) {
-    return fail(ErrorCode::corrupt,
-                "the zip archive has no word/document.xml, so it is not a Word document (.docx)",
-                name);
+    return fail(ErrorCode::corrupt, "error_docx_no_document", name);
   }
   std::map<std::string, std::string> parts;
   {
@@ -898,9 +892,7 @@ Result<Document> read_docx(std::string_view bytes, std::string_view name,
   const std::string w = word_prefix(root);
   pugi::xml_node body = root.child((w + "body").c_str());
   if (local_name(root.name(), w) != "document" || !body) {
-    return fail(
-        ErrorCode::corrupt,
-        fmt::format("the part {} is not a WordprocessingML document (no w:body)", main_part), name);
+    return fail(ErrorCode::corrupt, "error_docx_no_body", name, {{"part", main_part}});
   }
 
   DocumentBuilder builder(std::string(name), InputFormat::docx, "UTF-8", false);
@@ -909,7 +901,7 @@ Result<Document> read_docx(std::string_view bytes, std::string_view name,
   reader.read(body);
   Document doc = std::move(builder).finish();
   if (utf8::is_blank(doc.text)) {
-    return fail(ErrorCode::empty, "the document contains no text to check", name);
+    return fail(ErrorCode::empty, "error_docx_empty", name);
   }
   return doc;
 }
