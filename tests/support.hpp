@@ -34,7 +34,8 @@ struct CliResult {
 };
 
 // Runs the built fzcheck binary with `args` (no shell), capturing stdout and stderr. `env`
-// entries ("PATH=/nowhere") replace or add variables of the environment.
+// entries ("PATH=/nowhere") replace or add variables of the environment; FZCHECK_LANG is set only
+// when `env` sets it (the messages are then in zh-CN unless the arguments say otherwise).
 CliResult run_cli(const std::vector<std::string>& args, const std::string& stdin_text = "",
                   const std::vector<std::string>& env = {});
 

@@ -45,11 +45,19 @@ enum class ErrorCode {
 // Stable English name of a code ("not_found", "encoding", …), for JSON and logs.
 const char* to_string(ErrorCode code) noexcept;
 
+// The values of a message's {placeholders}: {"name", "value"} pairs.
+using MessageValues = std::vector<std::pair<std::string, std::string>>;
+
 struct Error {
   ErrorCode code = ErrorCode::internal;
-  std::string message;  // one sentence, without the file name or position
+  std::string message;  // one sentence in English, without the file name or position
   std::string file;     // the file concerned, as given by the caller; may be empty
   Position pos;         // where in the file, when known
+  // The message's key in the interface catalogues (i18n/*.yaml) and the values of its
+  // {placeholders}: error_text() (fzcheck/i18n.hpp) says it in another language. Empty when the
+  // message exists in English only (errors of rule packs and configuration files).
+  std::string key = {};
+  MessageValues args = {};
 
   // "file:line:column: message", leaving out the parts that are unknown.
   std::string to_string() const;

@@ -9,7 +9,7 @@
 #include "fzcheck/error.hpp"         // Error, ErrorCode, Result, Position
 #include "fzcheck/fix.hpp"           // apply_fixes(), encode_like_source(), unified_diff()
 #include "fzcheck/html_report.hpp"   // write_html(): a printable page of one report
-#include "fzcheck/i18n.hpp"          // ui_text(), ui_language_known()
+#include "fzcheck/i18n.hpp"          // ui_text(), error_text(): words and errors in a language
 #include "fzcheck/outline.hpp"       // write_outline_text(), write_outline_json()
 #include "fzcheck/read.hpp"          // read_document(), read_bytes(), parse_text(), ReadOptions
 #include "fzcheck/report.hpp"        // write_text(), write_line(), write_json(), JsonFilesWriter

@@ -14,11 +14,14 @@ namespace fzcheck {
 
 std::optional<Error> write_file_atomically(const std::filesystem::path& path,
                                            std::string_view bytes) {
-  auto fail = [&](const std::string& what) {
-    return Error{ErrorCode::io,
-                 fmt::format("cannot write it: {}: {}", what, std::strerror(errno)),
-                 path.string(),
-                 {}};
+  // `english`: the step that failed, as the text of `key` in i18n/en.yaml says it (this layer is
+  // below the catalogues).
+  auto fail = [&](const char* key, const std::string& english, MessageValues args = {}) {
+    const char* reason = std::strerror(errno);
+    args.emplace_back("reason", reason);
+    return Error{ErrorCode::io, fmt::format("cannot write it: {}: {}", english, reason),
+                 path.string(), {},
+                 key,           std::move(args)};
   };
   std::filesystem::path dir =
       path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
@@ -28,7 +31,10 @@ std::optional<Error> write_file_atomically(const std::filesystem::path& path,
   name += ".fzcheck-XXXXXX";
   std::string temp = (dir / name).string();
   int fd = ::mkstemp(temp.data());
-  if (fd < 0) return fail("cannot create a temporary file in " + dir.string());
+  if (fd < 0) {
+    return fail("error_write_temporary", "cannot create a temporary file in " + dir.string(),
+                {{"folder", dir.string()}});
+  }
   // Keep the permissions of the file being replaced; a new file gets the usual 0644 less umask.
   struct stat st {};
   mode_t mode = 0644;
@@ -44,7 +50,7 @@ std::optional<Error> write_file_atomically(const std::filesystem::path& path,
     ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
     if (n < 0) {
       if (errno == EINTR) continue;
-      auto e = fail("write failed");
+      auto e = fail("error_write_failed", "write failed");
       ::close(fd);
       ::unlink(temp.c_str());
       return e;
@@ -52,18 +58,18 @@ std::optional<Error> write_file_atomically(const std::filesystem::path& path,
     written += static_cast<std::size_t>(n);
   }
   if (::fchmod(fd, mode) != 0 || ::fsync(fd) != 0) {
-    auto e = fail("cannot flush the temporary file");
+    auto e = fail("error_write_flush", "cannot flush the temporary file");
     ::close(fd);
     ::unlink(temp.c_str());
     return e;
   }
   if (::close(fd) != 0) {
-    auto e = fail("cannot close the temporary file");
+    auto e = fail("error_write_close", "cannot close the temporary file");
     ::unlink(temp.c_str());
     return e;
   }
   if (::rename(temp.c_str(), path.c_str()) != 0) {
-    auto e = fail("cannot rename the temporary file over it");
+    auto e = fail("error_write_rename", "cannot rename the temporary file over it");
     ::unlink(temp.c_str());
     return e;
   }

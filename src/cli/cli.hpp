@@ -6,12 +6,14 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <boost/program_options.hpp>
 
 #include "fzcheck/check.hpp"
 #include "fzcheck/config.hpp"
+#include "fzcheck/i18n.hpp"
 #include "fzcheck/read.hpp"
 #include "fzcheck/rules.hpp"
 
@@ -24,6 +26,20 @@ inline constexpr int kExitOk = 0;        // nothing at or above --fail-on
 inline constexpr int kExitFindings = 1;  // findings at or above --fail-on
 inline constexpr int kExitUsage = 2;     // bad usage, rules, configuration or input documents
 inline constexpr int kExitInternal = 3;  // a bug
+
+// The language of every message of the tool (zh-CN, en): --lang, else the environment variable
+// FZCHECK_LANG, else zh-CN. choose_language() sets it, once, in main().
+const std::string& cli_language();
+// Takes every --lang X / --lang=X out of `args` and sets the language (the last one given, else
+// FZCHECK_LANG); an unknown language is a UsageError, said in zh-CN.
+void choose_language(std::vector<std::string>& args);
+// The text of `key` of the interface catalogues (i18n/*.yaml) in that language.
+std::string tr(std::string_view key, const MessageValues& values = {});
+// An error as "file:line:column: message", the message in that language.
+std::string tr(const Error& error);
+// "{option} must be a, b or c, not '{value}'" in that language.
+std::string must_be(std::string_view option, const std::vector<std::string>& choices,
+                    std::string_view value);
 
 // Thrown for a usage error; main() prints it with the command's usage line and exits with 2.
 struct UsageError : std::runtime_error {
@@ -69,7 +85,7 @@ struct Inputs {
 };
 Inputs expand_inputs(const std::vector<std::string>& args, bool convert);
 // One line on stderr saying what the folders held that was not checked (nothing if nothing).
-void print_skipped(const Inputs& inputs, const std::string& language);
+void print_skipped(const Inputs& inputs);
 // All of standard input, refused past `max_bytes`.
 Result<std::string> read_stdin(std::uint64_t max_bytes);
 
@@ -79,7 +95,7 @@ struct RuleFlags {
   bool no_default = false;
   std::string config_path;  // --config FILE
   std::vector<std::string> disable, only;
-  // With help texts for them, also --disable and --only.
+  // With the keys of their help texts, also --disable and --only.
   void add_to(po::options_description& options, const char* disable_help = nullptr,
               const char* only_help = nullptr);
   // The configuration file's settings (empty when there is none). Prints every problem and
@@ -103,12 +119,14 @@ std::string checked_type(const RuleSet& rules, const std::string& type);
 std::uint64_t parse_size(const std::string& text);
 
 // Parses `args` against `visible` options plus positional FILE arguments; throws UsageError.
-// With --help it prints the options and returns nothing: the command then exits with 0.
+// With --help it prints the usage (the text of `usage_key`) and the options, and returns nothing:
+// the command then exits with 0.
 std::optional<po::variables_map> parse(const std::vector<std::string>& args,
+                                       std::string_view usage_key,
                                        const po::options_description& visible,
                                        std::vector<std::string>& files);
 
-// Prints an error about an input file on stderr: "fzcheck: FILE: message".
+// Prints an error about an input file on stderr: "fzcheck: FILE: message", in the language.
 void print_error(const Error& error);
 
 int run_outline(const std::vector<std::string>& args);

@@ -1,17 +1,16 @@
 // fzcheck annotate FILE.docx|DIR... [-o OUT]: reviewed copies of Word reports, with every finding
 // as a comment and the certain corrections as tracked changes.
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <iostream>
 
 #include <fmt/chrono.h>
 #include <fmt/format.h>
-#include <fmt/ostream.h>
 
 #include "cli.hpp"
 #include "fzcheck/atomic_write.hpp"
 #include "fzcheck/docx_review.hpp"
-#include "fzcheck/i18n.hpp"
 
 namespace fzcheck::cli {
 
@@ -42,46 +41,31 @@ std::string now_utc() {
 }  // namespace
 
 int run_annotate(const std::vector<std::string>& args) {
-  po::options_description options(
-      "fzcheck annotate FILE.docx|DIR... [-o OUT]\n\n"
-      "Writes a reviewed copy of each Word report: every finding as a comment (author fzcheck,\n"
-      "with the suggestion and the basis) anchored at the text it concerns, and every certain\n"
-      "correction as a tracked change to accept or reject in Word or WPS. The input is never\n"
-      "changed. Without -o the copy is written beside the input as NAME.reviewed.docx.\n\nOptions");
-  std::string output, type, min_severity = "info", author = "fzcheck", language = "zh-CN";
+  po::options_description options;
+  std::string output, type, min_severity = "info", author = "fzcheck";
   bool no_track = false, no_changes = false, quiet = false;
   ReadFlags read_flags;
   RuleFlags rule_flags;
-  options.add_options()("help,h", "show this help")(
-      "output,o", po::value(&output),
-      "the copy's file name (one input), or a folder for the copies (several inputs or a folder)")(
-      "no-track", po::bool_switch(&no_track),
-      "make the corrections in the text instead of as tracked changes")(
-      "no-changes", po::bool_switch(&no_changes),
-      "comments only: leave the text as it is (corrections are in the comments)")(
-      "min-severity", po::value(&min_severity)->default_value("info"),
-      "leave out findings below: info, warning or error")(
-      "quiet,q", po::bool_switch(&quiet), "leave out notes (info): --min-severity warning")(
-      "author", po::value(&author)->default_value("fzcheck"),
-      "the author's name on the comments and changes")(
-      "type", po::value(&type),
-      "take every file for this document type (see 'fzcheck rules types')")(
-      "lang", po::value(&language)->default_value("zh-CN"),
-      "language of the words in the comments: zh-CN or en");
-  rule_flags.add_to(options, "do not run this rule (repeatable)",
-                    "run only this rule (repeatable)");
+  auto add = options.add_options();
+  add("help,h", tr("help_help").c_str());
+  add("output,o", po::value(&output), tr("help_annotate_output").c_str());
+  add("no-track", po::bool_switch(&no_track), tr("help_no_track").c_str());
+  add("no-changes", po::bool_switch(&no_changes), tr("help_no_changes").c_str());
+  add("min-severity", po::value(&min_severity)->default_value("info"),
+      tr("help_min_severity").c_str());
+  add("quiet,q", po::bool_switch(&quiet), tr("help_quiet").c_str());
+  add("author", po::value(&author)->default_value("fzcheck"), tr("help_author").c_str());
+  add("type", po::value(&type), tr("help_type_fix").c_str());
+  rule_flags.add_to(options, "help_disable_check", "help_only_check");
   read_flags.add_to(options);
   std::vector<std::string> files;
-  auto vm = parse(args, options, files);
+  auto vm = parse(args, "help_annotate_usage", options, files);
   if (!vm) return kExitOk;  // --help
-  if (files.empty()) throw UsageError("no input files");
-  if (no_track && no_changes) throw UsageError("--no-track and --no-changes exclude each other");
-  if (!ui_language_known(language))
-    throw UsageError("--lang must be zh-CN or en, not '" + language + "'");
+  if (files.empty()) throw UsageError(tr("cli_no_input_files"));
+  if (no_track && no_changes) throw UsageError(tr("cli_annotate_exclusive"));
   if (quiet) min_severity = "warning";
   auto min = parse_severity(min_severity);
-  if (!min)
-    throw UsageError("--min-severity must be info, warning or error, not '" + min_severity + "'");
+  if (!min) throw UsageError(must_be("--min-severity", {"info", "warning", "error"}, min_severity));
   const ReadOptions read_options = read_flags.to_options();
 
   // Folders give their .docx files, except copies this command wrote earlier.
@@ -97,8 +81,8 @@ int run_annotate(const std::vector<std::string>& args) {
     docx.push_back(file);
   }
   if (docx.empty()) {
-    print_skipped(inputs, language);
-    throw UsageError("the folders hold no .docx file");
+    print_skipped(inputs);
+    throw UsageError(tr("cli_annotate_no_docx"));
   }
   std::error_code ec;
   bool to_folder = !output.empty() &&
@@ -107,7 +91,8 @@ int run_annotate(const std::vector<std::string>& args) {
   if (to_folder) {
     fs::create_directories(output, ec);
     if (ec) {
-      print_error(Error{ErrorCode::io, ec.message(), output, {}});
+      print_error(
+          ui_error(ErrorCode::io, "cli_cannot_create_folder", {{"reason", ec.message()}}, output));
       return kExitUsage;
     }
   }
@@ -117,7 +102,7 @@ int run_annotate(const std::vector<std::string>& args) {
   check_options.document_type = checked_type(rules, type);
   DocxReviewOptions review_options;
   review_options.author = author;
-  review_options.language = language;
+  review_options.language = cli_language();
   review_options.date = now_utc();
   review_options.changes = no_changes ? DocxReviewOptions::Changes::none
                            : no_track ? DocxReviewOptions::Changes::direct
@@ -126,11 +111,7 @@ int run_annotate(const std::vector<std::string>& args) {
   int status = kExitOk;
   for (const std::string& file : docx) {
     if (file == "-" || !is_docx_name(file)) {
-      print_error(Error{ErrorCode::unsupported_format,
-                        "annotate writes Word files and reads only .docx; for other files use "
-                        "'fzcheck check --format html'",
-                        file,
-                        {}});
+      print_error(ui_error(ErrorCode::unsupported_format, "error_annotate_not_docx", {}, file));
       status = kExitUsage;
       continue;
     }
@@ -151,8 +132,7 @@ int run_annotate(const std::vector<std::string>& args) {
     }
     fs::path target = output.empty() || to_folder ? reviewed_name(file, output) : fs::path(output);
     if (fs::equivalent(file, target, ec)) {
-      print_error(
-          Error{ErrorCode::usage, "the copy would replace the input; give another -o", file, {}});
+      print_error(ui_error(ErrorCode::usage, "error_annotate_replaces_input", {}, file));
       status = kExitUsage;
       continue;
     }
@@ -161,13 +141,18 @@ int run_annotate(const std::vector<std::string>& args) {
       status = kExitUsage;
       continue;
     }
-    fmt::print(std::cerr, "{} → {}: {} comment(s), {} tracked change(s){}\n", file, target.string(),
-               review->comments, review->changed.size(),
-               review->not_changed.empty() ? std::string()
-                                           : fmt::format(", {} correction(s) left to the comments",
-                                                         review->not_changed.size()));
+    const std::string notes =
+        review->not_changed.empty()
+            ? std::string()
+            : tr("cli_annotate_left", {{"count", std::to_string(review->not_changed.size())}});
+    std::cerr << tr("cli_annotated", {{"file", file},
+                                      {"target", target.string()},
+                                      {"comments", std::to_string(review->comments)},
+                                      {"changes", std::to_string(review->changed.size())},
+                                      {"notes", notes}})
+              << '\n';
   }
-  print_skipped(inputs, language);
+  print_skipped(inputs);
   return status;
 }
 

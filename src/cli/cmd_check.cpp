@@ -32,7 +32,6 @@ struct CheckFlags {
   std::optional<Severity> fail_on;         // nullopt: never
   Severity min_severity = Severity::info;  // findings below it are left out
   unsigned jobs = 1;
-  std::string language;
   TextOptions text;
   ReadFlags read;
   RuleFlags rules;
@@ -48,77 +47,66 @@ struct CheckFlags {
 // The flags of `check`; nullopt after --help.
 std::optional<CheckFlags> parse_flags(const std::vector<std::string>& args) {
   CheckFlags flags;
-  po::options_description options("fzcheck check [options] FILE...\n\nOptions");
+  po::options_description options;
   std::string format = "text";
   std::string fail_on = "error";
-  std::string submitted_on, published_on, color = "auto", language = "zh-CN", type;
+  std::string submitted_on, published_on, color = "auto", type;
   std::string min_severity = "info";
   bool quiet = false, brief = false;
   const unsigned cores = std::clamp(std::thread::hardware_concurrency(), 1u, 256u);
-  options.add_options()("help,h", "show this help")(
-      "format,f", po::value(&format)->default_value("text"),
-      "text, json, ndjson (a line per file), sarif, summary (CSV, a row per file), html (a "
-      "printable page; with -o DIR a page per file and DIR/index.html) or line")(
-      "output,o", po::value(&flags.output),
-      "write the output to this file (atomically) instead of standard output")(
-      "fail-on", po::value(&fail_on)->default_value("error"),
-      "exit 1 when a finding is at or above: error, warning, info or never")(
-      "submitted-on", po::value(&submitted_on), "the date the report is submitted (YYYY-MM-DD)")(
-      "published-on", po::value(&published_on), "the date the report is published (YYYY-MM-DD)")(
-      "type", po::value(&type),
-      "check every file as this document type (see 'fzcheck rules types') instead of "
-      "recognising it")("jobs,j", po::value(&flags.jobs)->default_value(cores),
-                        "check this many files at once (default: the number of cores)")(
-      "min-severity", po::value(&min_severity)->default_value("info"),
-      "leave out findings below: info, warning or error")(
-      "quiet,q", po::bool_switch(&quiet), "leave out notes (info): --min-severity warning")(
-      "brief", po::bool_switch(&brief), "text: no suggestion and basis lines")(
-      "color", po::value(&color)->default_value("auto"), "auto, always or never")(
-      "lang", po::value(&language)->default_value("zh-CN"),
-      "language of the report's own words: zh-CN or en");
-  flags.rules.add_to(options, "do not run this rule (repeatable)",
-                     "run only this rule (repeatable)");
+  auto add = options.add_options();
+  add("help,h", tr("help_help").c_str());
+  add("format,f", po::value(&format)->default_value("text"), tr("help_format_check").c_str());
+  add("output,o", po::value(&flags.output), tr("help_output").c_str());
+  add("fail-on", po::value(&fail_on)->default_value("error"), tr("help_fail_on").c_str());
+  add("submitted-on", po::value(&submitted_on), tr("help_submitted_on").c_str());
+  add("published-on", po::value(&published_on), tr("help_published_on").c_str());
+  add("type", po::value(&type), tr("help_type_check").c_str());
+  add("jobs,j", po::value(&flags.jobs)->default_value(cores), tr("help_jobs").c_str());
+  add("min-severity", po::value(&min_severity)->default_value("info"),
+      tr("help_min_severity").c_str());
+  add("quiet,q", po::bool_switch(&quiet), tr("help_quiet").c_str());
+  add("brief", po::bool_switch(&brief), tr("help_brief").c_str());
+  add("color", po::value(&color)->default_value("auto"), tr("help_color").c_str());
+  flags.rules.add_to(options, "help_disable_check", "help_only_check");
   flags.read.add_to(options);
-  auto vm = parse(args, options, flags.files);
+  auto vm = parse(args, "help_check_usage", options, flags.files);
   if (!vm) return std::nullopt;
   static const std::pair<const char*, Format> kFormats[] = {
-      {"text", Format::text},     {"json", Format::json},   {"line", Format::line},
-      {"ndjson", Format::ndjson}, {"sarif", Format::sarif}, {"summary", Format::summary},
-      {"html", Format::html}};
+      {"text", Format::text},   {"json", Format::json},       {"ndjson", Format::ndjson},
+      {"sarif", Format::sarif}, {"summary", Format::summary}, {"html", Format::html},
+      {"line", Format::line}};
   auto known = std::find_if(std::begin(kFormats), std::end(kFormats),
                             [&](const auto& f) { return format == f.first; });
-  if (known == std::end(kFormats))
-    throw UsageError("--format must be text, json, ndjson, sarif, summary, html or line, not '" +
-                     format + "'");
+  if (known == std::end(kFormats)) {
+    std::vector<std::string> names;
+    for (const auto& f : kFormats) names.emplace_back(f.first);
+    throw UsageError(must_be("--format", names, format));
+  }
   flags.format = known->second;
   if ((*vm)["fail-on"].defaulted() && flags.rules.config().fail_on)
     fail_on = *flags.rules.config().fail_on;
   if (fail_on != "never") {
     flags.fail_on = parse_severity(fail_on);
     if (!flags.fail_on)
-      throw UsageError("--fail-on must be error, warning, info or never, not '" + fail_on + "'");
+      throw UsageError(must_be("--fail-on", {"error", "warning", "info", "never"}, fail_on));
   }
-  if (color != "auto" && color != "always" && color != "never") {
-    throw UsageError("--color must be auto, always or never, not '" + color + "'");
-  }
-  if (!ui_language_known(language))
-    throw UsageError("--lang must be zh-CN or en, not '" + language + "'");
-  if (flags.jobs == 0 || flags.jobs > 256) throw UsageError("--jobs must be from 1 to 256");
+  if (color != "auto" && color != "always" && color != "never")
+    throw UsageError(must_be("--color", {"auto", "always", "never"}, color));
+  if (flags.jobs == 0 || flags.jobs > 256) throw UsageError(tr("cli_jobs_range"));
   if (quiet) min_severity = "warning";
   auto min = parse_severity(min_severity);
-  if (!min)
-    throw UsageError("--min-severity must be info, warning or error, not '" + min_severity + "'");
+  if (!min) throw UsageError(must_be("--min-severity", {"info", "warning", "error"}, min_severity));
   flags.min_severity = *min;
-  if (flags.files.empty()) throw UsageError("no input files");
+  if (flags.files.empty()) throw UsageError(tr("cli_no_input_files"));
   if (std::count(flags.files.begin(), flags.files.end(), "-") > 1)
-    throw UsageError("'-' (standard input) can be given once");
+    throw UsageError(tr("cli_stdin_once"));
   for (auto [text, target, flag] :
        {std::tuple{&submitted_on, &flags.check.submitted_on, "--submitted-on"},
         std::tuple{&published_on, &flags.check.published_on, "--published-on"}}) {
     if (text->empty()) continue;
     *target = parse_iso_date(*text);
-    if (!*target)
-      throw UsageError(fmt::format("{} must be a date as YYYY-MM-DD, not '{}'", flag, *text));
+    if (!*target) throw UsageError(tr("cli_bad_date", {{"option", flag}, {"value", *text}}));
   }
   flags.read.to_options();  // refuse bad reading options before loading rules
   flags.rule_set = flags.rules.load();
@@ -127,28 +115,25 @@ std::optional<CheckFlags> parse_flags(const std::vector<std::string>& args) {
   flags.check.only = std::move(choices.only);
   flags.check.severity_overrides = std::move(choices.severity_overrides);
   flags.check.document_type = checked_type(*flags.rule_set, type);
-  if (flags.format == Format::summary) flags.summary.emplace(*flags.rule_set, language);
-  flags.language = language;
+  if (flags.format == Format::summary) flags.summary.emplace(*flags.rule_set, cli_language());
   flags.text.color =
       color == "always" || (color == "auto" && ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
-  flags.text.language = language;
+  flags.text.language = cli_language();
   flags.text.show_source = flags.text.show_suggestion = !brief;
   flags.inputs = expand_inputs(flags.files, flags.read.convert);
   flags.files = flags.inputs.files;
   if (flags.files.empty()) {
-    print_skipped(flags.inputs, language);
-    throw UsageError("the folders hold no file fzcheck can read (.txt, .docx, .html)");
+    print_skipped(flags.inputs);
+    throw UsageError(tr("cli_nothing_readable"));
   }
   if (flags.format == Format::html && !flags.output.empty()) {
     std::error_code ec;
     flags.html_dir = flags.files.size() > 1 || flags.output.ends_with('/') ||
                      std::filesystem::is_directory(flags.output, ec);
   }
-  if (flags.html_dir) flags.summary.emplace(*flags.rule_set, language);
+  if (flags.html_dir) flags.summary.emplace(*flags.rule_set, cli_language());
   if (flags.format == Format::html && flags.files.size() > 1 && !flags.html_dir)
-    throw UsageError(
-        "--format html makes one page per report: give -o DIR for several files, or check one "
-        "file");
+    throw UsageError(tr("cli_html_needs_folder"));
   return flags;
 }
 
@@ -175,7 +160,7 @@ FileResult check_file(const std::string& file, const CheckFlags& flags,
   if (flags.format == Format::summary || flags.html_dir) r.row = flags.summary->row(report, *doc);
   std::ostringstream out;
   if (flags.format == Format::html)
-    write_html(out, report, *doc, *flags.rule_set, {flags.language, flags.min_severity});
+    write_html(out, report, *doc, *flags.rule_set, {cli_language(), flags.min_severity});
   std::erase_if(report.findings, [&](const Finding& f) { return f.severity < flags.min_severity; });
   for (const Finding& f : report.findings) {
     ++r.counts[static_cast<int>(f.severity)];
@@ -215,10 +200,10 @@ class Printer {
         json_(out_),
         // Progress goes to stderr only when it is a terminal and the findings go elsewhere.
         progress_(flags.files.size() > 1 && ::isatty(STDERR_FILENO) && !::isatty(STDOUT_FILENO)) {
-    if (flags.format == Format::sarif) sarif_.emplace(out_, *flags.rule_set, flags.language);
-    if (flags.format == Format::summary) csv_.emplace(out_, *flags.rule_set, flags.language);
+    if (flags.format == Format::sarif) sarif_.emplace(out_, *flags.rule_set, cli_language());
+    if (flags.format == Format::summary) csv_.emplace(out_, *flags.rule_set, cli_language());
     if (flags.html_dir)
-      index_.emplace(*flags.rule_set, HtmlOptions{flags.language, flags.min_severity});
+      index_.emplace(*flags.rule_set, HtmlOptions{cli_language(), flags.min_severity});
   }
 
   void print(std::size_t index, const FileResult& r) {
@@ -266,29 +251,26 @@ class Printer {
     out_.flush();
     if (progress_) {
       std::cerr << '\r'
-                << ui_text(flags_.language, "progress",
-                           {{"done", std::to_string(index + 1)},
-                            {"total", std::to_string(flags_.files.size())}})
+                << tr("progress", {{"done", std::to_string(index + 1)},
+                                   {"total", std::to_string(flags_.files.size())}})
                 << std::flush;
     }
   }
 
   int finish() {
     if (progress_) std::cerr << '\n';
-    print_skipped(flags_.inputs, flags_.language);
+    print_skipped(flags_.inputs);
     if (flags_.format == Format::json) {
       json_.finish();
     } else if (flags_.format == Format::sarif) {
       sarif_->finish();
     } else if (flags_.format == Format::text) {
-      out_ << ui_text(flags_.language, "summary",
-                      {{"files", std::to_string(flags_.files.size())},
-                       {"errors", std::to_string(totals_[2])},
-                       {"warnings", std::to_string(totals_[1])},
-                       {"infos", std::to_string(totals_[0])}});
+      out_ << tr("summary", {{"files", std::to_string(flags_.files.size())},
+                             {"errors", std::to_string(totals_[2])},
+                             {"warnings", std::to_string(totals_[1])},
+                             {"infos", std::to_string(totals_[0])}});
       if (unreadable_)
-        out_ << ui_text(flags_.language, "list_separator")
-             << ui_text(flags_.language, "unreadable", {{"count", std::to_string(unreadable_)}});
+        out_ << tr("list_separator") << tr("unreadable", {{"count", std::to_string(unreadable_)}});
       out_ << '\n';
     }
     if (index_) {
@@ -357,7 +339,8 @@ int run_check(const std::vector<std::string>& args) {
     std::error_code ec;
     std::filesystem::create_directories(flags->output, ec);
     if (ec) {
-      print_error(Error{ErrorCode::io, ec.message(), flags->output, {}});
+      print_error(ui_error(ErrorCode::io, "cli_cannot_create_folder", {{"reason", ec.message()}},
+                           flags->output));
       return kExitUsage;
     }
   }

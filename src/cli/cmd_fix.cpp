@@ -1,8 +1,6 @@
 // fzcheck fix FILE (-o OUT | --diff | --in-place): the certain corrections, applied to a copy.
+#include <filesystem>
 #include <iostream>
-
-#include <fmt/format.h>
-#include <fmt/ostream.h>
 
 #include "cli.hpp"
 #include "fzcheck/atomic_write.hpp"
@@ -36,42 +34,32 @@ Result<std::string> docx_fixed(const std::string& file, const std::vector<Findin
 }  // namespace
 
 int run_fix(const std::vector<std::string>& args) {
-  po::options_description options(
-      "fzcheck fix FILE -o OUT | fzcheck fix --diff FILE... | fzcheck fix --in-place FILE...\n\n"
-      "Applies the findings that carry a certain correction and writes a corrected copy in the\n"
-      "file's own encoding and line endings; in a .docx the corrections are tracked changes\n"
-      "(--no-track: made in the text). The input is never changed unless --in-place is given,\n"
-      "and files are always written atomically (temporary file, then rename).\n\nOptions");
+  po::options_description options;
   std::string output;
   bool diff = false, in_place = false, no_track = false;
   std::string type;
   ReadFlags read_flags;
   RuleFlags rule_flags;
-  options.add_options()("help,h", "show this help")("output,o", po::value(&output),
-                                                    "write the corrected copy here")(
-      "diff", po::bool_switch(&diff), "print a unified diff of the corrections instead of writing")(
-      "in-place", po::bool_switch(&in_place), "replace the input file itself (atomically)")(
-      "no-track", po::bool_switch(&no_track),
-      ".docx: make the corrections in the text instead of as tracked changes")(
-      "type", po::value(&type),
-      "take every file for this document type (see 'fzcheck rules types')");
-  rule_flags.add_to(options, "do not apply this rule's fixes (repeatable)",
-                    "apply only this rule's fixes (repeatable)");
+  auto add = options.add_options();
+  add("help,h", tr("help_help").c_str());
+  add("output,o", po::value(&output), tr("help_fix_output").c_str());
+  add("diff", po::bool_switch(&diff), tr("help_diff").c_str());
+  add("in-place", po::bool_switch(&in_place), tr("help_in_place").c_str());
+  add("no-track", po::bool_switch(&no_track), tr("help_no_track").c_str());
+  add("type", po::value(&type), tr("help_type_fix").c_str());
+  rule_flags.add_to(options, "help_disable_fix", "help_only_fix");
   read_flags.add_to(options);
   std::vector<std::string> files;
-  auto vm = parse(args, options, files);
+  auto vm = parse(args, "help_fix_usage", options, files);
   if (!vm) return kExitOk;  // --help
   int modes = !output.empty() + diff + in_place;
-  if (modes != 1)
-    throw UsageError(
-        "say what to do with the corrections: -o OUT, --diff or --in-place (one of them)");
-  if (files.empty()) throw UsageError("no input files");
-  if (!output.empty() && files.size() != 1) throw UsageError("-o OUT takes exactly one input file");
+  if (modes != 1) throw UsageError(tr("cli_fix_mode"));
+  if (files.empty()) throw UsageError(tr("cli_no_input_files"));
+  if (!output.empty() && files.size() != 1) throw UsageError(tr("cli_fix_one_input"));
   if (!output.empty()) {
     std::error_code ec;
-    if (std::filesystem::equivalent(files.front(), output, ec)) {
-      throw UsageError("-o names the input file itself; use --in-place to replace the input");
-    }
+    if (std::filesystem::equivalent(files.front(), output, ec))
+      throw UsageError(tr("cli_fix_output_is_input"));
   }
   RuleSet rules = rule_flags.load();
   CheckOptions check_options = rule_flags.choices(rules);
@@ -107,21 +95,18 @@ int run_fix(const std::vector<std::string>& args) {
         continue;
       }
     }
-    std::string note;
-    if (!fixed.skipped.empty()) {
-      note += fmt::format(", {} left for another run (they overlap an applied one)",
-                          fixed.skipped.size());
-    }
-    if (left > 0) {
-      note +=
-          fmt::format(", {} not applied (Word generates that text: list numbers, fields)", left);
-    }
-    if (!fixed.refused.empty()) {
-      note +=
-          fmt::format(", {} not applied (they would change the line breaks)", fixed.refused.size());
-    }
-    fmt::print(std::cerr, "{}: {} fix(es) applied{}{}\n", file, fixed.applied.size(),
-               word && !diff && !no_track ? " as tracked changes" : "", note);
+    std::string notes;
+    if (!fixed.skipped.empty())
+      notes += tr("cli_fixes_skipped", {{"count", std::to_string(fixed.skipped.size())}});
+    if (left > 0) notes += tr("cli_fixes_generated", {{"count", std::to_string(left)}});
+    if (!fixed.refused.empty())
+      notes += tr("cli_fixes_refused", {{"count", std::to_string(fixed.refused.size())}});
+    const bool tracked = word && !diff && !no_track;
+    std::cerr << tr(tracked ? "cli_fixes_tracked" : "cli_fixes_applied",
+                    {{"file", file},
+                     {"count", std::to_string(fixed.applied.size())},
+                     {"notes", notes}})
+              << '\n';
   }
   return status;
 }

@@ -8,25 +8,23 @@
 namespace fzcheck::cli {
 
 int run_outline(const std::vector<std::string>& args) {
-  po::options_description options("fzcheck outline [options] FILE|DIR|-...\n\nOptions");
+  po::options_description options;
   std::string format = "text";
   ReadFlags read_flags;
-  options.add_options()("help,h", "show this help")(
-      "format,f", po::value(&format)->default_value("text"), "text (an indented tree) or json");
+  options.add_options()("help,h", tr("help_help").c_str())(
+      "format,f", po::value(&format)->default_value("text"), tr("help_format_outline").c_str());
   read_flags.add_to(options);
   std::vector<std::string> files;
-  auto vm = parse(args, options, files);
+  auto vm = parse(args, "help_outline_usage", options, files);
   if (!vm) return kExitOk;  // --help
-  if (format != "text" && format != "json") {
-    throw UsageError("--format must be text or json, not '" + format + "'");
-  }
-  if (files.empty()) throw UsageError("no input files");
+  if (format != "text" && format != "json")
+    throw UsageError(must_be("--format", {"text", "json"}, format));
+  if (files.empty()) throw UsageError(tr("cli_no_input_files"));
   ReadOptions read_options = read_flags.to_options();
   const Inputs inputs = expand_inputs(files, read_flags.convert);
   files = inputs.files;
-  print_skipped(inputs, "zh-CN");
-  if (files.empty())
-    throw UsageError("the folders hold no file fzcheck can read (.txt, .docx, .html)");
+  print_skipped(inputs);
+  if (files.empty()) throw UsageError(tr("cli_nothing_readable"));
 
   int status = kExitOk;
   JsonFilesWriter json(std::cout);

@@ -13,38 +13,31 @@ namespace fzcheck::cli {
 
 namespace {
 
-constexpr const char* kRulesUsage =
-    "usage: fzcheck rules list [--rules DIR]... [--no-default-rules] [--format text|json]\n"
-    "       fzcheck rules explain ID [--rules DIR]...\n"
-    "       fzcheck rules kinds\n"
-    "       fzcheck rules types [--rules DIR]...\n"
-    "       fzcheck rules test DIR [--rule ID]...\n";
-
 // Parses the options of a command that reads the rule packs (--help and the rule flags are added
 // to `options`) and loads the packs; nothing after --help. Arguments that are not options go to
-// `ids`, of which there must be `want`.
-std::optional<RuleSet> parse_and_load(const std::vector<std::string>& args,
+// `ids`, of which there must be `want` (else the usage error `wrong_count`).
+std::optional<RuleSet> parse_and_load(const std::vector<std::string>& args, const char* usage_key,
                                       po::options_description& options,
                                       std::vector<std::string>& ids, std::size_t want,
-                                      const char* wrong_count) {
+                                      const char* wrong_count = nullptr) {
   RuleFlags rule_flags;
-  options.add_options()("help,h", "show this help");
+  options.add_options()("help,h", tr("help_help").c_str());
   rule_flags.add_to(options);
-  if (!parse(args, options, ids)) return std::nullopt;  // --help
+  if (!parse(args, usage_key, options, ids)) return std::nullopt;  // --help
   if (ids.size() != want) {
-    throw UsageError(want == 0 ? "unexpected argument '" + ids.front() + "'"
-                               : std::string(wrong_count));
+    throw UsageError(want == 0 ? tr("cli_unexpected_argument", {{"value", ids.front()}})
+                               : tr(wrong_count));
   }
   return rule_flags.load();
 }
 
 int list(const std::vector<std::string>& args) {
-  po::options_description options("fzcheck rules list [options]\n\nOptions");
+  po::options_description options;
   std::string format = "text";
   options.add_options()("format,f", po::value(&format)->default_value("text"),
-                        "text, json or markdown (the table of docs/rules.md)");
+                        tr("help_format_rules").c_str());
   std::vector<std::string> extra;
-  auto loaded = parse_and_load(args, options, extra, 0, "");
+  auto loaded = parse_and_load(args, "help_rules_list_usage", options, extra, 0);
   if (!loaded) return kExitOk;
   const RuleSet& rules = *loaded;
   if (format == "json") {
@@ -67,8 +60,7 @@ int list(const std::vector<std::string>& args) {
     }
     return kExitOk;
   }
-  if (format != "text")
-    throw UsageError("--format must be text, json or markdown, not '" + format + "'");
+  if (format != "text") throw UsageError(must_be("--format", {"text", "json", "markdown"}, format));
   for (const PackInfo& p : rules.packs()) {
     fmt::print(std::cout, "{}  {}  ({})\n", p.id, p.title, p.origin);
     for (const RuleInfo& r : rules.rules()) {
@@ -81,75 +73,85 @@ int list(const std::vector<std::string>& args) {
 }
 
 int explain(const std::vector<std::string>& args) {
-  po::options_description options("fzcheck rules explain ID [options]\n\nOptions");
+  po::options_description options;
   std::vector<std::string> ids;
-  auto rules = parse_and_load(args, options, ids, 1, "give exactly one rule id");
+  auto rules = parse_and_load(args, "help_rules_explain_usage", options, ids, 1, "cli_one_rule_id");
   if (!rules) return kExitOk;
   const RuleInfo* r = rules->find(ids.front());
-  if (!r)
-    throw UsageError(fmt::format("there is no rule '{}' (see 'fzcheck rules list')", ids.front()));
-  fmt::print(std::cout, "{}  ({} rule of pack {}, {})\n\n", r->id, r->kind, r->pack,
-             to_string(r->severity));
-  fmt::print(std::cout, "summary:  {}\n", r->summary);
-  if (!r->scope.empty()) fmt::print(std::cout, "scope:    {}\n", r->scope);
-  fmt::print(std::cout, "message:  {}\nsource:   {}\nfile:     {}\n", r->message, r->source,
-             r->origin);
+  if (!r) throw UsageError(tr("cli_no_such_rule", {{"id", ids.front()}}));
+  std::cout << tr("cli_explain_head", {{"id", r->id},
+                                       {"kind", r->kind},
+                                       {"pack", r->pack},
+                                       {"severity", severity_text(r->severity, cli_language())}})
+            << "\n\n";
+  std::cout << tr("cli_explain_summary", {{"text", r->summary}}) << '\n';
+  if (!r->scope.empty()) std::cout << tr("cli_explain_scope", {{"text", r->scope}}) << '\n';
+  std::cout << tr("cli_explain_message", {{"text", r->message}}) << '\n'
+            << tr("cli_explain_source", {{"text", r->source}}) << '\n'
+            << tr("cli_explain_file", {{"text", r->origin}}) << '\n';
   if (!r->readme.empty())
     fmt::print(std::cout, "\n{}{}", r->readme, r->readme.back() == '\n' ? "" : "\n");
   return kExitOk;
 }
 
 int kinds(const std::vector<std::string>& args) {
-  if (!args.empty() && args.front() != "--help" && args.front() != "-h") {
-    throw UsageError("'rules kinds' takes no arguments");
-  }
+  if (!args.empty() && args.front() != "--help" && args.front() != "-h")
+    throw UsageError(tr("cli_kinds_no_arguments"));
   for (const KindInfo& k : rule_kinds()) {
-    fmt::print(std::cout, "  {:<18} {} (default scope: {})\n", k.name, k.summary, k.default_scope);
+    fmt::print(std::cout, "  {:<18} {}{}\n", k.name, k.summary,
+               tr("cli_kind_default_scope", {{"scope", k.default_scope}}));
   }
-  std::cout << "\nSee docs/rule-authors.md for the keys of each kind.\n";
+  std::cout << '\n' << tr("cli_kinds_see_docs") << '\n';
   return kExitOk;
 }
 
 int types(const std::vector<std::string>& args) {
-  po::options_description options("fzcheck rules types [options]\n\nOptions");
+  po::options_description options;
   std::vector<std::string> extra;
-  auto rules = parse_and_load(args, options, extra, 0, "");
+  auto rules = parse_and_load(args, "help_rules_types_usage", options, extra, 0);
   if (!rules) return kExitOk;
   for (const DocumentTypeInfo& t : rules->document_types()) {
     std::string packs;
     for (const PackInfo& p : rules->packs()) {
       const auto& a = p.applies_to;
       if (a.empty() || std::find(a.begin(), a.end(), t.id) != a.end())
-        packs += (packs.empty() ? "" : ", ") + p.id;
+        packs += (packs.empty() ? "" : tr("list_separator")) + p.id;
     }
-    fmt::print(std::cout, "  {:<24} {}{}  (declared by {}; checked by {})\n", t.id, t.name,
-               t.fallback ? ", when no other type fits" : "", t.pack, packs);
+    fmt::print(std::cout, "  {:<24} {}{}{}\n", t.id, t.name,
+               t.fallback ? tr("cli_type_fallback") : "",
+               tr("cli_type_packs", {{"pack", t.pack}, {"packs", packs}}));
   }
   return kExitOk;
 }
 
 int test(const std::vector<std::string>& args) {
-  po::options_description options("fzcheck rules test DIR [options]\n\nOptions");
+  po::options_description options;
   std::vector<std::string> only;
-  options.add_options()("help,h", "show this help")("rule", po::value(&only)->composing(),
-                                                    "test only this rule (repeatable)");
+  auto add = options.add_options();
+  add("help,h", tr("help_help").c_str());
+  add("rule", po::value(&only)->composing(), tr("help_rule_test").c_str());
   std::vector<std::string> dirs;
-  auto vm = parse(args, options, dirs);
+  auto vm = parse(args, "help_rules_test_usage", options, dirs);
   if (!vm) return kExitOk;  // --help
-  if (dirs.size() != 1) throw UsageError("give exactly one pack directory");
+  if (dirs.size() != 1) throw UsageError(tr("cli_one_pack_folder"));
   auto results = test_rules(dirs.front(), only);
   if (!results) {
-    for (const Error& e : results.errors()) std::cerr << e.to_string() << '\n';
+    for (const Error& e : results.errors()) std::cerr << tr(e) << '\n';
     return kExitUsage;
   }
   std::size_t failed = 0;
   for (const RuleTestResult& r : *results) {
-    fmt::print(std::cout, "{}  {}  ({} pass, {} fail fixtures)\n", r.ok() ? "ok  " : "FAIL", r.rule,
-               r.pass_fixtures, r.fail_fixtures);
+    std::cout << tr("cli_test_line", {{"status", tr(r.ok() ? "cli_test_ok" : "cli_test_fail")},
+                                      {"rule", r.rule},
+                                      {"pass", std::to_string(r.pass_fixtures)},
+                                      {"fail", std::to_string(r.fail_fixtures)}})
+              << '\n';
     for (const std::string& p : r.problems) fmt::print(std::cout, "      {}\n", p);
     failed += !r.ok();
   }
-  fmt::print(std::cout, "{} rule(s) tested, {} failed\n", results->size(), failed);
+  std::cout << tr("cli_test_summary",
+                  {{"count", std::to_string(results->size())}, {"failed", std::to_string(failed)}})
+            << '\n';
   return failed ? kExitFindings : kExitOk;
 }
 
@@ -157,7 +159,7 @@ int test(const std::vector<std::string>& args) {
 
 int run_rules(const std::vector<std::string>& args) {
   if (args.empty() || args.front() == "--help" || args.front() == "-h") {
-    std::cout << kRulesUsage;
+    std::cout << tr("help_rules_usage") << '\n';
     return args.empty() ? kExitUsage : kExitOk;
   }
   std::vector<std::string> rest(args.begin() + 1, args.end());
@@ -166,7 +168,8 @@ int run_rules(const std::vector<std::string>& args) {
   if (args.front() == "kinds") return kinds(rest);
   if (args.front() == "types") return types(rest);
   if (args.front() == "test") return test(rest);
-  throw UsageError("unknown 'rules' command '" + args.front() + "'\n" + kRulesUsage);
+  throw UsageError(tr("cli_unknown_rules_command", {{"command", args.front()}}) + '\n' +
+                   tr("help_rules_usage"));
 }
 
 }  // namespace fzcheck::cli

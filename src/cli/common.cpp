@@ -1,30 +1,79 @@
-#include <cctype>
+#include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
-
-#include <fmt/format.h>
 
 #include "cli.hpp"
 
 namespace fzcheck::cli {
 
+namespace {
+
+std::string g_language = "zh-CN";  // set once by choose_language(), before any thread starts
+
+}  // namespace
+
+const std::string& cli_language() {
+  return g_language;
+}
+
+void choose_language(std::vector<std::string>& args) {
+  std::optional<std::string> chosen;
+  std::string from = "--lang";
+  for (auto it = args.begin(); it != args.end();) {
+    if (*it == "--lang") {
+      if (it + 1 == args.end()) throw UsageError(tr("cli_option_needs_value", {{"option", *it}}));
+      chosen = *(it + 1);
+      it = args.erase(it, it + 2);
+    } else if (it->starts_with("--lang=")) {
+      chosen = it->substr(7);
+      it = args.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  const char* env = std::getenv("FZCHECK_LANG");
+  if (!chosen && env && *env) {
+    chosen = env;
+    from = "FZCHECK_LANG";
+  }
+  if (!chosen) return;
+  if (!ui_language_known(*chosen)) throw UsageError(must_be(from, ui_languages(), *chosen));
+  g_language = *chosen;
+}
+
+std::string tr(std::string_view key, const MessageValues& values) {
+  return ui_text(cli_language(), key, values);
+}
+
+std::string tr(const Error& error) {
+  return error_text(error, cli_language());
+}
+
+std::string must_be(std::string_view option, const std::vector<std::string>& choices,
+                    std::string_view value) {
+  std::string list;
+  for (std::size_t i = 0; i < choices.size(); ++i) {
+    if (i > 0) list += tr(i + 1 == choices.size() ? "cli_or" : "list_separator");
+    list += choices[i];
+  }
+  return tr("cli_must_be",
+            {{"option", std::string(option)}, {"choices", list}, {"value", std::string(value)}});
+}
+
 void ReadFlags::add_to(po::options_description& options) {
-  options.add_options()("input-format", po::value(&input_format),
-                        "read as text, docx or html instead of detecting the format")(
-      "encoding", po::value(&encoding),
-      "text/HTML encoding (GB18030, UTF-16LE, ...) instead of detecting it")(
-      "max-file-size", po::value(&max_file_size)->default_value("64M"),
-      "refuse larger input files (K, M, G suffixes)")(
-      "html-selector", po::value(&html_selector),
-      "HTML: the element that holds the report (#id, .class or tag)")(
-      "max-entry-size", po::value(&max_entry_size)->default_value("256M"),
-      ".docx: the most one part of the zip may inflate to")(
-      "max-compression-ratio", po::value(&max_ratio)->default_value(1000),
-      ".docx: the largest inflated/compressed ratio of a part")(
-      "max-nesting", po::value(&max_nesting)->default_value(2000),
-      ".docx/HTML: the deepest element nesting accepted")(
-      "convert", po::bool_switch(&convert),
-      "turn .doc/.wps/.rtf/.odt into .docx with LibreOffice (soffice) first");
+  auto add = options.add_options();
+  add("input-format", po::value(&input_format), tr("help_input_format").c_str());
+  add("encoding", po::value(&encoding), tr("help_encoding").c_str());
+  add("max-file-size", po::value(&max_file_size)->default_value("64M"),
+      tr("help_max_file_size").c_str());
+  add("html-selector", po::value(&html_selector), tr("help_html_selector").c_str());
+  add("max-entry-size", po::value(&max_entry_size)->default_value("256M"),
+      tr("help_max_entry_size").c_str());
+  add("max-compression-ratio", po::value(&max_ratio)->default_value(1000),
+      tr("help_max_compression_ratio").c_str());
+  add("max-nesting", po::value(&max_nesting)->default_value(2000), tr("help_max_nesting").c_str());
+  add("convert", po::bool_switch(&convert), tr("help_convert").c_str());
 }
 
 ReadOptions ReadFlags::to_options() const {
@@ -37,16 +86,17 @@ ReadOptions ReadFlags::to_options() const {
     } else if (input_format == "html") {
       options.format = InputFormat::html;
     } else {
-      throw UsageError(
-          fmt::format("--input-format must be text, docx or html, not '{}'", input_format));
+      throw UsageError(must_be("--input-format", {"text", "docx", "html"}, input_format));
     }
   }
   options.encoding = encoding;
   options.max_file_bytes = parse_size(max_file_size);
   options.html_selector = html_selector;
   options.max_entry_bytes = parse_size(max_entry_size);
-  if (max_ratio == 0) throw UsageError("--max-compression-ratio must be at least 1");
-  if (max_nesting == 0) throw UsageError("--max-nesting must be at least 1");
+  for (auto [value, option] :
+       {std::pair{max_ratio, "--max-compression-ratio"}, std::pair{max_nesting, "--max-nesting"}}) {
+    if (value == 0) throw UsageError(tr("cli_at_least_one", {{"option", option}}));
+  }
   options.max_compression_ratio = max_ratio;
   options.max_nesting = max_nesting;
   return options;
@@ -54,15 +104,14 @@ ReadOptions ReadFlags::to_options() const {
 
 void RuleFlags::add_to(po::options_description& options, const char* disable_help,
                        const char* only_help) {
+  auto add = options.add_options();
   if (disable_help) {
-    options.add_options()("disable", po::value(&disable)->composing(), disable_help)(
-        "only", po::value(&only)->composing(), only_help);
+    add("disable", po::value(&disable)->composing(), tr(disable_help).c_str());
+    add("only", po::value(&only)->composing(), tr(only_help).c_str());
   }
-  options.add_options()("rules", po::value(&packs)->composing(),
-                        "load the rule pack(s) in DIR too; a pack with the id of a built-in pack "
-                        "replaces it (repeatable)")(
-      "no-default-rules", po::bool_switch(&no_default), "do not load the built-in packs")(
-      "config", po::value(&config_path), "read settings from this YAML file (docs/cli.md)");
+  add("rules", po::value(&packs)->composing(), tr("help_rules").c_str());
+  add("no-default-rules", po::bool_switch(&no_default), tr("help_no_default_rules").c_str());
+  add("config", po::value(&config_path), tr("help_config").c_str());
 }
 
 const Config& RuleFlags::config() {
@@ -72,10 +121,10 @@ const Config& RuleFlags::config() {
   if (!loaded) {
     const Error& first = loaded.error();
     if (first.code == ErrorCode::io)
-      throw UsageError(fmt::format("cannot read the configuration file {}", config_path));
-    for (const Error& e : loaded.errors()) std::cerr << e.to_string() << '\n';
-    throw RulesError(fmt::format("{} problem(s) in the configuration file; nothing was checked",
-                                 loaded.errors().size()));
+      throw UsageError(tr("cli_cannot_read_config", {{"file", config_path}}));
+    for (const Error& e : loaded.errors()) std::cerr << tr(e) << '\n';
+    throw RulesError(
+        tr("cli_config_problems", {{"count", std::to_string(loaded.errors().size())}}));
   }
   return config_.emplace(std::move(*loaded));
 }
@@ -84,8 +133,7 @@ namespace {
 
 void require_rules(const RuleSet& rules, const std::vector<std::string>& ids) {
   for (const std::string& id : ids) {
-    if (!rules.find(id))
-      throw UsageError(fmt::format("there is no rule '{}' (see 'fzcheck rules list')", id));
+    if (!rules.find(id)) throw UsageError(tr("cli_no_such_rule", {{"id", id}}));
   }
 }
 
@@ -94,7 +142,9 @@ void require_rules(const RuleSet& rules, const std::vector<std::string>& ids) {
 CheckOptions RuleFlags::choices(const RuleSet& rules) {
   CheckOptions options;
   auto errors = apply_config(config(), rules, options);
-  if (!errors.empty()) throw UsageError(errors.front().to_string() + " (see 'fzcheck rules list')");
+  if (!errors.empty()) {
+    throw UsageError(tr("cli_see_rules_list", {{"message", tr(errors.front())}}));
+  }
   require_rules(rules, disable);
   require_rules(rules, only);
   options.disabled.insert(disable.begin(), disable.end());
@@ -108,14 +158,13 @@ RuleSet RuleFlags::load() {
   paths.insert(paths.end(), packs.begin(), packs.end());
   bool builtin = !(no_default || settings.no_default_rules);
   if (paths.empty()) {
-    if (!builtin) throw UsageError("--no-default-rules needs at least one --rules DIR");
+    if (!builtin) throw UsageError(tr("cli_no_default_needs_rules"));
     return RuleSet::builtin();
   }
   auto loaded = RuleSet::load(paths, builtin);
   if (!loaded) {
-    for (const Error& e : loaded.errors()) std::cerr << e.to_string() << '\n';
-    throw RulesError(
-        fmt::format("{} problem(s) in the rules; nothing was checked", loaded.errors().size()));
+    for (const Error& e : loaded.errors()) std::cerr << tr(e) << '\n';
+    throw RulesError(tr("cli_rules_problems", {{"count", std::to_string(loaded.errors().size())}}));
   }
   return std::move(loaded).value();
 }
@@ -125,10 +174,10 @@ std::string checked_type(const RuleSet& rules, const std::string& type) {
   std::string known;
   for (const DocumentTypeInfo& t : rules.document_types()) {
     if (t.id == type) return type;
-    known += (known.empty() ? "" : ", ") + t.id;
+    known += (known.empty() ? "" : tr("list_separator")) + t.id;
   }
-  throw UsageError(fmt::format("--type must be a declared document type ({}), not '{}'",
-                               known.empty() ? "none is declared" : known, type));
+  throw UsageError(
+      tr("cli_bad_type", {{"types", known.empty() ? tr("cli_no_types") : known}, {"value", type}}));
 }
 
 std::uint64_t parse_size(const std::string& text) {
@@ -137,7 +186,7 @@ std::uint64_t parse_size(const std::string& text) {
   try {
     value = std::stoull(text, &used);
   } catch (const std::exception&) {
-    throw UsageError(fmt::format("'{}' is not a size (examples: 500K, 64M, 1G)", text));
+    throw UsageError(tr("cli_bad_size", {{"value", text}}));
   }
   std::string unit = text.substr(used);
   std::uint64_t scale = 1;
@@ -150,18 +199,136 @@ std::uint64_t parse_size(const std::string& text) {
   } else if (unit == "G" || unit == "g" || unit == "GB" || unit == "GiB") {
     scale = 1ull << 30;
   } else {
-    throw UsageError(fmt::format("'{}' is not a size (examples: 500K, 64M, 1G)", text));
+    throw UsageError(tr("cli_bad_size", {{"value", text}}));
   }
-  if (value > (~0ull) / scale) throw UsageError(fmt::format("'{}' is too large a size", text));
+  if (value > (~0ull) / scale) throw UsageError(tr("cli_size_too_large", {{"value", text}}));
   return value * scale;
 }
 
+namespace {
+
+// The columns a terminal gives `text`: two for a character outside ASCII (the Chinese of the help
+// texts), one for the others.
+std::size_t columns(std::string_view text) {
+  std::size_t n = 0;
+  for (unsigned char c : text) n += c < 0x80 ? 1 : c >= 0xC0 ? 2 : 0;
+  return n;
+}
+
+// The code point at `i` of UTF-8 text, moving `i` past it.
+char32_t next_code_point(std::string_view text, std::size_t& i) {
+  const auto lead = static_cast<unsigned char>(text[i++]);
+  int more = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : lead >= 0xC0 ? 1 : 0;
+  char32_t c = more ? lead & (0x3F >> more) : lead;
+  for (; more > 0 && i < text.size(); --more) c = (c << 6) | (text[i++] & 0x3F);
+  return c;
+}
+
+// Chinese punctuation that a line may not end with (opening brackets and quotes) or start with
+// (the other marks).
+bool opening_mark(char32_t c) {
+  return c == 0xFF08 || c == 0x201C || c == 0x300A || c == 0x3010;
+}
+bool closing_mark(char32_t c) {
+  for (char32_t m :
+       {0x3001, 0x3002, 0xFF0C, 0xFF1A, 0xFF1B, 0xFF01, 0xFF1F, 0xFF09, 0x201D, 0x300B, 0x3011}) {
+    if (c == m) return true;
+  }
+  return false;
+}
+
+// `text` in lines of at most `width` columns, broken at spaces or between two Chinese characters.
+std::vector<std::string> wrap(std::string_view text, std::size_t width) {
+  std::vector<std::string> lines(1);
+  bool space = false;  // a space before the next piece
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (text[i] == ' ') {
+      space = true;
+      ++i;
+      continue;
+    }
+    // A piece is never broken: opening marks, an ASCII word or one other character, closing marks.
+    std::size_t end = i;
+    auto peek = [&](std::size_t at) { return next_code_point(text, at); };
+    while (end < text.size() && opening_mark(peek(end))) next_code_point(text, end);
+    if (end < text.size() && static_cast<unsigned char>(text[end]) < 0x80) {
+      while (end < text.size() && text[end] != ' ' && static_cast<unsigned char>(text[end]) < 0x80)
+        ++end;
+    } else if (end < text.size()) {
+      next_code_point(text, end);
+    }
+    while (end < text.size() && closing_mark(peek(end))) next_code_point(text, end);
+    const std::string_view piece = text.substr(i, end - i);
+    if (!lines.back().empty() && columns(lines.back()) + space + columns(piece) > width) {
+      lines.emplace_back();
+    } else if (space && !lines.back().empty()) {
+      lines.back() += ' ';
+    }
+    lines.back() += piece;
+    space = false;
+    i = end;
+  }
+  return lines;
+}
+
+// --help: the usage, then each option (and --lang, which main() takes) with its description.
+void print_help(std::string_view usage_key, const po::options_description& options) {
+  constexpr std::size_t kWidth = 80, kMaxName = 30;
+  std::vector<std::pair<std::string, std::string>> rows;
+  for (const auto& option : options.options()) {
+    std::string name = option->format_name();
+    if (std::string parameter = option->format_parameter(); !parameter.empty())
+      name += ' ' + parameter;
+    rows.emplace_back(std::move(name), option->description());
+  }
+  rows.emplace_back("--lang arg", tr("help_lang"));
+  std::size_t name_width = 0;
+  for (const auto& row : rows) name_width = std::max(name_width, columns(row.first));
+  name_width = std::min(name_width, kMaxName);
+  std::cout << tr(usage_key) << "\n\n" << tr("help_options") << '\n';
+  const std::string indent(2 + name_width + 2, ' ');
+  for (const auto& [name, description] : rows) {
+    std::cout << "  " << name;
+    bool own_line = columns(name) > name_width;
+    if (own_line)
+      std::cout << '\n' << indent;
+    else
+      std::cout << std::string(name_width - columns(name) + 2, ' ');
+    bool first = true;
+    for (const std::string& line : wrap(description, kWidth - indent.size())) {
+      std::cout << (first ? "" : indent) << line << '\n';
+      first = false;
+    }
+  }
+}
+
+// A parse error of Boost.Program_options in the language of the tool.
+std::string command_line_error(const po::error& e) {
+  const auto* named = dynamic_cast<const po::error_with_option_name*>(&e);
+  const MessageValues option = {{"option", named ? named->get_option_name() : ""}};
+  if (dynamic_cast<const po::unknown_option*>(&e)) return tr("cli_unknown_option", option);
+  if (dynamic_cast<const po::ambiguous_option*>(&e)) return tr("cli_ambiguous_option", option);
+  if (dynamic_cast<const po::multiple_occurrences*>(&e)) return tr("cli_option_once", option);
+  if (const auto* syntax = dynamic_cast<const po::invalid_command_line_syntax*>(&e)) {
+    if (syntax->kind() == po::invalid_syntax::missing_parameter)
+      return tr("cli_option_needs_value", option);
+    if (syntax->kind() == po::invalid_syntax::extra_parameter)
+      return tr("cli_option_takes_no_value", option);
+  }
+  if (dynamic_cast<const po::validation_error*>(&e)) return tr("cli_bad_option_value", option);
+  return tr("cli_bad_command_line", {{"detail", e.what()}});
+}
+
+}  // namespace
+
 std::optional<po::variables_map> parse(const std::vector<std::string>& args,
+                                       std::string_view usage_key,
                                        const po::options_description& visible,
                                        std::vector<std::string>& files) {
   po::options_description all;
   all.add(visible);
-  all.add_options()("file", po::value(&files)->composing(), "input files");
+  all.add_options()("file", po::value(&files)->composing());
   po::positional_options_description positional;
   positional.add("file", -1);
   po::variables_map vm;
@@ -169,17 +336,17 @@ std::optional<po::variables_map> parse(const std::vector<std::string>& args,
     po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
     po::notify(vm);
   } catch (const po::error& e) {
-    throw UsageError(e.what());
+    throw UsageError(command_line_error(e));
   }
   if (vm.count("help")) {
-    std::cout << visible << '\n';
+    print_help(usage_key, visible);
     return std::nullopt;
   }
   return vm;
 }
 
 void print_error(const Error& error) {
-  std::cerr << "fzcheck: " << error.to_string() << '\n';
+  std::cerr << "fzcheck: " << tr(error) << '\n';
 }
 
 }  // namespace fzcheck::cli

@@ -10,8 +10,6 @@
 #include <fstream>
 #include <thread>
 
-#include <fmt/format.h>
-
 #include "cli.hpp"
 
 extern char** environ;
@@ -62,13 +60,13 @@ class ScratchDir {
   fs::path path_;
 };
 
-Error convert_error(const std::string& file, const std::string& message) {
-  return Error{ErrorCode::unsupported_format, message, file, {}};
+Error convert_error(const std::string& file, const char* key, MessageValues args = {}) {
+  return ui_error(ErrorCode::unsupported_format, key, std::move(args), file);
 }
 
 // Runs soffice to write <dir>/<stem>.docx; waits at most kConvertTimeout.
-std::optional<std::string> run_soffice(const fs::path& soffice, const std::string& file,
-                                       const fs::path& dir) {
+std::optional<Error> run_soffice(const fs::path& soffice, const std::string& file,
+                                 const fs::path& dir) {
   std::vector<std::string> args = {
       soffice.string(), "-env:UserInstallation=file://" + (dir / "profile").string(),
       "--headless",     "--norestore",
@@ -86,20 +84,21 @@ std::optional<std::string> run_soffice(const fs::path& soffice, const std::strin
   pid_t pid = 0;
   int rc = posix_spawn(&pid, soffice.c_str(), &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
-  if (rc != 0) return fmt::format("cannot start {}", soffice.string());
+  if (rc != 0)
+    return convert_error(file, "cli_convert_cannot_start", {{"program", soffice.string()}});
   auto deadline = std::chrono::steady_clock::now() + kConvertTimeout;
   int status = 0;
   while (::waitpid(pid, &status, WNOHANG) == 0) {
     if (std::chrono::steady_clock::now() > deadline) {
       ::kill(pid, SIGKILL);
       ::waitpid(pid, &status, 0);
-      return fmt::format("LibreOffice did not finish converting it within {} seconds",
-                         kConvertTimeout.count());
+      return convert_error(file, "cli_convert_timeout",
+                           {{"seconds", std::to_string(kConvertTimeout.count())}});
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-    return std::string("LibreOffice could not convert it");
+    return convert_error(file, "cli_convert_failed");
   return std::nullopt;
 }
 
@@ -118,18 +117,12 @@ Result<Document> read_converted(const std::string& file, const ReadFlags& flags,
     return read_document(file, options);
   auto soffice = find_on_path("soffice");
   if (!soffice) soffice = find_on_path("libreoffice");
-  if (!soffice) {
-    return convert_error(
-        file,
-        "--convert needs LibreOffice, but neither soffice nor libreoffice is on the PATH "
-        "(Debian: apt-get install libreoffice-writer-nogui)");
-  }
+  if (!soffice) return convert_error(file, "cli_convert_no_soffice");
   ScratchDir dir;
-  if (dir.path().empty())
-    return convert_error(file, "cannot create a temporary directory for the conversion");
-  if (auto failure = run_soffice(*soffice, file, dir.path())) return convert_error(file, *failure);
+  if (dir.path().empty()) return convert_error(file, "cli_convert_no_folder");
+  if (auto failure = run_soffice(*soffice, file, dir.path())) return *failure;
   fs::path converted = dir.path() / (fs::path(file).stem().string() + ".docx");
-  if (!fs::exists(converted)) return convert_error(file, "LibreOffice wrote no .docx for it");
+  if (!fs::exists(converted)) return convert_error(file, "cli_convert_no_output");
   ReadOptions as_docx = options;
   as_docx.format = InputFormat::docx;
   auto doc = read_document(converted, as_docx);
@@ -140,6 +133,17 @@ Result<Document> read_converted(const std::string& file, const ReadFlags& flags,
   }
   doc->name = file;
   return doc;
+}
+
+// `e` with a hint about an option of the command line, which the library does not know of: in
+// English in the message (JSON); for error_text(), the values are already in the tool's language.
+Error with_hint(const Error& e, const char* hint) {
+  Error out = e;
+  out.message =
+      ui_text("en", "cli_error_hint", {{"message", e.message}, {"hint", ui_text("en", hint)}});
+  out.key = "cli_error_hint";
+  out.args = {{"message", error_message(e, cli_language())}, {"hint", tr(hint)}};
+  return out;
 }
 
 }  // namespace
@@ -154,13 +158,11 @@ Result<Document> read_input(const std::string& file, const ReadFlags& flags,
   auto doc = read_converted(file, flags, options);
   if (doc) return doc;
   // The library does not know the command line: say here which option changes the outcome.
-  Error e = doc.error();
-  if (e.code == ErrorCode::too_large) {
-    e.message += " (see --max-file-size)";
-  } else if (e.code == ErrorCode::unsupported_format && !flags.convert &&
-             is_convertible_format(file_head(file))) {
-    e.message += " (fzcheck check --convert does this for you)";
-  }
+  const Error& e = doc.error();
+  if (e.code == ErrorCode::too_large) return with_hint(e, "cli_hint_max_file_size");
+  if (e.code == ErrorCode::unsupported_format && !flags.convert &&
+      is_convertible_format(file_head(file)))
+    return with_hint(e, "cli_hint_convert");
   return e;
 }
 

@@ -8,10 +8,7 @@
 #include <iterator>
 #include <set>
 
-#include <fmt/format.h>
-
 #include "cli.hpp"
-#include "fzcheck/i18n.hpp"
 
 namespace fzcheck::cli {
 
@@ -77,22 +74,21 @@ Inputs expand_inputs(const std::vector<std::string>& args, bool convert) {
   return inputs;
 }
 
-void print_skipped(const Inputs& inputs, const std::string& language) {
+void print_skipped(const Inputs& inputs) {
   std::size_t count = inputs.hidden;
   std::string kinds;
-  const std::string separator = ui_text(language, "list_separator");
+  const std::string separator = tr("list_separator");
   for (const auto& [kind, n] : inputs.skipped) {
     count += n;
     kinds += (kinds.empty() ? "" : separator) +
-             ui_text(language, "skipped_kind", {{"kind", kind}, {"count", std::to_string(n)}});
+             tr("skipped_kind", {{"kind", kind}, {"count", std::to_string(n)}});
   }
   if (inputs.hidden) {
     kinds += (kinds.empty() ? "" : separator) +
-             ui_text(language, "skipped_hidden", {{"count", std::to_string(inputs.hidden)}});
+             tr("skipped_hidden", {{"count", std::to_string(inputs.hidden)}});
   }
   if (count == 0) return;
-  std::cerr << "fzcheck: "
-            << ui_text(language, "skipped", {{"count", std::to_string(count)}, {"kinds", kinds}})
+  std::cerr << "fzcheck: " << tr("skipped", {{"count", std::to_string(count)}, {"kinds", kinds}})
             << '\n';
 }
 
@@ -102,20 +98,20 @@ Result<std::string> read_stdin(std::uint64_t max_bytes) {
   while (std::size_t n = std::fread(buffer, 1, sizeof buffer, stdin)) {
     bytes.append(buffer, n);
     if (bytes.size() > max_bytes) {
-      return Error{ErrorCode::too_large,
-                   fmt::format("standard input is larger than {} bytes", max_bytes),
-                   "-",
-                   {}};
+      return ui_error(ErrorCode::too_large, "cli_stdin_too_large",
+                      {{"limit", std::to_string(max_bytes)}}, "-");
     }
   }
-  if (std::ferror(stdin)) return Error{ErrorCode::io, "cannot read standard input", "-", {}};
+  if (std::ferror(stdin)) return ui_error(ErrorCode::io, "cli_cannot_read_stdin", {}, "-");
   return bytes;
 }
 
 Result<std::string> read_accepted_file(const std::string& file) {
   std::ifstream in(file, std::ios::binary);
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (!in.good() && !in.eof()) return Error{ErrorCode::io, "cannot read it", file, {}};
+  if (!in.good() && !in.eof()) {
+    return ui_error(ErrorCode::io, "error_cannot_read", {{"reason", "read failed"}}, file);
+  }
   return bytes;
 }
 

@@ -2,60 +2,50 @@
 #include <exception>
 #include <iostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cli.hpp"
 
-namespace {
-
-constexpr const char* kUsage =
-    "usage: fzcheck COMMAND [options] FILE...\n"
-    "\n"
-    "Commands:\n"
-    "  check FILE|DIR|-    check reports (folders are walked, - reads standard input)\n"
-    "  fix FILE -o OUT     write a copy with the certain corrections (also --diff, --in-place)\n"
-    "  annotate FILE.docx  write a reviewed copy: findings as Word comments, corrections as\n"
-    "                      tracked changes (folders too; -o OUT)\n"
-    "  outline FILE...     show the parsed structure (title, numbered sections, signature, date)\n"
-    "  rules list|explain|kinds|test   the rules: catalogue, one rule in full, rule kinds, "
-    "fixtures\n"
-    "\n"
-    "Run 'fzcheck COMMAND --help' for the options of a command.\n"
-    "Exit status: 0 ok, 1 findings at or above --fail-on, 2 bad usage or unreadable input,\n"
-    "3 internal error.\n";
-
-}  // namespace
-
 int main(int argc, char** argv) {
   using namespace fzcheck::cli;
   std::vector<std::string> args(argv + 1, argv + argc);
-  if (args.empty() || args[0] == "help" || args[0] == "--help" || args[0] == "-h") {
-    std::cout << kUsage;
-    return args.empty() ? kExitUsage : kExitOk;
-  }
-  if (args[0] == "--version" || args[0] == "-v" || args[0] == "version") {
-    std::cout << "fzcheck " << FZCHECK_VERSION << '\n';
-    return kExitOk;
-  }
-  std::string command = args[0];
-  args.erase(args.begin());
+  std::string program = "fzcheck";  // and the command, once it is known
   try {
-    if (command == "outline") return run_outline(args);
-    if (command == "check") return run_check(args);
-    if (command == "rules") return run_rules(args);
-    if (command == "fix") return run_fix(args);
-    if (command == "annotate") return run_annotate(args);
-    std::cerr << "fzcheck: unknown command '" << command << "'\n\n" << kUsage;
+    choose_language(args);  // first: --help and usage errors are said in the language too
+    if (args.empty() || args[0] == "help" || args[0] == "--help" || args[0] == "-h") {
+      std::cout << tr("help_usage") << '\n';
+      return args.empty() ? kExitUsage : kExitOk;
+    }
+    if (args[0] == "--version" || args[0] == "-v" || args[0] == "version") {
+      std::cout << "fzcheck " << FZCHECK_VERSION << '\n';
+      return kExitOk;
+    }
+    const std::string command = args[0];
+    args.erase(args.begin());
+    using Run = int (*)(const std::vector<std::string>&);
+    static constexpr std::pair<const char*, Run> kCommands[] = {{"check", run_check},
+                                                                {"fix", run_fix},
+                                                                {"annotate", run_annotate},
+                                                                {"outline", run_outline},
+                                                                {"rules", run_rules}};
+    for (auto [name, run] : kCommands) {
+      if (command != name) continue;
+      program += " " + command;
+      return run(args);
+    }
+    std::cerr << "fzcheck: " << tr("cli_unknown_command", {{"command", command}}) << "\n\n"
+              << tr("help_usage") << '\n';
     return kExitUsage;
   } catch (const UsageError& e) {
-    std::cerr << "fzcheck " << command << ": " << e.what() << "\n(see 'fzcheck " << command
-              << " --help')\n";
+    std::cerr << program << ": " << e.what() << '\n'
+              << tr("cli_see_help", {{"command", program}}) << '\n';
     return kExitUsage;
   } catch (const RulesError& e) {
     std::cerr << "fzcheck: " << e.what() << '\n';
     return kExitUsage;
   } catch (const std::exception& e) {
-    std::cerr << "fzcheck: internal error: " << e.what() << '\n';
+    std::cerr << "fzcheck: " << tr("cli_internal_error", {{"what", e.what()}}) << '\n';
     return kExitInternal;
   }
 }

@@ -330,8 +330,8 @@ std::vector<std::string> comment_paragraphs(const Finding& f, const std::string&
   return out;
 }
 
-Error failure(ErrorCode code, std::string message, std::string_view name) {
-  return Error{code, std::move(message), std::string(name), {}};
+Error failure(ErrorCode code, const char* key, std::string_view name, MessageValues args = {}) {
+  return ui_error(code, key, std::move(args), std::string(name));
 }
 
 std::string directory_of(const std::string& part) {
@@ -350,11 +350,7 @@ Result<DocxReview> review_docx(std::string_view docx, std::string_view name,
   const Document original = package.read();
   for (const Finding& f : findings) {
     if (f.begin_offset > f.end_offset || f.end_offset > original.text.size()) {
-      return failure(ErrorCode::usage,
-                     fmt::format("finding {} lies outside the document's text; it comes from a "
-                                 "check of another document",
-                                 f.rule_id),
-                     name);
+      return failure(ErrorCode::usage, "error_review_outside", name, {{"rule", f.rule_id}});
     }
   }
   const std::string& w = package.word_prefix();
@@ -414,9 +410,7 @@ Result<DocxReview> review_docx(std::string_view docx, std::string_view name,
   }
   reviewer.split_runs(boundaries);
   if (reviewer.text() != original.text) {
-    return failure(ErrorCode::internal,
-                   "splitting the runs of the document changed its text; nothing was written",
-                   name);
+    return failure(ErrorCode::internal, "error_review_split", name);
   }
   long next_id = max_id(package.main().document_element(), id_attribute);
   if (comments) next_id = std::max(next_id, max_id(comments->document_element(), id_attribute));
@@ -499,10 +493,7 @@ Result<DocxReview> review_docx(std::string_view docx, std::string_view name,
   const std::string expected = apply_fixes(original, review.changed).text;
   auto reread = read_bytes(review.bytes, name, read_options);
   if (!reread || reread->text != expected) {
-    return failure(ErrorCode::internal,
-                   "the reviewed copy does not read back as the corrected text; nothing was "
-                   "written",
-                   name);
+    return failure(ErrorCode::internal, "error_review_read_back", name);
   }
   return review;
 }

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "fzcheck/i18n.hpp"
 #include "readers/encoding.hpp"
 
 namespace fzcheck {
@@ -98,18 +99,12 @@ FixResult apply_fixes(const Document& doc, const std::vector<Finding>& findings)
 
 Result<std::string> encode_like_source(const Document& doc, std::string_view fixed_text) {
   if (doc.format != InputFormat::text) {
-    return Error{ErrorCode::unsupported_format,
-                 fmt::format("corrected copies can be written for plain text only, not {}",
-                             to_string(doc.format)),
-                 doc.name,
-                 {}};
+    return ui_error(ErrorCode::unsupported_format, "error_fix_text_only",
+                    {{"format", to_string(doc.format)}}, doc.name);
   }
   std::vector<std::string_view> lines = split_lines(fixed_text);
   if (lines.size() != doc.paragraphs.size()) {
-    return Error{ErrorCode::internal,
-                 "the corrected text does not have the lines of the document",
-                 doc.name,
-                 {}};
+    return ui_error(ErrorCode::internal, "error_fix_lines", {}, doc.name);
   }
   std::string utf8;
   utf8.reserve(fixed_text.size() + lines.size());
@@ -123,8 +118,8 @@ Result<std::string> encode_like_source(const Document& doc, std::string_view fix
   std::unique_ptr<UConverter, void (*)(UConverter*)> cnv(ucnv_open(doc.encoding.c_str(), &status),
                                                          ucnv_close);
   if (U_FAILURE(status)) {
-    return Error{
-        ErrorCode::internal, fmt::format("cannot encode as {}", doc.encoding), doc.name, {}};
+    return ui_error(ErrorCode::internal, "error_fix_cannot_encode", {{"encoding", doc.encoding}},
+                    doc.name);
   }
   ucnv_setFromUCallBack(cnv.get(), UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
   std::string out(utf8.size() * 4 + 16, '\0');
@@ -133,11 +128,8 @@ Result<std::string> encode_like_source(const Document& doc, std::string_view fix
       ucnv_fromAlgorithmic(cnv.get(), UCNV_UTF8, out.data(), static_cast<int32_t>(out.size()),
                            utf8.data(), static_cast<int32_t>(utf8.size()), &status);
   if (U_FAILURE(status)) {
-    return Error{ErrorCode::encoding,
-                 fmt::format("a corrected character cannot be written in {}, the file's encoding",
-                             doc.encoding),
-                 doc.name,
-                 {}};
+    return ui_error(ErrorCode::encoding, "error_fix_unencodable", {{"encoding", doc.encoding}},
+                    doc.name);
   }
   out.resize(static_cast<std::size_t>(n));
   // ICU writes no byte-order mark for UTF-16LE/BE and UTF-32LE/BE; the mark (if any) is ours.

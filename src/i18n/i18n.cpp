@@ -30,6 +30,18 @@ const std::map<std::string, Catalogue, std::less<>>& catalogues() {
   return all;
 }
 
+// The template of `key` in `language`, else in zh-CN; nullptr when neither has it.
+const std::string* find_text(std::string_view language, std::string_view key) {
+  const auto& all = catalogues();
+  for (std::string_view lang : {language, std::string_view("zh-CN")}) {
+    auto c = all.find(lang);
+    if (c == all.end()) continue;
+    auto w = c->second.find(key);
+    if (w != c->second.end()) return &w->second;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 bool ui_language_known(std::string_view language) {
@@ -42,16 +54,24 @@ std::vector<std::string> ui_languages() {
   return out;
 }
 
-std::string ui_text(std::string_view language, std::string_view key,
-                    const std::vector<std::pair<std::string, std::string>>& values) {
-  const auto& all = catalogues();
-  for (std::string_view lang : {language, std::string_view("zh-CN")}) {
-    auto c = all.find(lang);
-    if (c == all.end()) continue;
-    auto w = c->second.find(key);
-    if (w != c->second.end()) return detail::MessageTemplate(w->second).format(values);
-  }
-  return std::string(key);
+std::string ui_text(std::string_view language, std::string_view key, const MessageValues& values) {
+  const std::string* text = find_text(language, key);
+  return text ? detail::MessageTemplate(*text).format(values) : std::string(key);
+}
+
+Error ui_error(ErrorCode code, std::string key, MessageValues args, std::string file,
+               Position pos) {
+  std::string message = ui_text("en", key, args);
+  return Error{code, std::move(message), std::move(file), pos, std::move(key), std::move(args)};
+}
+
+std::string error_message(const Error& error, std::string_view language) {
+  const std::string* text = error.key.empty() ? nullptr : find_text(language, error.key);
+  return text ? detail::MessageTemplate(*text).format(error.args) : error.message;
+}
+
+std::string error_text(const Error& error, std::string_view language) {
+  return Error{error.code, error_message(error, language), error.file, error.pos}.to_string();
 }
 
 }  // namespace fzcheck

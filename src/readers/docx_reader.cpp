@@ -9,8 +9,7 @@
 #include <string>
 #include <vector>
 
-#include <fmt/format.h>
-
+#include "fzcheck/i18n.hpp"
 #include "model/builder.hpp"
 #include "readers/docx_numbering.hpp"
 #include "readers/docx_package.hpp"
@@ -34,8 +33,8 @@ constexpr std::string_view kDrawingNs = "http://schemas.openxmlformats.org/drawi
 constexpr char32_t kLineSeparator = 0x2028;  // a line break inside a paragraph (w:br, w:cr)
 constexpr char32_t kNonBreakingHyphen = 0x2011;
 
-Error fail(ErrorCode code, std::string message, std::string_view file) {
-  return Error{code, std::move(message), std::string(file), {}};
+Error fail(ErrorCode code, std::string key, std::string_view file, MessageValues args = {}) {
+  return ui_error(code, std::move(key), std::move(args), std::string(file));
 }
 
 int to_int(std::string_view s, int fallback) {
@@ -896,11 +895,8 @@ Result<DocxPackage> DocxPackage::open(std::string_view bytes, std::string_view n
   if (!starts_with(bytes, "PK"sv)) {
     // Not a zip at all: say what it is when we can tell (an encrypted or legacy Word file).
     Sniffed sniffed = sniff(bytes);
-    if (!sniffed.unsupported.empty()) {
-      return fail(ErrorCode::unsupported_format, "this is " + sniffed.unsupported, name);
-    }
-    return fail(ErrorCode::corrupt, "the file is damaged or not a .docx: it is not a zip archive",
-                name);
+    if (!sniffed.unsupported.empty()) return sniffed.unsupported_error(name);
+    return fail(ErrorCode::corrupt, "error_docx_not_zip", name);
   }
   auto archive = ZipArchive::open(bytes, name);
   if (!archive) return archive.errors();
@@ -924,9 +920,7 @@ Result<DocxPackage> DocxPackage::open(std::string_view bytes, std::string_view n
     }
   }
   if (!p.archive.contains(p.main_part)) {
-    return fail(ErrorCode::corrupt,
-                "the zip archive has no word/document.xml, so it is not a Word document (.docx)",
-                name);
+    return fail(ErrorCode::corrupt, "error_docx_no_document", name);
   }
   {
     std::string dir = directory_of(p.main_part);
@@ -963,10 +957,7 @@ Result<DocxPackage> DocxPackage::open(std::string_view bytes, std::string_view n
   pugi::xml_node root = p.document->document_element();
   p.w = detail::word_prefix(root);
   if (local_name(root.name(), p.w) != "document" || !root.child((p.w + "body").c_str())) {
-    return fail(
-        ErrorCode::corrupt,
-        fmt::format("the part {} is not a WordprocessingML document (no w:body)", p.main_part),
-        name);
+    return fail(ErrorCode::corrupt, "error_docx_no_body", name, {{"part", p.main_part}});
   }
   return DocxPackage(std::move(impl));
 }
@@ -988,7 +979,7 @@ Result<Document> read_docx(std::string_view bytes, std::string_view name,
   if (!package) return package.errors();
   Document doc = package->read();
   if (utf8::is_blank(doc.text)) {
-    return fail(ErrorCode::empty, "the document contains no text to check", name);
+    return fail(ErrorCode::empty, "error_docx_empty", name);
   }
   return doc;
 }

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "fzcheck/i18n.hpp"
 #include "text/utf8.hpp"
 
 namespace fzcheck::detail {
@@ -39,8 +40,9 @@ std::size_t count_controls(std::string_view utf8) noexcept {
   return n;
 }
 
-// The position of byte `offset` as "line L, column C" (columns in code points of the valid prefix).
-std::string describe_offset(std::string_view bytes, std::size_t offset) {
+// The bad byte at `offset` and its place, as the values "byte" (0x..), "line" and "column" (in code
+// points of the valid prefix) of a message.
+MessageValues bad_byte(std::string_view bytes, std::size_t offset) {
   std::size_t line = 1;
   std::size_t line_start = 0;
   for (std::size_t i = 0; i < offset; ++i) {
@@ -50,11 +52,13 @@ std::string describe_offset(std::string_view bytes, std::size_t offset) {
     }
   }
   std::size_t column = utf8::length(bytes.substr(line_start, offset - line_start)) + 1;
-  return fmt::format("line {}, column {}", line, column);
+  return {{"byte", fmt::format("0x{:02X}", static_cast<unsigned char>(bytes[offset]))},
+          {"line", std::to_string(line)},
+          {"column", std::to_string(column)}};
 }
 
-Error make_error(ErrorCode code, std::string message, std::string_view file) {
-  return Error{code, std::move(message), std::string(file), {}};
+Error make_error(ErrorCode code, std::string key, std::string_view file, MessageValues args = {}) {
+  return ui_error(code, std::move(key), std::move(args), std::string(file));
 }
 
 }  // namespace
@@ -136,13 +140,11 @@ Result<DecodedText> decode_text(std::string_view bytes, const std::string& force
   DecodedText out;
   auto finish = [&](std::string utf8, std::string encoding, bool bom) -> Result<DecodedText> {
     if (has_nul(utf8)) {
-      return make_error(ErrorCode::binary,
-                        "this is binary data, not text (it contains NUL characters)", file);
+      return make_error(ErrorCode::binary, "error_binary_nul", file);
     }
     std::size_t sample = std::min<std::size_t>(utf8.size(), kDetectionSample);
     if (count_controls(std::string_view(utf8).substr(0, sample)) * 100 > sample) {
-      return make_error(ErrorCode::binary,
-                        "this is binary data, not text (it is full of control characters)", file);
+      return make_error(ErrorCode::binary, "error_binary_controls", file);
     }
     out.utf8 = std::move(utf8);
     out.encoding = std::move(encoding);
@@ -153,7 +155,7 @@ Result<DecodedText> decode_text(std::string_view bytes, const std::string& force
   if (!forced.empty()) {
     std::string canonical = canonical_encoding_name(forced);
     if (canonical.empty()) {
-      return make_error(ErrorCode::usage, fmt::format("unknown encoding '{}'", forced), file);
+      return make_error(ErrorCode::usage, "error_unknown_encoding", file, {{"encoding", forced}});
     }
     std::string_view body = bytes;
     bool bom = false;
@@ -163,10 +165,8 @@ Result<DecodedText> decode_text(std::string_view bytes, const std::string& force
     }
     auto converted = convert_to_utf8(body, canonical);
     if (!converted) {
-      return make_error(
-          ErrorCode::encoding,
-          fmt::format("the text is not valid {} (the encoding that was asked for)", canonical),
-          file);
+      return make_error(ErrorCode::encoding, "error_not_forced_encoding", file,
+                        {{"encoding", canonical}});
     }
     return finish(std::move(*converted), canonical, bom);
   }
@@ -175,21 +175,15 @@ Result<DecodedText> decode_text(std::string_view bytes, const std::string& force
     std::string_view body = bytes.substr(bom->length);
     if (bom->encoding == "UTF-8") {
       if (auto bad = utf8::find_invalid(body); bad != std::string_view::npos) {
-        return make_error(
-            ErrorCode::encoding,
-            fmt::format("the file starts with a UTF-8 byte-order mark but is not "
-                        "valid UTF-8 (bad byte 0x{:02X} at {})",
-                        static_cast<unsigned char>(body[bad]), describe_offset(body, bad)),
-            file);
+        return make_error(ErrorCode::encoding, "error_bad_utf8_after_bom", file,
+                          bad_byte(body, bad));
       }
       return finish(std::string(body), "UTF-8", true);
     }
     auto converted = convert_to_utf8(body, bom->encoding);
     if (!converted) {
-      return make_error(ErrorCode::encoding,
-                        fmt::format("the file starts with a {} byte-order mark but is not valid {}",
-                                    bom->encoding, bom->encoding),
-                        file);
+      return make_error(ErrorCode::encoding, "error_bad_after_bom", file,
+                        {{"encoding", bom->encoding}});
     }
     return finish(std::move(*converted), bom->encoding, true);
   }
@@ -204,10 +198,7 @@ Result<DecodedText> decode_text(std::string_view bytes, const std::string& force
         return finish(std::move(*converted), name, false);
       }
     }
-    return make_error(ErrorCode::binary,
-                      "this is binary data, not text (it contains NUL bytes; if it is UTF-16 "
-                      "without a byte-order mark, name it with --encoding UTF-16LE or UTF-16BE)",
-                      file);
+    return make_error(ErrorCode::binary, "error_binary_utf16", file);
   }
 
   std::size_t bad = utf8::find_invalid(bytes);
@@ -227,13 +218,11 @@ Result<DecodedText> decode_text(std::string_view bytes, const std::string& force
       return finish(std::move(*converted), "GB18030", false);
     }
   }
-  std::string guess = guesses.empty() ? std::string("unknown") : guesses.front();
-  return make_error(
-      ErrorCode::encoding,
-      fmt::format("the text is neither valid UTF-8 (bad byte 0x{:02X} at {}) nor GB18030; "
-                  "ICU's best guess is {} (use --encoding NAME if you know the encoding)",
-                  static_cast<unsigned char>(bytes[bad]), describe_offset(bytes, bad), guess),
-      file);
+  MessageValues args = bad_byte(bytes, bad);
+  if (guesses.empty())
+    return make_error(ErrorCode::encoding, "error_unknown_encoding_of", file, args);
+  args.emplace_back("guess", guesses.front());
+  return make_error(ErrorCode::encoding, "error_unknown_encoding_guess", file, std::move(args));
 }
 
 }  // namespace fzcheck::detail

@@ -13,8 +13,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include <fmt/format.h>
-
+#include "fzcheck/i18n.hpp"
 #include "model/builder.hpp"
 #include "model/parse.hpp"
 #include "readers/encoding.hpp"
@@ -27,8 +26,9 @@ namespace fzcheck::detail {
 
 namespace {
 
-Error fail(ErrorCode code, std::string message, std::string_view file, Position pos = {}) {
-  return Error{code, std::move(message), std::string(file), pos};
+Error fail(ErrorCode code, std::string key, std::string_view file, MessageValues args = {},
+           Position pos = {}) {
+  return ui_error(code, std::move(key), std::move(args), std::string(file), pos);
 }
 
 // ---- decoding -------------------------------------------------------------------------------
@@ -702,27 +702,23 @@ Result<Document> read_html(std::string_view bytes, std::string_view name,
   HtmlDepthScan scan = scan_html_depth(html, options.max_nesting);
   if (scan.too_deep) {
     Position pos = lines.at(scan.offset);
-    return fail(ErrorCode::limit_exceeded,
-                fmt::format("the page nests HTML elements more than {} deep (line {}), the limit "
-                            "set by ReadOptions::max_nesting",
-                            options.max_nesting, pos.line),
-                name, pos);
+    return fail(
+        ErrorCode::limit_exceeded, "error_html_too_deep", name,
+        {{"limit", std::to_string(options.max_nesting)}, {"line", std::to_string(pos.line)}}, pos);
   }
 
   GumboOptions gumbo_options = kGumboDefaultOptions;
   gumbo_options.max_errors = 0;  // parse errors are not reported; do not collect them
   std::unique_ptr<GumboOutput, GumboDeleter> output(
       gumbo_parse_with_options(&gumbo_options, html.data(), html.size()));
-  if (!output) return fail(ErrorCode::internal, "the HTML parser failed", name);
+  if (!output) return fail(ErrorCode::internal, "error_html_parser", name);
 
   TreeFacts facts = survey(output->document, options.max_nesting);
   if (facts.too_deep) {
     Position pos = lines.at(facts.too_deep->v.element.start_pos.offset);
-    return fail(ErrorCode::limit_exceeded,
-                fmt::format("the page nests HTML elements more than {} deep (line {}), the limit "
-                            "set by ReadOptions::max_nesting",
-                            options.max_nesting, pos.line),
-                name, pos);
+    return fail(
+        ErrorCode::limit_exceeded, "error_html_too_deep", name,
+        {{"limit", std::to_string(options.max_nesting)}, {"line", std::to_string(pos.line)}}, pos);
   }
   const GumboNode* body = facts.body ? facts.body : output->root;
 
@@ -730,19 +726,14 @@ Result<Document> read_html(std::string_view bytes, std::string_view name,
   if (!options.html_selector.empty()) {
     auto selector = parse_selector(options.html_selector);
     if (!selector) {
-      return fail(ErrorCode::usage,
-                  fmt::format("the HTML selector '{}' is not supported: use #id, .class or a tag "
-                              "name",
-                              options.html_selector),
-                  name);
+      return fail(ErrorCode::usage, "error_html_bad_selector", name,
+                  {{"selector", options.html_selector}});
     }
     content =
         find_element(output->document, [&](const GumboNode* n) { return matches(n, *selector); });
     if (!content) {
-      return fail(ErrorCode::usage,
-                  fmt::format("the HTML selector '{}' matches no element of the page",
-                              options.html_selector),
-                  name);
+      return fail(ErrorCode::usage, "error_html_selector_unmatched", name,
+                  {{"selector", options.html_selector}});
     }
   } else {
     content = guess_content(body, facts);
@@ -769,10 +760,7 @@ Result<Document> read_html(std::string_view bytes, std::string_view name,
   }
 
   if (paras.empty()) {
-    return fail(ErrorCode::empty,
-                "the HTML page has no text in its body (nothing to check; if the text is in an "
-                "image or loaded by a script, save the page's text instead)",
-                name);
+    return fail(ErrorCode::empty, "error_html_empty", name);
   }
 
   DocumentBuilder builder(std::string(name), InputFormat::html, decoded->encoding, decoded->bom);

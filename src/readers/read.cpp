@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "fzcheck/i18n.hpp"
 #include "fzcheck/read.hpp"
 #include "readers/readers.hpp"
 #include "text/utf8.hpp"
@@ -14,8 +15,8 @@ namespace fzcheck {
 
 namespace {
 
-Error file_error(ErrorCode code, std::string message, std::string_view file) {
-  return Error{code, std::move(message), std::string(file), {}};
+Error file_error(ErrorCode code, std::string key, std::string_view file, MessageValues args = {}) {
+  return ui_error(code, std::move(key), std::move(args), std::string(file));
 }
 
 std::string human_size(std::uint64_t bytes) {
@@ -41,30 +42,26 @@ bool is_convertible_format(std::string_view bytes) {
 
 Result<Document> parse_text(std::string_view utf8, std::string_view name) {
   if (auto bad = utf8::find_invalid(utf8); bad != std::string_view::npos) {
-    return file_error(ErrorCode::encoding,
-                      fmt::format("the text is not valid UTF-8 (bad byte at offset {})", bad),
-                      name);
+    return file_error(ErrorCode::encoding, "error_not_utf8", name,
+                      {{"offset", std::to_string(bad)}});
   }
   return detail::text_to_document(utf8, name, "UTF-8", false);
 }
 
 Result<Document> read_bytes(std::string_view bytes, std::string_view name,
                             const ReadOptions& options) {
-  if (bytes.empty()) return file_error(ErrorCode::empty, "the file is empty", name);
+  if (bytes.empty()) return file_error(ErrorCode::empty, "error_empty_file", name);
   if (bytes.size() > options.max_file_bytes) {
-    return file_error(ErrorCode::too_large,
-                      fmt::format("the input is {}, more than the limit of {}",
-                                  human_size(bytes.size()), human_size(options.max_file_bytes)),
-                      name);
+    return file_error(
+        ErrorCode::too_large, "error_input_too_large", name,
+        {{"size", human_size(bytes.size())}, {"limit", human_size(options.max_file_bytes)}});
   }
   InputFormat format;
   if (options.format) {
     format = *options.format;
   } else {
     detail::Sniffed sniffed = detail::sniff(bytes);
-    if (!sniffed.format) {
-      return file_error(ErrorCode::unsupported_format, "this is " + sniffed.unsupported, name);
-    }
+    if (!sniffed.format) return sniffed.unsupported_error(name);
     format = *sniffed.format;
   }
   switch (format) {
@@ -75,8 +72,7 @@ Result<Document> read_bytes(std::string_view bytes, std::string_view name,
     case InputFormat::html:
       return detail::read_html(bytes, name, options);
   }
-  return file_error(ErrorCode::internal,
-                    fmt::format("no reader for the format {}", to_string(format)), name);
+  return file_error(ErrorCode::internal, "error_no_reader", name, {{"format", to_string(format)}});
 }
 
 Result<Document> read_document(const std::filesystem::path& path, const ReadOptions& options) {
@@ -84,35 +80,29 @@ Result<Document> read_document(const std::filesystem::path& path, const ReadOpti
   std::error_code ec;
   auto status = std::filesystem::status(path, ec);
   if (ec || !std::filesystem::exists(status)) {
-    if (ec && ec != std::errc::no_such_file_or_directory) {
-      return file_error(ErrorCode::io, fmt::format("cannot read it: {}", ec.message()), name);
-    }
-    return file_error(ErrorCode::not_found, "no such file", name);
+    if (ec && ec != std::errc::no_such_file_or_directory)
+      return file_error(ErrorCode::io, "error_cannot_read", name, {{"reason", ec.message()}});
+    return file_error(ErrorCode::not_found, "error_no_such_file", name);
   }
-  if (std::filesystem::is_directory(status)) {
-    return file_error(ErrorCode::not_a_file, "this is a directory, not a file", name);
-  }
-  if (!std::filesystem::is_regular_file(status)) {
-    return file_error(ErrorCode::not_a_file,
-                      "this is not a regular file (a device, pipe or socket)", name);
-  }
+  if (std::filesystem::is_directory(status))
+    return file_error(ErrorCode::not_a_file, "error_directory", name);
+  if (!std::filesystem::is_regular_file(status))
+    return file_error(ErrorCode::not_a_file, "error_not_regular_file", name);
   std::uintmax_t size = std::filesystem::file_size(path, ec);
-  if (ec) return file_error(ErrorCode::io, fmt::format("cannot read it: {}", ec.message()), name);
+  if (ec) return file_error(ErrorCode::io, "error_cannot_read", name, {{"reason", ec.message()}});
   if (size > options.max_file_bytes) {
-    return file_error(ErrorCode::too_large,
-                      fmt::format("the file is {}, more than the limit of {}", human_size(size),
-                                  human_size(options.max_file_bytes)),
-                      name);
+    return file_error(ErrorCode::too_large, "error_file_too_large", name,
+                      {{"size", human_size(size)}, {"limit", human_size(options.max_file_bytes)}});
   }
   std::unique_ptr<std::FILE, FileCloser> file(std::fopen(name.c_str(), "rb"));
   if (!file) {
-    return file_error(ErrorCode::io, fmt::format("cannot open it: {}", std::strerror(errno)), name);
+    return file_error(ErrorCode::io, "error_cannot_open", name, {{"reason", std::strerror(errno)}});
   }
   std::string bytes;
   bytes.resize(static_cast<std::size_t>(size));
   std::size_t got = size ? std::fread(bytes.data(), 1, bytes.size(), file.get()) : 0;
   if (got != bytes.size() || std::ferror(file.get())) {
-    return file_error(ErrorCode::io, fmt::format("cannot read it: {}", std::strerror(errno)), name);
+    return file_error(ErrorCode::io, "error_cannot_read", name, {{"reason", std::strerror(errno)}});
   }
   // A file that grew after stat() is read only up to the size checked against the limit.
   return read_bytes(bytes, name, options);

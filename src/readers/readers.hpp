@@ -13,8 +13,11 @@ namespace fzcheck::detail {
 // What the first bytes of a file say it is.
 struct Sniffed {
   std::optional<InputFormat> format;  // a format fzcheck reads
-  std::string unsupported;            // else: what it is and how to convert it
-  bool convertible = false;           // a word-processor format LibreOffice turns into .docx
+  std::string unsupported;   // else: the key of the message saying what it is and what to do
+  std::string image;         // the kind of image ("PNG"), for the message
+  bool convertible = false;  // a word-processor format LibreOffice turns into .docx
+  // The unsupported_format error for `file`.
+  Error unsupported_error(std::string_view file) const;
 };
 Sniffed sniff(std::string_view bytes);
 

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <string>
 
+#include "fzcheck/i18n.hpp"
 #include "readers/encoding.hpp"
 #include "readers/readers.hpp"
 #include "text/ascii.hpp"
@@ -25,10 +26,6 @@ std::string utf16le(std::string_view ascii) {
   }
   return out;
 }
-
-constexpr const char* kConvertHint =
-    "; open it in Word or WPS and save it as .docx, or convert it with "
-    "'soffice --headless --convert-to docx FILE'";
 
 // An HTML page starts, after an optional byte-order mark, blanks and comments, with a doctype or
 // one of the elements a page begins with.
@@ -72,42 +69,34 @@ Sniffed sniff(std::string_view b) {
     if (contains(b, "word/document.xml")) {
       s.format = InputFormat::docx;
     } else if (contains(b.substr(0, 200), "application/vnd.oasis.opendocument")) {
-      s.unsupported =
-          std::string("an OpenDocument file (.odt); fzcheck reads .docx") + kConvertHint;
+      s.unsupported = "error_odt";
       s.convertible = true;
     } else if (contains(b, "xl/workbook.xml")) {
-      s.unsupported = "an Excel workbook (.xlsx), not a report document";
+      s.unsupported = "error_xlsx";
     } else if (contains(b, "ppt/presentation.xml")) {
-      s.unsupported = "a PowerPoint presentation (.pptx), not a report document";
+      s.unsupported = "error_pptx";
     } else {
-      s.unsupported = "a zip archive without word/document.xml, so not a Word .docx document";
+      s.unsupported = "error_zip_not_docx";
     }
     return s;
   }
   if (b.starts_with("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"sv)) {
     if (contains(b, utf16le("EncryptedPackage"))) {
-      s.unsupported =
-          "a password-protected (encrypted) Office document; remove the password in Word or WPS "
-          "(File > Info > Protect Document) and save it again as .docx";
+      s.unsupported = "error_encrypted_office";
     } else if (contains(b, utf16le("WordDocument"))) {
-      s.unsupported =
-          std::string("a legacy Word or WPS binary document (.doc/.wps)") + kConvertHint;
+      s.unsupported = "error_doc";
       s.convertible = true;
     } else {
-      s.unsupported =
-          std::string("a legacy Office binary file (.doc/.wps/.xls/.et)") + kConvertHint;
+      s.unsupported = "error_office_binary";
     }
     return s;
   }
   if (b.starts_with("%PDF-")) {
-    s.unsupported =
-        "a PDF file; fzcheck does not read PDF (paragraphs and headings cannot be recovered "
-        "reliably): check the .docx it was made from, or convert it to text with 'pdftotext "
-        "-layout'";
+    s.unsupported = "error_pdf";
     return s;
   }
   if (b.starts_with("{\\rtf")) {
-    s.unsupported = std::string("an RTF document") + kConvertHint;
+    s.unsupported = "error_rtf";
     s.convertible = true;
     return s;
   }
@@ -127,20 +116,23 @@ Sniffed sniff(std::string_view b) {
   bool bmp = b.starts_with("BM") && b.size() > 10 && b.substr(6, 4) == "\0\0\0\0"sv;
   for (const Magic& m : kImages) {
     if (b.starts_with(m.bytes)) {
-      s.unsupported = std::string("a ") + m.name +
-                      " image; fzcheck reads text, not scans: run OCR first or check the original "
-                      "document";
+      s.unsupported = "error_image_of";
+      s.image = m.name;
       return s;
     }
   }
   if (bmp || (b.starts_with("RIFF") && b.size() > 12 && b.substr(8, 4) == "WEBP")) {
-    s.unsupported =
-        "an image; fzcheck reads text, not scans: run OCR first or check the original "
-        "document";
+    s.unsupported = "error_image";
     return s;
   }
   s.format = looks_like_html(b) ? InputFormat::html : InputFormat::text;
   return s;
+}
+
+Error Sniffed::unsupported_error(std::string_view file) const {
+  MessageValues args;
+  if (!image.empty()) args.emplace_back("image", image);
+  return ui_error(ErrorCode::unsupported_format, unsupported, std::move(args), std::string(file));
 }
 
 }  // namespace fzcheck::detail

@@ -2,6 +2,7 @@
 // separated by TABs is a table row, and so is every line of a [表格] … [/表格] block.
 #include <cstring>
 
+#include "fzcheck/i18n.hpp"
 #include "model/builder.hpp"
 #include "model/parse.hpp"
 #include "readers/encoding.hpp"
@@ -71,10 +72,7 @@ Result<Document> read_text(std::string_view bytes, std::string_view name,
   auto decoded = decode_text(bytes, options.encoding, name);
   if (!decoded) return decoded.errors();
   if (utf8::is_blank(decoded->utf8)) {
-    return Error{ErrorCode::empty,
-                 "the file contains only whitespace, no text to check",
-                 std::string(name),
-                 {}};
+    return ui_error(ErrorCode::empty, "error_blank_file", {}, std::string(name));
   }
   return text_to_document(decoded->utf8, name, decoded->encoding, decoded->bom);
 }

@@ -3,8 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
-#include <fmt/format.h>
-
+#include "fzcheck/i18n.hpp"
 #include "readers/encoding.hpp"
 
 namespace fzcheck::detail {
@@ -102,8 +101,10 @@ Result<std::unique_ptr<pugi::xml_document>> load_xml_part(std::string_view xml,
                                                           std::string_view file,
                                                           std::uint32_t max_nesting,
                                                           bool editable) {
-  auto fail = [&](ErrorCode code, std::string message) {
-    return Error{code, std::move(message), std::string(file), {}};
+  // Every message names the part as {part}.
+  auto fail = [&](ErrorCode code, const char* key, MessageValues args = {}) {
+    args.emplace_back("part", std::string(part));
+    return ui_error(code, key, std::move(args), std::string(file));
   };
   // Word writes UTF-8; the standard allows UTF-16 too. Scan and parse UTF-8 either way.
   std::string converted;
@@ -114,24 +115,19 @@ Result<std::unique_ptr<pugi::xml_document>> load_xml_part(std::string_view xml,
   if (utf16) {
     std::string encoding = bom ? bom->encoding : (xml[0] == '\0' ? "UTF-16BE" : "UTF-16LE");
     auto utf8 = convert_to_utf8(xml.substr(bom ? bom->length : 0), encoding);
-    if (!utf8)
-      return fail(ErrorCode::corrupt, fmt::format("the part {} is not valid {}", part, encoding));
+    if (!utf8) return fail(ErrorCode::corrupt, "error_xml_bad_encoding", {{"encoding", encoding}});
     converted = std::move(*utf8);
     text = converted;
   }
   XmlScan scan = scan_xml(text, max_nesting);
   if (scan.problem == XmlScan::Problem::doctype) {
-    return fail(ErrorCode::corrupt,
-                fmt::format("the part {} has a document type declaration (<!DOCTYPE>, line {}), "
-                            "which Word documents never contain; it is refused so that no "
-                            "entity can be expanded (\"billion laughs\", external entities)",
-                            part, line_of(text, scan.offset)));
+    return fail(ErrorCode::corrupt, "error_xml_doctype",
+                {{"line", std::to_string(line_of(text, scan.offset))}});
   }
   if (scan.problem == XmlScan::Problem::too_deep) {
-    return fail(ErrorCode::limit_exceeded,
-                fmt::format("the part {} nests XML elements more than {} deep (line {}), the "
-                            "limit set by ReadOptions::max_nesting",
-                            part, max_nesting, line_of(text, scan.offset)));
+    return fail(ErrorCode::limit_exceeded, "error_xml_too_deep",
+                {{"limit", std::to_string(max_nesting)},
+                 {"line", std::to_string(line_of(text, scan.offset))}});
   }
   auto doc = std::make_unique<pugi::xml_document>();
   // Keep whitespace-only text: <w:t xml:space="preserve"> </w:t> is a real space.
@@ -144,8 +140,9 @@ Result<std::unique_ptr<pugi::xml_document>> load_xml_part(std::string_view xml,
       doc->load_buffer(text.data(), text.size(), flags, pugi::encoding_utf8);
   if (!parsed) {
     auto offset = static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, parsed.offset));
-    return fail(ErrorCode::corrupt, fmt::format("the part {} is not well-formed XML: {} (line {})",
-                                                part, parsed.description(), line_of(text, offset)));
+    return fail(
+        ErrorCode::corrupt, "error_xml_malformed",
+        {{"reason", parsed.description()}, {"line", std::to_string(line_of(text, offset))}});
   }
   if (editable) {
     pugi::xml_node declaration = doc->first_child();

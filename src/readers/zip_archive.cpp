@@ -1,4 +1,5 @@
 #include "readers/zip_archive.hpp"
+#include "fzcheck/i18n.hpp"
 #include "text/ascii.hpp"
 
 #include <zip.h>
@@ -49,10 +50,8 @@ ZipArchive::~ZipArchive() = default;
 Result<ZipArchive> ZipArchive::open(std::string_view bytes, std::string_view file_name) {
   ErrorGuard guard;
   auto corrupt = [&](const char* what) {
-    return Error{ErrorCode::corrupt,
-                 fmt::format("the file is damaged: it is not a readable zip archive ({})", what),
-                 std::string(file_name),
-                 {}};
+    return ui_error(ErrorCode::corrupt, "error_zip_unreadable", {{"reason", what}},
+                    std::string(file_name));
   };
   zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &guard.error);
   if (source == nullptr) return corrupt(zip_error_strerror(&guard.error));
@@ -88,29 +87,28 @@ std::string ZipArchive::name_of(std::string_view entry) const {
 }
 
 Result<std::string> ZipArchive::read(std::string_view entry, const ZipLimits& limits) const {
-  auto fail = [&](ErrorCode code, std::string message) {
-    return Error{code, std::move(message), file_, {}};
+  // Every message names the entry as {part}.
+  auto fail = [&](ErrorCode code, const char* key, MessageValues args = {}) {
+    args.emplace_back("part", std::string(entry));
+    return ui_error(code, key, std::move(args), file_);
   };
   std::optional<std::uint64_t> index = locate(entry);
-  if (!index) return fail(ErrorCode::not_found, fmt::format("the archive has no part {}", entry));
+  if (!index) return fail(ErrorCode::not_found, "error_zip_no_part");
   zip_stat_t st;
   zip_stat_init(&st);
   if (zip_stat_index(archive_.get(), *index, 0, &st) != 0) {
-    return fail(ErrorCode::corrupt, fmt::format("the zip entry {} is damaged ({})", entry,
-                                                zip_strerror(archive_.get())));
+    return fail(ErrorCode::corrupt, "error_zip_entry_damaged",
+                {{"reason", zip_strerror(archive_.get())}});
   }
-  if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE) {
-    return fail(ErrorCode::unsupported_format,
-                fmt::format("the zip entry {} is encrypted; save the document again without a "
-                            "password",
-                            entry));
-  }
+  if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
+    return fail(ErrorCode::unsupported_format, "error_zip_entry_encrypted");
   const std::uint64_t max = limits.max_entry_bytes;
-  auto too_big = [&](std::uint64_t size, const char* how) {
-    return fail(ErrorCode::limit_exceeded,
-                fmt::format("the zip entry {} {} {}, more than the limit of {} for one entry "
-                            "(ReadOptions::max_entry_bytes)",
-                            entry, how, size_text(size), size_text(max)));
+  // `declared`: the size in the entry's header, else the bytes inflated so far.
+  auto too_big = [&](std::uint64_t size, bool declared) {
+    return fail(
+        ErrorCode::limit_exceeded,
+        declared ? "error_zip_entry_declares_too_large" : "error_zip_entry_inflates_too_large",
+        {{"size", size_text(size)}, {"limit", size_text(max)}});
   };
   // The compressed size can lie too, but the compressed data cannot be larger than the file.
   const std::uint64_t compressed = std::max<std::uint64_t>(
@@ -119,33 +117,28 @@ Result<std::string> ZipArchive::read(std::string_view entry, const ZipLimits& li
   auto ratio_exceeded = [&](std::uint64_t size) {
     return size > kRatioCheckFloor && size / compressed > limits.max_compression_ratio;
   };
-  auto bad_ratio = [&](std::uint64_t size, const char* how) {
+  auto bad_ratio = [&](std::uint64_t size, bool declared) {
     return fail(ErrorCode::limit_exceeded,
-                fmt::format("the zip entry {} {} {} from {}, a compression ratio above the limit "
-                            "of {} (ReadOptions::max_compression_ratio); this looks like a zip "
-                            "bomb",
-                            entry, how, size_text(size), size_text(compressed),
-                            limits.max_compression_ratio));
+                declared ? "error_zip_entry_declares_ratio" : "error_zip_entry_inflates_ratio",
+                {{"size", size_text(size)},
+                 {"compressed", size_text(compressed)},
+                 {"limit", std::to_string(limits.max_compression_ratio)}});
   };
   const bool declared_known = (st.valid & ZIP_STAT_SIZE) != 0;
   const std::uint64_t declared = declared_known ? st.size : 0;
   if (declared_known) {
-    if (declared > max) return too_big(declared, "declares an inflated size of");
-    if (ratio_exceeded(declared)) return bad_ratio(declared, "declares an inflated size of");
+    if (declared > max) return too_big(declared, true);
+    if (ratio_exceeded(declared)) return bad_ratio(declared, true);
   }
 
   std::unique_ptr<zip_file_t, FileCloser> file(zip_fopen_index(archive_.get(), *index, 0));
   if (!file) {
     zip_error_t* error = zip_get_error(archive_.get());
     int code = zip_error_code_zip(error);
-    if (code == ZIP_ER_NOPASSWD || code == ZIP_ER_WRONGPASSWD || code == ZIP_ER_ENCRNOTSUPP) {
-      return fail(ErrorCode::unsupported_format,
-                  fmt::format("the zip entry {} is encrypted; save the document again without a "
-                              "password",
-                              entry));
-    }
-    return fail(ErrorCode::corrupt, fmt::format("the zip entry {} cannot be opened ({})", entry,
-                                                zip_error_strerror(error)));
+    if (code == ZIP_ER_NOPASSWD || code == ZIP_ER_WRONGPASSWD || code == ZIP_ER_ENCRNOTSUPP)
+      return fail(ErrorCode::unsupported_format, "error_zip_entry_encrypted");
+    return fail(ErrorCode::corrupt, "error_zip_entry_cannot_open",
+                {{"reason", zip_error_strerror(error)}});
   }
   std::string out;
   out.reserve(static_cast<std::size_t>(std::min(declared, max)));
@@ -154,26 +147,22 @@ Result<std::string> ZipArchive::read(std::string_view entry, const ZipLimits& li
   for (;;) {
     zip_int64_t n = zip_fread(file.get(), chunk.data(), chunk.size());
     if (n < 0) {
-      return fail(ErrorCode::corrupt, fmt::format("the zip entry {} is damaged ({})", entry,
-                                                  zip_file_strerror(file.get())));
+      return fail(ErrorCode::corrupt, "error_zip_entry_damaged",
+                  {{"reason", zip_file_strerror(file.get())}});
     }
     if (n == 0) break;
     total += static_cast<std::uint64_t>(n);
     if (declared_known && total > declared) {
-      return fail(ErrorCode::limit_exceeded,
-                  fmt::format("the zip entry {} inflates to more than the {} its header declares; "
-                              "refusing it as a damaged file or a zip bomb",
-                              entry, size_text(declared)));
+      return fail(ErrorCode::limit_exceeded, "error_zip_entry_exceeds_header",
+                  {{"size", size_text(declared)}});
     }
-    if (total > max) return too_big(total, "inflates to more than");
-    if (ratio_exceeded(total)) return bad_ratio(total, "inflates to more than");
+    if (total > max) return too_big(total, false);
+    if (ratio_exceeded(total)) return bad_ratio(total, false);
     out.append(chunk.data(), static_cast<std::size_t>(n));
   }
   if (declared_known && total != declared) {
-    return fail(ErrorCode::corrupt,
-                fmt::format("the zip entry {} is damaged: it inflates to {} bytes, not the {} "
-                            "its header declares",
-                            entry, total, declared));
+    return fail(ErrorCode::corrupt, "error_zip_entry_wrong_size",
+                {{"size", std::to_string(total)}, {"declared", std::to_string(declared)}});
   }
   return out;
 }
@@ -183,10 +172,7 @@ Result<std::string> ZipArchive::rewrite(std::string_view bytes,
                                         std::string_view file_name) {
   ErrorGuard guard;
   auto fail = [&](ErrorCode code, std::string what) {
-    return Error{code,
-                 fmt::format("the changed copy of the zip archive cannot be made ({})", what),
-                 std::string(file_name),
-                 {}};
+    return ui_error(code, "error_zip_copy", {{"reason", std::move(what)}}, std::string(file_name));
   };
   // libzip writes the new archive back into the buffer source it was opened from; the source is
   // kept alive past zip_close to read it out.

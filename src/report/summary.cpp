@@ -136,7 +136,7 @@ SummaryRow SummaryTable::row(const Report& report, const Document& doc) const {
 SummaryRow SummaryTable::error_row(const std::string& file, const Error& error) const {
   SummaryRow row;
   row.file = file;
-  row.error = ui_text(language_, "cell_unreadable", {{"message", error.message}});
+  row.error = ui_text(language_, "cell_unreadable", {{"message", error_message(error, language_)}});
   return row;
 }
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "fzcheck/atomic_write.hpp"
+#include "fzcheck/i18n.hpp"
 #include "support.hpp"
 
 namespace fzcheck {
@@ -72,6 +73,12 @@ TEST_CASE("write_file_atomically: a folder that does not exist is an error, noth
   CHECK(error->message.rfind("cannot write it: cannot create a temporary file in " +
                                  (dir.path() / "missing").string() + ": ",
                              0) == 0);
+  // The message is the English text of its key (this layer is below the catalogues).
+  CHECK(error->key == "error_write_temporary");
+  CHECK(error->message == ui_text("en", error->key, error->args));
+  CHECK(error_message(*error, "zh-CN")
+            .starts_with("无法写入：无法在 " + (dir.path() / "missing").string() +
+                         " 中创建临时文件："));
   CHECK_FALSE(fs::exists(dir.path() / "missing"));
   CHECK(entries(dir.path()).empty());
 }
@@ -85,6 +92,7 @@ TEST_CASE("write_file_atomically: when the rename fails the target is unchanged,
   REQUIRE(error);
   CHECK(error->code == ErrorCode::io);
   CHECK(error->message.find("cannot rename the temporary file over it") != std::string::npos);
+  CHECK(error->message == ui_text("en", error->key, error->args));
   CHECK(fs::is_directory(dir.path() / "target"));
   CHECK(test::read_file(dir.path() / "target" / "inside.txt") == "甲");
   CHECK(entries(dir.path()) == std::vector<std::string>{"target"});

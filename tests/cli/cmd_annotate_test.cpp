@@ -62,13 +62,15 @@ TEST_CASE("fzcheck annotate FILE -o OUT: a comment per finding, the input untouc
   const std::size_t expected = findings_in(in);
   REQUIRE(expected > 0);
   CHECK(comments_in(out) == expected);
-  CHECK(r.err.find(in.string() + " → " + out.string() + ": " + std::to_string(expected) +
-                   " comment(s), 11 tracked change(s)") == 0);
+  CHECK(r.err.find(in.string() + " → " + out.string() + "：批注 " + std::to_string(expected) +
+                   " 条，修订 11 处") == 0);
   CHECK(test::read_file(in) == test::read_file(source));
   // The comments say what is wrong in Chinese, by default; --lang en in English.
   CHECK(part(out, "word/comments.xml").find("依据：") != std::string::npos);
   auto en = run_cli({"annotate", in.string(), "-o", out.string(), "--lang", "en"});
   CHECK(en.exit_code == 0);
+  CHECK(en.err.find(in.string() + " → " + out.string() + ": " + std::to_string(expected) +
+                    " comment(s), 11 tracked change(s)") == 0);
   CHECK(part(out, "word/comments.xml").find("basis: ") != std::string::npos);
   // --min-severity warning leaves the notes out; --no-changes leaves the text alone.
   auto warn = run_cli(

@@ -94,6 +94,11 @@ TEST_CASE("check: --fail-on error, warning, info or never") {
   CHECK(bad.exit_code == 2);
   CHECK(bad.out == "");
   CHECK(bad.err ==
+        "fzcheck check: --fail-on 的值应为 error、warning、info 或 never，而不是“fatal”\n"
+        "（用法见 fzcheck check --help）\n");
+  auto en = run_cli(p.args({"--fail-on", "fatal", "--lang", "en", err}));
+  CHECK(en.exit_code == 2);
+  CHECK(en.err ==
         "fzcheck check: --fail-on must be error, warning, info or never, not 'fatal'\n"
         "(see 'fzcheck check --help')\n");
 }
@@ -198,8 +203,8 @@ TEST_CASE("check: --only and --disable, and unknown rule ids") {
     CHECK(r.exit_code == 2);
     CHECK(r.out == "");
     CHECK(r.err ==
-          "fzcheck check: there is no rule 'no-such-rule' (see 'fzcheck rules list')\n"
-          "(see 'fzcheck check --help')\n");
+          "fzcheck check: 没有“no-such-rule”这条规则（规则清单见 fzcheck rules list）\n"
+          "（用法见 fzcheck check --help）\n");
   }
 }
 
@@ -213,7 +218,7 @@ TEST_CASE("check: --submitted-on and --published-on") {
   CHECK(late.out == a + ":5:1:late:warning\n");
   for (const char* flag : {"--submitted-on", "--published-on"}) {
     for (const char* bad : {"2025-02-30", "2025/03/01", "tomorrow"}) {
-      auto r = run_cli(p.args({flag, bad, a}));
+      auto r = run_cli(p.args({"--lang", "en", flag, bad, a}));
       CHECK(r.exit_code == 2);
       CHECK(r.err == std::string("fzcheck check: ") + flag +
                          " must be a date as YYYY-MM-DD, not '" + bad +
@@ -241,26 +246,36 @@ TEST_CASE("check: a broken rule pack prints every error as file:line:col and exi
                      "b/rule.yaml:5:1: unknown key 'mesage' in this rule (did you mean "
                      "'message'?)\n" +
                      base + "c/rule.yaml:6:12: bad regular expression '[x': missing ]: [x\n" +
-                     "fzcheck: 4 problem(s) in the rules; nothing was checked\n");
+                     "fzcheck: 规则中有 4 处问题，未进行检查\n");
 }
 
 TEST_CASE("check: usage errors") {
   auto none = run_cli({"check"});
   CHECK(none.exit_code == 2);
-  CHECK(none.err == "fzcheck check: no input files\n(see 'fzcheck check --help')\n");
+  CHECK(none.err == "fzcheck check: 没有指定要处理的文件\n（用法见 fzcheck check --help）\n");
+  auto none_en = run_cli({"check", "--lang", "en"});
+  CHECK(none_en.err == "fzcheck check: no input files\n(see 'fzcheck check --help')\n");
   auto format = run_cli({"check", "--format", "xml", sample("000_564c8ac60a8ddf78")});
   CHECK(format.exit_code == 2);
-  CHECK(format.err.rfind(
-            "fzcheck check: --format must be text, json, ndjson, sarif, summary, html or line, not "
-            "'xml'\n",
-            0) == 0);
+  CHECK(
+      format.err.starts_with("fzcheck check: --format 的值应为 text、json、ndjson、sarif、"
+                             "summary、html 或 line，而不是“xml”\n"));
+  auto format_en =
+      run_cli({"check", "--lang", "en", "--format", "xml", sample("000_564c8ac60a8ddf78")});
+  CHECK(format_en.err.starts_with(
+      "fzcheck check: --format must be text, json, ndjson, sarif, summary, html or line, not "
+      "'xml'\n"));
   auto jobs = run_cli({"check", "-j", "0", sample("000_564c8ac60a8ddf78")});
   CHECK(jobs.exit_code == 2);
-  CHECK(jobs.err.starts_with("fzcheck check: --jobs must be from 1 to 256\n"));
+  CHECK(jobs.err.starts_with("fzcheck check: --jobs 的值应在 1 到 256 之间\n"));
   auto no_default = run_cli({"check", "--no-default-rules", sample("000_564c8ac60a8ddf78")});
   CHECK(no_default.exit_code == 2);
-  CHECK(no_default.err.rfind("fzcheck check: --no-default-rules needs at least one --rules DIR\n",
-                             0) == 0);
+  CHECK(no_default.err.starts_with(
+      "fzcheck check: 使用 --no-default-rules 时，至少要用 --rules 指定一个规则包文件夹\n"));
+  auto unknown = run_cli({"check", "--frobnicate", sample("000_564c8ac60a8ddf78")});
+  CHECK(unknown.exit_code == 2);
+  CHECK(unknown.err ==
+        "fzcheck check: 没有“--frobnicate”这个选项\n（用法见 fzcheck check --help）\n");
   auto help = run_cli({"check", "--help"});
   CHECK(help.exit_code == 0);
   CHECK(help.out.find("--fail-on") != std::string::npos);
@@ -293,8 +308,7 @@ TEST_CASE("check: the type line, --type, and the packs that run on each type") {
       english.out.starts_with(notice.string() + ": document type: 公文 (not a known report type"));
   auto bad = run_cli({"check", "--type", "memo", report});
   CHECK(bad.exit_code == 2);
-  CHECK(
-      bad.err.starts_with("fzcheck check: --type must be a declared document type (xxgk-report, "));
+  CHECK(bad.err.starts_with("fzcheck check: --type 的值应为已声明的文件类型（xxgk-report、"));
 }
 
 TEST_CASE("check: folders are walked in a stable order, hidden and other files are skipped") {
@@ -325,7 +339,7 @@ TEST_CASE("check: folders are walked in a stable order, hidden and other files a
   auto none = run_cli(p.args({empty.path().string()}));
   CHECK(none.exit_code == 2);
   CHECK(none.err.find("已跳过 1 个文件：.pdf 1 个") != std::string::npos);
-  CHECK(none.err.find("no file fzcheck can read") != std::string::npos);
+  CHECK(none.err.find("文件夹中没有 fzcheck 能读取的文件") != std::string::npos);
 }
 
 TEST_CASE("check: - reads standard input, once") {
@@ -335,7 +349,7 @@ TEST_CASE("check: - reads standard input, once") {
   CHECK(r.out == "<stdin>:3:2:err-word:error\n");
   auto twice = run_cli(p.args({"-", "-"}), doc("有错字。"));
   CHECK(twice.exit_code == 2);
-  CHECK(twice.err.find("'-' (standard input) can be given once") != std::string::npos);
+  CHECK(twice.err.find("“-”（标准输入）只能指定一次") != std::string::npos);
 }
 
 TEST_CASE("check: --min-severity and -q leave out findings, --brief drops the extra lines") {
@@ -351,7 +365,7 @@ TEST_CASE("check: --min-severity and -q leave out findings, --brief drops the ex
         file + ":3:1:err-word:error\n");
   auto bad = run_cli(p.args({"--min-severity", "loud", file}));
   CHECK(bad.exit_code == 2);
-  CHECK(bad.err.find("--min-severity must be info, warning or error") != std::string::npos);
+  CHECK(bad.err.find("--min-severity 的值应为 info、warning 或 error") != std::string::npos);
   auto brief = run_cli(p.args({"--brief", "--color", "never", "--min-severity", "warning", file}));
   CHECK(brief.out.find("= ") == std::string::npos);
   CHECK(brief.out.find(file + ":3:4: 警告: 慎用“警字” [warn-word]\n") != std::string::npos);
@@ -401,7 +415,7 @@ TEST_CASE("check: --format ndjson, sarif and summary") {
   CHECK(table.out.find("共检查") == std::string::npos);
   auto bad = run_cli(p.args({"--format", "pdf", a}));
   CHECK(bad.exit_code == 2);
-  CHECK(bad.err.find("--format must be text, json, ndjson, sarif, summary, html or line") !=
+  CHECK(bad.err.find("--format 的值应为 text、json、ndjson、sarif、summary、html 或 line") !=
         std::string::npos);
 }
 
@@ -434,7 +448,7 @@ TEST_CASE("check: --format html writes one page, -o writes it atomically") {
   auto several = run_cli(p.args({"--format", "html", a, b}));
   CHECK(several.exit_code == 2);
   CHECK(several.err.find("--format html") != std::string::npos);
-  CHECK(several.err.find("-o DIR") != std::string::npos);
+  CHECK(several.err.find("-o 指定文件夹") != std::string::npos);
   // An unreadable file: no page.
   const auto missing_page = dir.path() / "missing.html";
   auto missing = run_cli(

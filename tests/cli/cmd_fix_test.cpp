@@ -59,13 +59,14 @@ TEST_CASE("fzcheck fix -o: writes the corrected copy and leaves the input alone"
   auto r = run_cli({"fix", in.path.string(), "-o", out.string()});
   CHECK(r.exit_code == 0);
   CHECK(r.out == "");
-  CHECK(r.err == in.path.string() + ": 4 fix(es) applied\n");
+  CHECK(r.err == in.path.string() + ": 已更正 4 处\n");
   CHECK(test::read_file(out) == kFixed);
   CHECK(in.untouched());
   CHECK(entries(in.dir.path()) == std::vector<std::string>{"in.txt", "out.txt"});
-  // The long option, and an existing output replaced.
-  auto again = run_cli({"fix", "--output", out.string(), in.path.string()});
+  // The long option, and an existing output replaced; in English.
+  auto again = run_cli({"fix", "--output", out.string(), "--lang", "en", in.path.string()});
   CHECK(again.exit_code == 0);
+  CHECK(again.err == in.path.string() + ": 4 fix(es) applied\n");
   CHECK(test::read_file(out) == kFixed);
 }
 
@@ -97,8 +98,8 @@ TEST_CASE("fzcheck fix -o: naming the input itself is refused") {
     auto r = run_cli({"fix", in.path.string(), "-o", same});
     CHECK(r.exit_code == 2);
     CHECK(r.err ==
-          "fzcheck fix: -o names the input file itself; use --in-place to replace the input\n"
-          "(see 'fzcheck fix --help')\n");
+          "fzcheck fix: -o 指定的就是输入文件本身；如要直接修改原文件，请用 --in-place\n"
+          "（用法见 fzcheck fix --help）\n");
     CHECK(in.untouched());
   }
   // A hard link to the input is the input too.
@@ -121,7 +122,7 @@ TEST_CASE("fzcheck fix --diff: prints a unified diff and writes nothing") {
                      "+开展培训，共计3次，效果良好。\n"
                      " 二、存在问题\n"
                      " 人员不足。\n");
-  CHECK(r.err == label + ": 4 fix(es) applied\n");
+  CHECK(r.err == label + ": 已更正 4 处\n");
   CHECK(in.untouched());
   CHECK(entries(in.dir.path()) == std::vector<std::string>{"in.txt"});
   // A file with nothing to fix gives no diff.
@@ -129,7 +130,7 @@ TEST_CASE("fzcheck fix --diff: prints a unified diff and writes nothing") {
   auto none = run_cli({"fix", "--diff", clean.path.string()});
   CHECK(none.exit_code == 0);
   CHECK(none.out == "");
-  CHECK(none.err == clean.path.string() + ": 0 fix(es) applied\n");
+  CHECK(none.err == clean.path.string() + ": 已更正 0 处\n");
 }
 
 TEST_CASE("fzcheck fix --diff: the diff applies with patch to give the -o output") {
@@ -152,7 +153,7 @@ TEST_CASE("fzcheck fix --in-place: the file is replaced atomically, its mode kep
   REQUIRE(::chmod(in.path.c_str(), 0640) == 0);
   auto r = run_cli({"fix", "--in-place", in.path.string()});
   CHECK(r.exit_code == 0);
-  CHECK(r.err == in.path.string() + ": 4 fix(es) applied\n");
+  CHECK(r.err == in.path.string() + ": 已更正 4 处\n");
   CHECK(test::read_file(in.path) == kFixed);
   struct stat st {};
   REQUIRE(::stat(in.path.c_str(), &st) == 0);
@@ -170,8 +171,8 @@ TEST_CASE("fzcheck fix --in-place: the file is replaced atomically, its mode kep
 TEST_CASE("fzcheck fix: one of -o, --diff, --in-place, and input files, are required") {
   Input in;
   const std::string modes =
-      "fzcheck fix: say what to do with the corrections: -o OUT, --diff or --in-place (one of "
-      "them)\n(see 'fzcheck fix --help')\n";
+      "fzcheck fix: 请指定如何处理更正：-o 输出文件、--diff 或 --in-place，三者选一\n"
+      "（用法见 fzcheck fix --help）\n";
   auto none = run_cli({"fix", in.path.string()});
   CHECK(none.exit_code == 2);
   CHECK(none.err == modes);
@@ -181,10 +182,15 @@ TEST_CASE("fzcheck fix: one of -o, --diff, --in-place, and input files, are requ
   auto three = run_cli({"fix", "--diff", "-o", "x.txt", in.path.string()});
   CHECK(three.exit_code == 2);
   CHECK(three.err == modes);
+  auto english = run_cli({"fix", in.path.string()}, "", {"FZCHECK_LANG=en"});
+  CHECK(english.err ==
+        "fzcheck fix: say what to do with the corrections: -o OUT, --diff or --in-place (one of "
+        "them)\n(see 'fzcheck fix --help')\n");
   auto no_files = run_cli({"fix", "--diff"});
   CHECK(no_files.exit_code == 2);
-  CHECK(no_files.err == "fzcheck fix: no input files\n(see 'fzcheck fix --help')\n");
-  auto two_inputs = run_cli({"fix", "-o", "x.txt", in.path.string(), in.path.string()});
+  CHECK(no_files.err == "fzcheck fix: 没有指定要处理的文件\n（用法见 fzcheck fix --help）\n");
+  auto two_inputs =
+      run_cli({"--lang", "en", "fix", "-o", "x.txt", in.path.string(), in.path.string()});
   CHECK(two_inputs.exit_code == 2);
   CHECK(two_inputs.err ==
         "fzcheck fix: -o OUT takes exactly one input file\n(see 'fzcheck fix --help')\n");
@@ -206,9 +212,9 @@ TEST_CASE(
   auto r = run_cli({"fix", docx.string(), "-o", tracked.string()});
   CHECK(r.exit_code == 0);
   CHECK(r.err == docx.string() +
-                     ": 10 fix(es) applied as tracked changes, 8 not applied (Word generates that "
-                     "text: list numbers, fields)\n");
-  auto d = run_cli({"fix", "--no-track", docx.string(), "-o", direct.string()});
+                     ": 已以修订（可在 Word 或 WPS 中接受或拒绝）形式更正 10 处，8 处是 Word "
+                     "自动生成的文字（自动编号、域），未更正\n");
+  auto d = run_cli({"fix", "--no-track", "--lang", "en", docx.string(), "-o", direct.string()});
   CHECK(d.exit_code == 0);
   CHECK(d.err.find(": 10 fix(es) applied, 8 not applied") != std::string::npos);
   CHECK(test::read_file(docx) == test::read_file(source));
@@ -247,16 +253,18 @@ TEST_CASE("fzcheck fix: inputs that cannot be read or written") {
   { std::ofstream(html) << page; }
   auto refused = run_cli({"fix", html.string(), "-o", out.string()});
   CHECK(refused.exit_code == 2);
-  CHECK(refused.err == "fzcheck: " + html.string() +
-                           ": corrected copies can be written for plain text only, not html\n");
+  CHECK(refused.err ==
+        "fzcheck: " + html.string() + ": 只能为纯文本文件写出更正后的副本，html 文件不能\n");
   CHECK_FALSE(fs::exists(out));
-  auto in_place = run_cli({"fix", "--in-place", html.string()});
+  auto in_place = run_cli({"fix", "--in-place", "--lang", "en", html.string()});
   CHECK(in_place.exit_code == 2);
+  CHECK(in_place.err == "fzcheck: " + html.string() +
+                            ": corrected copies can be written for plain text only, not html\n");
   CHECK(test::read_file(html) == page);
   // An output in a folder that does not exist.
   auto nowhere = run_cli({"fix", in.path.string(), "-o", (in.dir.path() / "no/out.txt").string()});
   CHECK(nowhere.exit_code == 2);
-  CHECK(nowhere.err.find("cannot write it") != std::string::npos);
+  CHECK(nowhere.err.find(": 无法写入：无法在 ") != std::string::npos);
   // With several files, the readable ones are still fixed.
   Input good;
   auto mixed =
@@ -272,7 +280,7 @@ TEST_CASE("fzcheck fix: --only and --disable choose whose fixes are applied") {
   auto only = run_cli({"fix", in.path.string(), "-o", out.string(), "--only",
                        "halfwidth-punctuation", "--only", "conversion-artefact"});
   CHECK(only.exit_code == 0);
-  CHECK(only.err == in.path.string() + ": 2 fix(es) applied\n");
+  CHECK(only.err == in.path.string() + ": 已更正 2 处\n");
   CHECK(test::read_file(out) ==
         "某局关于2024年度法治政府建设情况的报告\n一、主要举措\n  开展培训，共计3次，，效果良好。\n"
         "二、存在问题\n人员不足。\n");
@@ -285,8 +293,8 @@ TEST_CASE("fzcheck fix: --only and --disable choose whose fixes are applied") {
   auto unknown = run_cli({"fix", "--diff", "--only", "no-such-rule", in.path.string()});
   CHECK(unknown.exit_code == 2);
   CHECK(unknown.err ==
-        "fzcheck fix: there is no rule 'no-such-rule' (see 'fzcheck rules list')\n"
-        "(see 'fzcheck fix --help')\n");
+        "fzcheck fix: 没有“no-such-rule”这条规则（规则清单见 fzcheck rules list）\n"
+        "（用法见 fzcheck fix --help）\n");
   CHECK(in.untouched());
 }
 

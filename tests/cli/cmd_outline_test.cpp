@@ -50,14 +50,16 @@ TEST_CASE("fzcheck outline: bad input gets a one-line error naming the file and 
   }
   struct Case {
     std::string path;
-    std::string expect;
+    std::string zh, en;  // in the message in each language
   };
   const Case cases[] = {
-      {empty.string(), "the file is empty"},
-      {binary.string(), "binary data"},
-      {invalid.string(), "neither valid UTF-8"},
-      {huge.string(), "more than the limit"},
-      {(dir.path() / "missing.txt").string(), "no such file"},
+      {empty.string(), "文件是空的", "the file is empty"},
+      {binary.string(), "这是二进制数据，不是文本", "binary data"},
+      {invalid.string(), "既不是有效的 UTF-8（第 1 行第 2 列的字节 0xE9 有误），也不是 GB18030",
+       "neither valid UTF-8 (bad byte 0xE9 at line 1, column 2) nor GB18030"},
+      {huge.string(), "超过了 64.0 MB 的上限（可用 --max-file-size 调整上限）",
+       "more than the limit of 64.0 MB (see --max-file-size)"},
+      {(dir.path() / "missing.txt").string(), "文件不存在", "no such file"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.path);
@@ -65,8 +67,12 @@ TEST_CASE("fzcheck outline: bad input gets a one-line error naming the file and 
     CHECK(r.exit_code == 2);
     CHECK(count_lines(r.err) == 1);
     CHECK(r.err.rfind("fzcheck: " + c.path + ": ", 0) == 0);
-    CHECK(r.err.find(c.expect) != std::string::npos);
+    CHECK(r.err.find(c.zh) != std::string::npos);
     CHECK(r.out.empty());
+    auto en = test::run_cli({"outline", "--lang", "en", c.path});
+    CHECK(en.exit_code == 2);
+    CHECK(en.err.rfind("fzcheck: " + c.path + ": ", 0) == 0);
+    CHECK(en.err.find(c.en) != std::string::npos);
   }
 }
 
@@ -84,7 +90,7 @@ TEST_CASE("fzcheck outline: a folder is walked like check's, nothing readable is
   none.write("x.pdf", "%PDF-1.4");
   auto empty = test::run_cli({"outline", none.path().string()});
   CHECK(empty.exit_code == 2);
-  CHECK(empty.err.find("no file fzcheck can read") != std::string::npos);
+  CHECK(empty.err.find("文件夹中没有 fzcheck 能读取的文件") != std::string::npos);
 }
 
 TEST_CASE("fzcheck outline: good files are still printed when another file fails") {
@@ -119,21 +125,27 @@ TEST_CASE(
   }
   auto r = test::run_cli({"outline", "--max-file-size", "300M", huge.string()});
   CHECK(r.exit_code == 2);
-  CHECK(r.err.find("binary data") != std::string::npos);
+  CHECK(r.err.find("这是二进制数据") != std::string::npos);
 }
 
 TEST_CASE("fzcheck usage errors exit 2 with a hint") {
   auto none = test::run_cli({"outline"});
   CHECK(none.exit_code == 2);
-  CHECK(none.err.find("no input files") != std::string::npos);
+  CHECK(none.err.find("没有指定要处理的文件") != std::string::npos);
   auto bad_format = test::run_cli({"outline", "--format", "xml", "x"});
   CHECK(bad_format.exit_code == 2);
-  CHECK(bad_format.err.find("--format must be text or json") != std::string::npos);
+  CHECK(bad_format.err ==
+        "fzcheck outline: --format 的值应为 text 或 json，而不是“xml”\n"
+        "（用法见 fzcheck outline --help）\n");
+  auto bad_format_en = test::run_cli({"outline", "--format", "xml", "x", "--lang=en"});
+  CHECK(bad_format_en.err.find("--format must be text or json, not 'xml'") != std::string::npos);
   auto bad_size = test::run_cli({"outline", "--max-file-size", "lots", "x"});
   CHECK(bad_size.exit_code == 2);
   auto unknown = test::run_cli({"frobnicate"});
   CHECK(unknown.exit_code == 2);
-  CHECK(unknown.err.find("unknown command") != std::string::npos);
+  CHECK(unknown.err.starts_with("fzcheck: 没有“frobnicate”这个命令\n\n用法：fzcheck 命令"));
+  CHECK(test::run_cli({"frobnicate", "--lang", "en"})
+            .err.starts_with("fzcheck: unknown command 'frobnicate'\n\nusage: fzcheck COMMAND"));
   auto version = test::run_cli({"--version"});
   CHECK(version.exit_code == 0);
   CHECK(version.out.starts_with("fzcheck "));

@@ -64,8 +64,11 @@ TEST_CASE("rules list: the built-in packs, plus a --rules pack") {
   CHECK(json.size() == RuleSet::builtin().rules().size());
   auto bad = run_cli({"rules", "list", "--format", "xml"});
   CHECK(bad.exit_code == 2);
-  CHECK(bad.err.starts_with("fzcheck rules: --format must be "));
-  CHECK(bad.err.find(", not 'xml'\n") != std::string::npos);
+  CHECK(bad.err.starts_with(
+      "fzcheck rules: --format 的值应为 text、json 或 markdown，而不是“xml”\n"));
+  auto bad_en = run_cli({"rules", "list", "--format", "xml", "--lang", "en"});
+  CHECK(bad_en.err.starts_with(
+      "fzcheck rules: --format must be text, json or markdown, not 'xml'\n"));
 }
 
 TEST_CASE("rules explain: the rule in full, with its source and README") {
@@ -74,7 +77,7 @@ TEST_CASE("rules explain: the rule in full, with its source and README") {
   REQUIRE_FALSE(r->readme.empty());
   CHECK(r->readme ==
         test::read_file(test::source_path("rules/fazhi-report/part-measures/README.md")));
-  auto out = run_cli({"rules", "explain", "part-measures"});
+  auto out = run_cli({"rules", "explain", "part-measures", "--lang", "en"});
   CHECK(out.exit_code == 0);
   CHECK(out.out ==
         fmt::format("part-measures  (required-section rule of pack fazhi-report, error)\n"
@@ -95,19 +98,19 @@ TEST_CASE("rules explain: the rule in full, with its source and README") {
   auto mine = run_cli({"rules", "explain", "err-word", "--rules", pack.path().string()});
   CHECK(mine.exit_code == 0);
   CHECK(mine.out ==
-        "err-word  (pattern rule of pack cli, error)\n"
+        "err-word（pattern 类规则，属于规则包 cli，级别：错误）\n"
         "\n"
-        "summary:  不要写错字\n"
-        "scope:    body\n"
-        "message:  不要写“{match}”\n"
-        "source:   依据err-word\n"
-        "file:     " +
+        "规则概要：不要写错字\n"
+        "适用范围：body\n"
+        "提示信息：不要写“{match}”\n"
+        "检查依据：依据err-word\n"
+        "规则文件：" +
             pack.at("err-word/rule.yaml") +
             "\n"
             "\n"
             "# err-word\n\n为什么不要写错字。\n");
   auto no_readme = run_cli({"rules", "explain", "info-word", "--rules", pack.path().string()});
-  const std::string last = "file:     " + pack.at("info-word/rule.yaml") + "\n";
+  const std::string last = "规则文件：" + pack.at("info-word/rule.yaml") + "\n";
   CHECK(no_readme.exit_code == 0);
   CHECK(no_readme.out.substr(no_readme.out.size() - last.size()) == last);
   CHECK(no_readme.out.find("\n\n#") == std::string::npos);
@@ -115,15 +118,15 @@ TEST_CASE("rules explain: the rule in full, with its source and README") {
   auto unknown = run_cli({"rules", "explain", "no-such-rule"});
   CHECK(unknown.exit_code == 2);
   CHECK(unknown.err ==
-        "fzcheck rules: there is no rule 'no-such-rule' (see 'fzcheck rules list')\n"
-        "(see 'fzcheck rules --help')\n");
-  auto two = run_cli({"rules", "explain", "a", "b"});
+        "fzcheck rules: 没有“no-such-rule”这条规则（规则清单见 fzcheck rules list）\n"
+        "（用法见 fzcheck rules --help）\n");
+  auto two = run_cli({"rules", "explain", "a", "b", "--lang", "en"});
   CHECK(two.exit_code == 2);
   CHECK(two.err.starts_with("fzcheck rules: give exactly one rule id\n"));
 }
 
 TEST_CASE("rules kinds: every registered kind with its default scope") {
-  auto r = run_cli({"rules", "kinds"});
+  auto r = run_cli({"rules", "kinds", "--lang", "en"});
   CHECK(r.exit_code == 0);
   std::string expected;
   for (const KindInfo& k : rule_kinds()) {
@@ -134,9 +137,13 @@ TEST_CASE("rules kinds: every registered kind with its default scope") {
   CHECK(r.out == expected);
   CHECK(r.out.find("  pattern            text that must not appear, with an optional replacement "
                    "(default scope: body)\n") != std::string::npos);
+  auto zh = run_cli({"rules", "kinds"});
+  CHECK(zh.out.find("  pattern            text that must not appear, with an optional replacement"
+                    "（默认范围：body）\n") != std::string::npos);
+  CHECK(zh.out.ends_with("\n各类规则可用的键见 docs/rule-authors.md。\n"));
   auto extra = run_cli({"rules", "kinds", "pattern"});
   CHECK(extra.exit_code == 2);
-  CHECK(extra.err.starts_with("fzcheck rules: 'rules kinds' takes no arguments\n"));
+  CHECK(extra.err.starts_with("fzcheck rules: “rules kinds”不带参数\n"));
 }
 
 TEST_CASE("rules test: a passing and a failing rule") {
@@ -152,7 +159,7 @@ TEST_CASE("rules test: a passing and a failing rule") {
       .file("bad/pass/p.txt", "甲\n")
       .file("bad/fail/f.txt", "乙\n")
       .file("bad/fail/f.expected", "f.txt:1:1:bad:error\n");
-  auto r = run_cli({"rules", "test", pack.path().string()});
+  auto r = run_cli({"rules", "test", pack.path().string()}, "", {"FZCHECK_LANG=en"});
   CHECK(r.exit_code == 1);
   CHECK(r.out ==
         "FAIL  bad  (1 pass, 1 fail fixtures)\n"
@@ -162,7 +169,8 @@ TEST_CASE("rules test: a passing and a failing rule") {
         "2 rule(s) tested, 1 failed\n");
   auto good = run_cli({"rules", "test", pack.path().string(), "--rule", "good"});
   CHECK(good.exit_code == 0);
-  CHECK(good.out == "ok    good  (1 pass, 1 fail fixtures)\n1 rule(s) tested, 0 failed\n");
+  CHECK(good.out ==
+        "通过  good（应通过的样例 1 个，应报出问题的样例 1 个）\n共测试 1 条规则，0 条未通过\n");
   auto unknown = run_cli({"rules", "test", pack.path().string(), "--rule", "zzz"});
   CHECK(unknown.exit_code == 2);
   CHECK(unknown.err == pack.path().string() + ": no rule 'zzz' is defined there\n");
@@ -179,19 +187,25 @@ TEST_CASE("rules test: a pack that does not load, and usage errors") {
   CHECK(run_cli({"rules", "test"}).exit_code == 2);
   auto none = run_cli({"rules"});
   CHECK(none.exit_code == 2);
-  CHECK(none.out.starts_with("usage: fzcheck rules list"));
+  CHECK(none.out.starts_with("用法：fzcheck rules list"));
+  CHECK(run_cli({"--lang", "en", "rules"}).out.starts_with("usage: fzcheck rules list"));
   auto unknown = run_cli({"rules", "frobnicate"});
   CHECK(unknown.exit_code == 2);
-  CHECK(unknown.err.starts_with("fzcheck rules: unknown 'rules' command 'frobnicate'\n"));
+  CHECK(unknown.err.starts_with("fzcheck rules: 没有“rules frobnicate”这个命令\n"));
 }
 
 TEST_CASE("rules types: every declared type and the packs that check it") {
-  auto r = run_cli({"rules", "types"});
+  auto r = run_cli({"rules", "types", "--lang", "en"});
   CHECK(r.exit_code == 0);
   CHECK(r.out.find("  fazhi-report             法治政府建设年度报告  (declared by fazhi-report; "
                    "checked by fazhi-report, gongwen)\n") != std::string::npos);
   CHECK(r.out.find("  gongwen                  公文, when no other type fits  (declared by "
                    "gongwen; checked by gongwen)\n") != std::string::npos);
+  auto zh = run_cli({"rules", "types"});
+  CHECK(zh.out.find("  fazhi-report             法治政府建设年度报告（由 fazhi-report 声明；由 "
+                    "fazhi-report、gongwen 检查）\n") != std::string::npos);
+  CHECK(zh.out.find("  gongwen                  公文，不属于其他类型时采用（由 gongwen 声明；由 "
+                    "gongwen 检查）\n") != std::string::npos);
 }
 
 }  // namespace fzcheck

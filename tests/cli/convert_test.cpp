@@ -20,15 +20,22 @@ bool soffice_available() {
 TEST_CASE("convert: without --convert a .doc is refused with the way to convert it") {
   auto r = test::run_cli({"outline", test::source_path(kDoc).string()});
   CHECK(r.exit_code == 2);
-  CHECK(r.err.find("legacy Word or WPS binary document (.doc/.wps)") != std::string::npos);
-  CHECK(r.err.find("--convert") != std::string::npos);
+  CHECK(r.err.find(": 这是旧版 Word 或 WPS 二进制文档（.doc/.wps）；请用 Word 或 WPS 打开后另存为 "
+                   ".docx，或用“soffice --headless --convert-to docx 文件名”转换（使用 fzcheck "
+                   "check --convert 可自动转换）\n") != std::string::npos);
+  auto en = test::run_cli({"outline", "--lang", "en", test::source_path(kDoc).string()});
+  CHECK(en.err.find("legacy Word or WPS binary document (.doc/.wps)") != std::string::npos);
+  CHECK(en.err.find(" (fzcheck check --convert does this for you)\n") != std::string::npos);
+  // JSON keeps the English message, whatever the language.
+  auto json = test::run_cli({"outline", "--format", "json", test::source_path(kDoc).string()});
+  CHECK(json.out.find("(fzcheck check --convert does this for you)") != std::string::npos);
 }
 
 TEST_CASE("convert: --convert without LibreOffice says what to install") {
   auto r = test::run_cli({"check", "--convert", test::source_path(kDoc).string()}, "",
                          {"PATH=/nonexistent"});
   CHECK(r.exit_code == 2);
-  CHECK(r.err.find("--convert needs LibreOffice") != std::string::npos);
+  CHECK(r.err.find("--convert 需要 LibreOffice") != std::string::npos);
   CHECK(r.err.find(kDoc) != std::string::npos);
 }
 
