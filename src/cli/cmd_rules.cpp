@@ -20,6 +20,35 @@ constexpr const char* kRulesUsage =
     "       fzcheck rules types [--rules DIR]...\n"
     "       fzcheck rules test DIR [--rule ID]...\n";
 
+// What a pack that extends a rule's pack changed about it (pack.yaml `overrides`): "disabled",
+// "severity info → warning", "message"; "" when nothing.
+std::string override_changes(const RuleInfo& r) {
+  if (!r.overridden) return {};
+  const RuleOverride& o = *r.overridden;
+  if (o.disabled) return "disabled";
+  std::string what;
+  if (o.severity)
+    what = fmt::format("severity {} → {}", to_string(o.written_severity), to_string(r.severity));
+  if (o.message) what += std::string(what.empty() ? "" : ", ") + "message";
+  return what;
+}
+
+// The same with the pack that made the changes, for the rule list.
+std::string override_note(const RuleInfo& r) {
+  if (!r.overridden) return {};
+  if (r.disabled()) return "disabled by " + r.overridden->pack;
+  std::string what = override_changes(r);
+  return fmt::format("overridden by {}{}{}", r.overridden->pack, what.empty() ? "" : ": ", what);
+}
+
+// "pack  title  (origin)", with the packs it extends.
+std::string pack_line(const PackInfo& p) {
+  std::string extends;
+  for (const std::string& e : p.extends) extends += (extends.empty() ? "" : ", ") + e;
+  return fmt::format("{}  {}  ({}{}{})", p.id, p.title, p.origin,
+                     extends.empty() ? "" : "; extends ", extends);
+}
+
 // Parses the options of a command that reads the rule packs (--help and the rule flags are added
 // to `options`) and loads the packs; nothing after --help. Arguments that are not options go to
 // `ids`, of which there must be `want`.
@@ -60,8 +89,10 @@ int list(const std::vector<std::string>& args) {
                  p.id, p.title, p.description);
       for (const RuleInfo& r : rules.rules()) {
         if (r.pack != p.id) continue;
+        std::string severity = r.disabled() ? "off" : to_string(r.severity);
+        if (r.overridden) severity += " (" + override_note(r) + ")";
         fmt::print(std::cout, "| [{}](../rules/{}/{}/README.md) | {} | {} | {} | {} |\n", r.id,
-                   p.id, r.id, to_string(r.severity), r.kind, r.summary, r.source);
+                   p.id, r.id, severity, r.kind, r.summary, r.source);
       }
       std::cout << '\n';
     }
@@ -70,11 +101,13 @@ int list(const std::vector<std::string>& args) {
   if (format != "text")
     throw UsageError("--format must be text, json or markdown, not '" + format + "'");
   for (const PackInfo& p : rules.packs()) {
-    fmt::print(std::cout, "{}  {}  ({})\n", p.id, p.title, p.origin);
+    fmt::print(std::cout, "{}\n", pack_line(p));
     for (const RuleInfo& r : rules.rules()) {
-      if (r.pack == p.id)
-        fmt::print(std::cout, "  {:<24} {:<8} {:<17} {}\n", r.id, to_string(r.severity), r.kind,
-                   r.summary);
+      if (r.pack != p.id) continue;
+      std::string note = override_note(r);
+      fmt::print(std::cout, "  {:<24} {:<8} {:<17} {}{}\n", r.id,
+                 r.disabled() ? "off" : to_string(r.severity), r.kind, r.summary,
+                 note.empty() ? "" : "  [" + note + "]");
     }
   }
   return kExitOk;
@@ -89,8 +122,16 @@ int explain(const std::vector<std::string>& args) {
   if (!r)
     throw UsageError(fmt::format("there is no rule '{}' (see 'fzcheck rules list')", ids.front()));
   fmt::print(std::cout, "{}  ({} rule of pack {}, {})\n\n", r->id, r->kind, r->pack,
-             to_string(r->severity));
+             r->disabled() ? "disabled" : to_string(r->severity));
   fmt::print(std::cout, "summary:  {}\n", r->summary);
+  if (r->overridden) {
+    std::string what = override_changes(*r);
+    fmt::print(std::cout, "override: {}by pack {} ({})\n", what.empty() ? "" : what + ", ",
+               r->overridden->pack, r->overridden->origin);
+    if (r->overridden->message)
+      fmt::print(std::cout, "          the rule file's message: {}\n",
+                 r->overridden->written_message);
+  }
   if (!r->scope.empty()) fmt::print(std::cout, "scope:    {}\n", r->scope);
   fmt::print(std::cout, "message:  {}\nsource:   {}\nfile:     {}\n", r->message, r->source,
              r->origin);
