@@ -21,11 +21,11 @@ struct RuleTestResult {
   bool ok() const noexcept { return problems.empty(); }
 };
 
-// Loads the pack(s) at `path` on their own (without the built-in packs) and runs the fixtures of
-// every rule, or only of the rules named in `only`. A rule also fails when it has no README.md, no
-// pass fixture or no fail fixture. A fixture may have <name>.options.yaml with `submitted_on` and
-// `published_on` dates (YYYY-MM-DD) for rules that need them, and `document_type` (else it is
-// taken for the first type its pack applies to).
+// Loads the pack(s) at `path` on their own (with only the built-in packs they extend, if any) and
+// runs the fixtures of every rule of theirs, or only of the rules named in `only`. A rule also
+// fails when it has no README.md, no pass fixture or no fail fixture. A fixture may have
+// <name>.options.yaml with `submitted_on` and `published_on` dates (YYYY-MM-DD) for rules that need
+// them, and `document_type` (else it is taken for the first type its pack applies to).
 Result<std::vector<RuleTestResult>> test_rules(const std::filesystem::path& path,
                                                const std::vector<std::string>& only = {});
 

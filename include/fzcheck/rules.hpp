@@ -24,8 +24,9 @@ struct SummaryColumn {
   std::string rule;   // the rule whose findings fill it: "shortcomings-causes"; empty for a part
   std::string part;  // a part column: where this required part is (✓, 缺, 内含); a rule column:
                      // the part the rule needs (empty: none), without which the cell is empty
-  std::string pass;      // the cell when the rule found nothing: "✓"
-  std::string cells[3];  // the cell for its worst finding, by severity (info, warning, error)
+  std::string part_pack;  // the pack that declares `part`: this one, or one it extends
+  std::string pass;       // the cell when the rule found nothing: "✓"
+  std::string cells[3];   // the cell for its worst finding, by severity (info, warning, error)
 };
 
 struct PackInfo {
@@ -36,7 +37,10 @@ struct PackInfo {
   std::string language;                 // of its messages: "zh-CN" (the default) or "en"
   std::string origin;                   // the directory it was loaded from, or "builtin:<id>"
   std::vector<std::string> applies_to;  // document type ids; empty: every document
-  std::vector<SummaryColumn> summary;   // its columns of the batch table
+  // The packs it builds on (pack.yaml `extends`): it uses their parts by plain id, runs on their
+  // document types unless it has `applies_to`, and may override their rules.
+  std::vector<std::string> extends;
+  std::vector<SummaryColumn> summary;  // its columns of the batch table
 };
 
 // A part that a pack's required-section rules require (主要举措和成效 …).
@@ -54,6 +58,17 @@ struct DocumentTypeInfo {
   bool fallback = false;  // the type of documents that no other type fits
 };
 
+// How a pack that extends a rule's pack changed the rule (its pack.yaml `overrides`).
+struct RuleOverride {
+  std::string pack;       // the pack whose override is in effect (the most derived one)
+  std::string origin;     // where it is written: "<pack.yaml>:<line>"
+  bool severity = false;  // RuleInfo::severity is the override's; the rule file has…
+  Severity written_severity = Severity::warning;  // …this one
+  bool message = false;                           // RuleInfo::message is the override's; the
+  std::string written_message;                    // rule file has this one
+  bool disabled = false;                          // switched off: listed, never run
+};
+
 struct RuleInfo {
   std::string id;    // unique in a RuleSet: "part-measures"
   std::string pack;  // the id of the pack it belongs to
@@ -68,6 +83,10 @@ struct RuleInfo {
   // Rules whose findings this rule's findings replace where they overlap: one defect, one finding
   // (a document title written wrongly is not also a year range written wrongly).
   std::vector<std::string> supersedes;
+  // Set when a pack that extends this rule's pack overrides it; `severity` and `message` above are
+  // then the effective ones.
+  std::optional<RuleOverride> overridden;
+  bool disabled() const noexcept { return overridden && overridden->disabled; }
 };
 
 // A kind of rule: what rule files may write as `kind:` (docs/rule-authors.md).
@@ -90,6 +109,10 @@ class RuleSet {
   static Result<RuleSet> load(const std::filesystem::path& path) {
     return load(std::vector<std::filesystem::path>{path});
   }
+  // Loads the packs at `path` with the built-in packs they extend (directly or through each
+  // other) that `path` does not hold, and no other built-in pack: a pack tested on its own that
+  // builds on fazhi-report.
+  static Result<RuleSet> load_with_extended_builtins(const std::filesystem::path& path);
   // The default packs, compiled into the library (rules/ at build time). Loaded once.
   static const RuleSet& builtin();
 

@@ -1,4 +1,6 @@
 // What rule factories use at load time: patterns, scopes and messages, validated.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "checks/build_context.hpp"
@@ -110,18 +112,51 @@ std::vector<Scope> BuildContext::scopes(Fields& f, const std::string& key) {
   return out;
 }
 
-bool BuildContext::declare_part(PartDef part) {
+std::optional<std::string> BuildContext::declare_part(PartDef part) {
   part.id = part_id(part.id.part);
   for (const PartDef& p : parts_) {
-    if (p.id == part.id) return false;
+    if (p.id == part.id)
+      return fmt::format("another required-section rule of this pack already declares part '{}'",
+                         part.id.part);
+  }
+  if (loaded_parts_) {
+    for (const std::string& base : bases_) {
+      for (const PartDef& p : *loaded_parts_) {
+        if (p.id.pack != base || p.id.part != part.id.part) continue;
+        return fmt::format(
+            "part '{}' is already declared by rule '{}' of pack '{}', which this pack extends: "
+            "use that part (section:{}) rather than declaring a second one",
+            p.id.part, p.rule_id, base, p.id.part);
+      }
+    }
   }
   parts_.push_back(std::move(part));
-  return true;
+  return std::nullopt;
 }
 
-PartId BuildContext::use_part(const std::string& part, const std::string& file, Position pos) {
-  part_uses_.push_back({part_id(part), file, pos});
+PartId BuildContext::use_part(const std::string& part, const std::string& file, Position pos,
+                              std::string where) {
+  PartUse use{part_id(part), part, file, pos, {}, std::move(where)};
+  if (std::size_t colon = part.find(':'); colon != std::string::npos) {
+    use.part = {part.substr(0, colon), part.substr(colon + 1)};
+  } else if (loaded_parts_) {
+    for (const std::string& base : bases_) {
+      bool declares =
+          std::any_of(loaded_parts_->begin(), loaded_parts_->end(), [&](const PartDef& p) {
+            return p.id == PartId{base, part};
+          });
+      if (declares) use.ambiguous.push_back(base);
+    }
+    if (!use.ambiguous.empty()) use.part = {use.ambiguous.front(), part};
+    if (use.ambiguous.size() == 1) use.ambiguous.clear();
+  }
+  part_uses_.push_back(std::move(use));
   return part_uses_.back().part;
+}
+
+Fields& BuildContext::message_fields(Fields& f, const std::string& key) {
+  if (message_override_ && &f == message_rule_ && key == "message") return *message_override_;
+  return f;
 }
 
 std::optional<Severity> severity_field(Fields& f, const std::string& key, bool required) {
@@ -135,17 +170,20 @@ std::optional<Severity> severity_field(Fields& f, const std::string& key, bool r
 std::optional<MessageTemplate> BuildContext::message(Fields& f, const std::string& key,
                                                      const std::set<std::string>& provided,
                                                      bool required) {
-  auto text = f.string(key, required);
+  Fields& from = message_fields(f, key);
+  if (&from != &f) f.has(key);  // the rule's own message is known, only replaced
+  auto text = from.string(key, required);
   if (!text) return std::nullopt;
   if (text->empty()) {
-    f.error(key, fmt::format("'{}' must not be empty", key));
+    from.error(key, fmt::format("'{}' must not be empty", key));
     return std::nullopt;
   }
   bool ok = true;
   for (const std::string& name : MessageTemplate::placeholders(*text)) {
     if (!provided.count(name)) {
-      f.error(key, fmt::format("unknown placeholder {{{}}} in '{}': this kind of rule provides {}",
-                               name, key, join(provided)));
+      from.error(key,
+                 fmt::format("unknown placeholder {{{}}} in '{}': this kind of rule provides {}",
+                             name, key, join(provided)));
       ok = false;
     }
   }

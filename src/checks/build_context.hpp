@@ -30,6 +30,16 @@ class BuildContext {
 
   // Parts are named per pack.
   PartId part_id(const std::string& part) const { return {pack_, part}; }
+  const std::string& pack() const noexcept { return pack_; }
+
+  // The packs this pack extends (pack.yaml `extends`, and the packs those extend), nearest first,
+  // and the parts of every pack loaded before it: a part named without its pack is looked up in
+  // them before this pack's own.
+  void set_bases(const std::vector<PartDef>& loaded_parts, std::vector<std::string> bases) {
+    loaded_parts_ = &loaded_parts;
+    bases_ = std::move(bases);
+  }
+  const std::vector<std::string>& bases() const noexcept { return bases_; }
 
   // A pattern as written by a rule author: a plain literal if it has no regex metacharacters,
   // else an RE2 regex. Errors are reported at `pos`.
@@ -44,17 +54,35 @@ class BuildContext {
                                          const std::set<std::string>& provided,
                                          bool required = true);
 
+  // Another pack's replacement for this rule's `message` (pack.yaml `overrides`): message() reads
+  // it instead of the key of `rule`, and reports its problems where the override is written.
+  void override_message(const Fields* rule, std::shared_ptr<Fields> where) {
+    message_rule_ = rule;
+    message_override_ = std::move(where);
+  }
+  // The mapping `key` of `f` is read from: the override's for an overridden message, else `f`
+  // (for problems a kind finds with the message it was given).
+  Fields& message_fields(Fields& f, const std::string& key);
+
   PatternSet& pattern_set() noexcept { return patterns_; }
-  // Declares a part of this pack; false if the pack already has a part of that name.
-  bool declare_part(PartDef part);
+  // Declares a part of this pack. Refused, with the reason, when this pack or a pack it extends
+  // already declares a part of that id.
+  std::optional<std::string> declare_part(PartDef part);
   // A part named by a rule, to be checked once every pack is loaded.
   struct PartUse {
     PartId part;
+    std::string spelled;  // as written: "measures", "fazhi-report:measures"
     std::string file;
     Position pos;
+    std::vector<std::string> ambiguous;  // several packs this pack extends declare the part
+    std::string where;                   // "in 'summary'"; empty: in scope 'section:…'
   };
   const std::vector<PartUse>& part_uses() const noexcept { return part_uses_; }
-  PartId use_part(const std::string& part, const std::string& file, Position pos);
+  // A part as a rule names it: "pack:part" is that pack's; a plain id is the part of a pack this
+  // pack extends that declares it, else this pack's own.
+  // `where` says where it is named, for the error when the part is unknown (default: in a scope).
+  PartId use_part(const std::string& part, const std::string& file, Position pos,
+                  std::string where = {});
 
  private:
   PatternSet& patterns_;
@@ -62,6 +90,10 @@ class BuildContext {
   std::string pack_;
   std::string language_;
   std::vector<PartUse> part_uses_;
+  const std::vector<PartDef>* loaded_parts_ = nullptr;
+  std::vector<std::string> bases_;
+  const Fields* message_rule_ = nullptr;
+  std::shared_ptr<Fields> message_override_;
 };
 
 // A key holding error, warning or info; reports anything else.

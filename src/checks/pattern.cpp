@@ -174,8 +174,9 @@ std::unique_ptr<Check> make_pattern(RuleSpec& spec) {
   auto except = ctx.patterns(f, "except");
   auto message = ctx.message(f, "message", provided);
   if (message && message->uses("replacement") && without_replacement) {
-    f.error("message",
-            "the message uses {replacement} but some terms or patterns have no 'replace'");
+    ctx.message_fields(f, "message")
+        .error("message",
+               "the message uses {replacement} but some terms or patterns have no 'replace'");
   }
   if (!message || entries.empty()) return nullptr;
   return std::make_unique<PatternCheck>(spec.common, ctx.pattern_set(), std::move(entries),

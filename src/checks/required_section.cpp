@@ -112,6 +112,13 @@ std::unique_ptr<Check> make_required_section(RuleSpec& spec) {
   BuildContext& ctx = spec.ctx;
   PartDef part;
   part.id = ctx.part_id(f.string("part", true).value_or(""));
+  if (part.id.part.find(':') != std::string::npos) {
+    f.error("part",
+            fmt::format("part id '{}' must not contain ':', which separates a pack from its "
+                        "part where a rule names the part of another pack",
+                        part.id.part));
+    part.id.part.clear();
+  }
   part.name = f.string("name", true).value_or("");
   part.rule_id = spec.common.id;
   part.priority = static_cast<int>(f.integer("priority", 0, 1000).value_or(100));
@@ -157,11 +164,8 @@ std::unique_ptr<Check> make_required_section(RuleSpec& spec) {
   }
   if (!message || part.id.part.empty()) return nullptr;
   check->message = std::move(*message);
-  PartId id = part.id;
-  if (!ctx.declare_part(std::move(part))) {
-    f.error("part",
-            fmt::format("another required-section rule of this pack already declares part '{}'",
-                        id.part));
+  if (auto refused = ctx.declare_part(std::move(part))) {
+    f.error("part", *refused);
     return nullptr;
   }
   return check;

@@ -13,6 +13,43 @@ namespace fzcheck::cli {
 
 namespace {
 
+// What a pack that extends a rule's pack changed about it (pack.yaml `overrides`), in `lang`:
+// disabled, the severity, the message; "" when nothing.
+std::string override_changes(const RuleInfo& r, const std::string& lang) {
+  if (!r.overridden) return {};
+  const RuleOverride& o = *r.overridden;
+  if (o.disabled) return ui_text(lang, "cli_override_disabled");
+  std::string what;
+  if (o.severity) {
+    what = ui_text(lang, "cli_override_severity",
+                   {{"from", severity_text(o.written_severity, lang)},
+                    {"to", severity_text(r.severity, lang)}});
+  }
+  if (o.message) {
+    what += (what.empty() ? "" : ui_text(lang, "list_separator")) +
+            ui_text(lang, "cli_override_message");
+  }
+  return what;
+}
+
+// The same with the pack that made the changes, for the rule list.
+std::string override_note(const RuleInfo& r, const std::string& lang) {
+  if (!r.overridden) return {};
+  if (r.disabled()) {
+    return ui_text(lang, "cli_override_note_disabled", {{"pack", r.overridden->pack}});
+  }
+  return ui_text(lang, "cli_override_note",
+                 {{"pack", r.overridden->pack}, {"what", override_changes(r, lang)}});
+}
+
+// "pack  title  (origin)", with the packs it extends.
+std::string pack_line(const PackInfo& p) {
+  std::string extends;
+  for (const std::string& e : p.extends) extends += (extends.empty() ? "" : ", ") + e;
+  return fmt::format("{}  {}  ({}{})", p.id, p.title, p.origin,
+                     extends.empty() ? "" : tr("cli_pack_extends", {{"packs", extends}}));
+}
+
 // Parses the options of a command that reads the rule packs (--help and the rule flags are added
 // to `options`) and loads the packs; nothing after --help. Arguments that are not options go to
 // `ids`, of which there must be `want` (else the usage error `wrong_count`).
@@ -53,8 +90,10 @@ int list(const std::vector<std::string>& args) {
                  p.id, p.title, p.description);
       for (const RuleInfo& r : rules.rules()) {
         if (r.pack != p.id) continue;
+        std::string severity = r.disabled() ? "off" : to_string(r.severity);
+        if (r.overridden) severity += " (" + override_note(r, "en") + ")";  // English, as the docs
         fmt::print(std::cout, "| [{}](../rules/{}/{}/README.md) | {} | {} | {} | {} |\n", r.id,
-                   p.id, r.id, to_string(r.severity), r.kind, r.summary, r.source);
+                   p.id, r.id, severity, r.kind, r.summary, r.source);
       }
       std::cout << '\n';
     }
@@ -62,11 +101,13 @@ int list(const std::vector<std::string>& args) {
   }
   if (format != "text") throw UsageError(must_be("--format", {"text", "json", "markdown"}, format));
   for (const PackInfo& p : rules.packs()) {
-    fmt::print(std::cout, "{}  {}  ({})\n", p.id, p.title, p.origin);
+    fmt::print(std::cout, "{}\n", pack_line(p));
     for (const RuleInfo& r : rules.rules()) {
-      if (r.pack == p.id)
-        fmt::print(std::cout, "  {:<24} {:<8} {:<17} {}\n", r.id, to_string(r.severity), r.kind,
-                   r.summary);
+      if (r.pack != p.id) continue;
+      std::string note = override_note(r, cli_language());
+      fmt::print(std::cout, "  {:<24} {:<8} {:<17} {}{}\n", r.id,
+                 r.disabled() ? "off" : to_string(r.severity), r.kind, r.summary,
+                 note.empty() ? "" : "  [" + note + "]");
     }
   }
   return kExitOk;
@@ -79,12 +120,24 @@ int explain(const std::vector<std::string>& args) {
   if (!rules) return kExitOk;
   const RuleInfo* r = rules->find(ids.front());
   if (!r) throw UsageError(tr("cli_no_such_rule", {{"id", ids.front()}}));
-  std::cout << tr("cli_explain_head", {{"id", r->id},
-                                       {"kind", r->kind},
-                                       {"pack", r->pack},
-                                       {"severity", severity_text(r->severity, cli_language())}})
+  std::cout << tr("cli_explain_head",
+                  {{"id", r->id},
+                   {"kind", r->kind},
+                   {"pack", r->pack},
+                   {"severity", r->disabled() ? tr("cli_override_disabled")
+                                              : severity_text(r->severity, cli_language())}})
             << "\n\n";
   std::cout << tr("cli_explain_summary", {{"text", r->summary}}) << '\n';
+  if (r->overridden) {
+    std::cout << tr("cli_explain_override", {{"what", override_changes(*r, cli_language())},
+                                             {"pack", r->overridden->pack},
+                                             {"origin", r->overridden->origin}})
+              << '\n';
+    if (r->overridden->message) {
+      std::cout << tr("cli_explain_written_message", {{"text", r->overridden->written_message}})
+                << '\n';
+    }
+  }
   if (!r->scope.empty()) std::cout << tr("cli_explain_scope", {{"text", r->scope}}) << '\n';
   std::cout << tr("cli_explain_message", {{"text", r->message}}) << '\n'
             << tr("cli_explain_source", {{"text", r->source}}) << '\n'

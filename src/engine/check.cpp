@@ -94,7 +94,7 @@ Report check(const Document& doc, const RuleSet& rules, const CheckOptions& opti
   detail::DocumentSink sink(doc, report.findings);
   for (std::size_t i = 0; i < impl.checks.size(); ++i) {
     const std::string& id = impl.rules[i].id;
-    if (!applies[impl.check_pack[i]]) continue;
+    if (!applies[impl.check_pack[i]] || impl.rules[i].disabled()) continue;
     if (options.disabled.count(id) || (!options.only.empty() && !options.only.count(id))) continue;
     impl.checks[i]->run(ctx, sink);
   }

@@ -105,13 +105,19 @@ void JsonFilesWriter::finish() {
 void write_rules_json(std::ostream& out, const RuleSet& rules) {
   Json list = Json::array();
   for (const RuleInfo& r : rules.rules()) {
-    list.push_back({{"id", r.id},
-                    {"pack", r.pack},
-                    {"kind", r.kind},
-                    {"severity", to_string(r.severity)},
-                    {"scope", r.scope},
-                    {"summary", r.summary},
-                    {"source", r.source}});
+    Json rule = {{"id", r.id},        {"pack", r.pack},
+                 {"kind", r.kind},    {"severity", to_string(r.severity)},
+                 {"scope", r.scope},  {"summary", r.summary},
+                 {"source", r.source}};
+    if (const auto& o = r.overridden) {
+      // Changed by a pack that extends its pack: severity and message above are the effective
+      // ones, these the rule file's.
+      Json changed = {{"by", o->pack}, {"at", o->origin}, {"disabled", o->disabled}};
+      if (o->severity) changed["written_severity"] = to_string(o->written_severity);
+      if (o->message) changed["written_message"] = o->written_message;
+      rule["overridden"] = std::move(changed);
+    }
+    list.push_back(std::move(rule));
   }
   out << list.dump(2) << '\n';
 }

@@ -49,14 +49,20 @@ SummaryTable::SummaryTable(const RuleSet& rules, std::string language)
                      [](const SummaryColumn& c) { return c.rule.empty(); })) {
       std::vector<SummaryColumn> all;
       for (const PartInfo& p : parts) {
-        if (p.pack == pack.id) all.push_back({{}, {}, p.id, {}, {}});
+        if (p.pack == pack.id) all.push_back({{}, {}, p.id, p.pack, {}, {}});
       }
       wanted.insert(wanted.begin(), all.begin(), all.end());
     }
     for (SummaryColumn& c : wanted) {
+      if (c.part_pack.empty()) c.part_pack = pack.id;
+      // A rule that a pack extending this one disabled judges nothing: every cell is empty.
+      if (const RuleInfo* r = c.rule.empty() ? nullptr : rules.find(c.rule); r && r->disabled()) {
+        c.pass = ui_text(language_, "cell_not_applicable");
+        for (std::string& cell : c.cells) cell = c.pass;
+      }
       if (c.rule.empty()) {
         auto p = std::find_if(parts.begin(), parts.end(), [&](const PartInfo& info) {
-          return info.pack == pack.id && info.id == c.part;
+          return info.pack == c.part_pack && info.id == c.part;
         });
         c.title = p == parts.end() ? c.part : p->name;
       }
@@ -96,7 +102,7 @@ SummaryRow SummaryTable::row(const Report& report, const Document& doc) const {
       continue;
     }
     auto part = std::find_if(report.parts.begin(), report.parts.end(), [&](const PartStatus& s) {
-      return s.pack == pack && s.id == column.part;
+      return s.pack == column.part_pack && s.id == column.part;
     });
     if (column.rule.empty()) {
       row.cells.push_back(part == report.parts.end() ? none : part_cell(part->how, language_));

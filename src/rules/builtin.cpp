@@ -49,6 +49,16 @@ std::vector<PackSource> builtin_packs() {
   return out;
 }
 
+std::set<std::string> builtin_pack_ids() {
+  std::set<std::string> ids;
+  for (std::size_t i = 0; i < kBuiltinFileCount; ++i) {
+    std::string_view path = kBuiltinFiles[i].path;
+    std::size_t slash = path.find('/');
+    if (slash != std::string_view::npos) ids.emplace(path.substr(0, slash));
+  }
+  return ids;
+}
+
 }  // namespace detail
 
 }  // namespace fzcheck

@@ -38,8 +38,12 @@ void read_document_types(Fields& f, BuildContext& ctx, PackInfo& pack, std::vect
                          TypeTable& table) {
   for (const Item& item : f.scalars("applies_to")) {
     if (item.scalar == kAll) continue;
-    pack.applies_to.push_back(item.scalar);
-    uses.push_back({item.scalar, f.file(), item.pos});
+    // A type may be named with the pack that declares it: fazhi-report:fazhi-report.
+    std::size_t colon = item.scalar.find(':');
+    std::string type = colon == std::string::npos ? item.scalar : item.scalar.substr(colon + 1);
+    pack.applies_to.push_back(type);
+    uses.push_back({type, f.file(), item.pos,
+                    colon == std::string::npos ? std::string() : item.scalar.substr(0, colon)});
   }
   for (const Item& item : f.list("document_types")) {
     if (!item.fields) {
@@ -87,7 +91,13 @@ void read_document_types(Fields& f, BuildContext& ctx, PackInfo& pack, std::vect
 
 void check_document_types(TypeTable& table, const std::vector<TypeUse>& uses, ErrorSink& errors) {
   for (const TypeUse& use : uses) {
-    if (table.find(use.type)) continue;
+    if (const TypeDef* found = table.find(use.type)) {
+      if (!use.pack.empty() && found->pack != use.pack)
+        errors.add(ErrorCode::rule_schema, use.file, use.pos,
+                   fmt::format("document type '{}' is declared by pack '{}', not '{}'", use.type,
+                               found->pack, use.pack));
+      continue;
+    }
     std::string known;
     for (const TypeDef& t : table.types) known += (known.empty() ? "" : ", ") + t.id;
     if (table.fallback) known += (known.empty() ? "" : ", ") + table.fallback->id;
@@ -99,7 +109,8 @@ void check_document_types(TypeTable& table, const std::vector<TypeUse>& uses, Er
                    [](const TypeDef& a, const TypeDef& b) { return a.priority < b.priority; });
 }
 
-void read_summary_columns(Fields& f, PackInfo& pack, std::vector<TypeUse>& rules) {
+void read_summary_columns(Fields& f, BuildContext& ctx, PackInfo& pack,
+                          std::vector<TypeUse>& rules) {
   for (const Item& item : f.list("summary")) {
     if (!item.fields) {
       f.error_at(item.pos, "each summary column is a mapping: {part: ID} or {title, rule, cells}");
@@ -108,6 +119,12 @@ void read_summary_columns(Fields& f, PackInfo& pack, std::vector<TypeUse>& rules
     Fields& c = *item.fields;
     SummaryColumn column;
     column.part = c.string("part").value_or("");
+    if (!column.part.empty()) {
+      // This pack's part or, by plain id, the part of a pack it extends.
+      PartId id = ctx.use_part(column.part, f.file(), c.pos("part"), "in 'summary'");
+      column.part = id.part;
+      column.part_pack = id.pack;
+    }
     const bool part_column = !c.has("rule");
     if (part_column && column.part.empty())
       c.error_at(c.pos(),
@@ -119,7 +136,7 @@ void read_summary_columns(Fields& f, PackInfo& pack, std::vector<TypeUse>& rules
     }
     column.title = c.string("title", true).value_or("");
     column.rule = c.string("rule", true).value_or("");
-    if (!column.rule.empty()) rules.push_back({column.rule, f.file(), c.pos("rule")});
+    if (!column.rule.empty()) rules.push_back({column.rule, f.file(), c.pos("rule"), {}});
     if (auto cells = c.map("cells", true)) {
       column.pass = cells->string("pass", true).value_or("");
       for (Severity s : {Severity::info, Severity::warning, Severity::error})

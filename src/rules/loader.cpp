@@ -142,11 +142,62 @@ std::string first_sentence(const std::string& text) {
   return cut == std::string::npos ? text : text.substr(0, cut);
 }
 
+// One item of pack.yaml `overrides`: a rule of a pack this pack extends, changed by id.
+struct OverrideSpec {
+  std::string rule;  // as written: "deadline" or "fazhi-report:deadline"
+  std::string file;
+  Position pos;  // of `rule`
+  std::optional<Severity> severity;
+  std::shared_ptr<Fields> message;  // the override's mapping, when it replaces the message
+  std::string message_text;
+  std::optional<bool> disable;
+  bool matched = false;  // a loaded rule has that id
+};
+
 // A pack.yaml read up to what needs the pack's build context (its document types).
 struct PackHeader {
   PackInfo info;
   std::shared_ptr<Fields> fields;  // null for a single rule file or a broken pack.yaml
+  std::vector<Item> extends;       // as written, with positions
+  bool has_applies_to = false;
+  std::vector<OverrideSpec> overrides;
 };
+
+// pack.yaml `overrides`: [{rule: ID, severity: …}, {rule: ID, message: …}, {rule: ID, disable:
+// true}].
+void read_overrides(Fields& f, PackHeader& header) {
+  for (const Item& item : f.list("overrides")) {
+    if (!item.fields) {
+      f.error_at(item.pos,
+                 "each override is a mapping: {rule: ID, severity: …}, {rule: ID, message: …} or "
+                 "{rule: ID, disable: true}");
+      continue;
+    }
+    Fields& o = *item.fields;
+    OverrideSpec spec;
+    spec.rule = o.string("rule", true).value_or("");
+    spec.file = f.file();
+    spec.pos = o.pos("rule");
+    spec.severity = severity_field(o, "severity");
+    if (auto message = o.string("message")) {
+      spec.message_text = *message;
+      spec.message = item.fields;
+    }
+    spec.disable = o.boolean("disable");
+    const bool changes = o.has("severity") || o.has("message");
+    bool valid = (!o.has("severity") || spec.severity) && (!o.has("disable") || spec.disable);
+    if (!changes && !o.has("disable")) {
+      o.error_at(o.pos(),
+                 "an override changes the rule's 'severity' or 'message', or has "
+                 "'disable: true'");
+      valid = false;
+    } else if (spec.disable == true && changes) {
+      o.error("disable", "a disabled rule never runs: it takes no 'severity' or 'message'");
+      valid = false;
+    }
+    if (valid && !spec.rule.empty()) header.overrides.push_back(std::move(spec));
+  }
+}
 
 PackHeader read_pack_info(const PackSource& source, ErrorSink& errors) {
   PackHeader header;
@@ -178,7 +229,289 @@ PackHeader read_pack_info(const PackSource& source, ErrorSink& errors) {
     f.error("id", fmt::format("pack id '{}' must be lower-case letters, digits and single hyphens",
                               pack.id));
   }
+  header.extends = f.scalars("extends");
+  header.has_applies_to = f.has("applies_to");
+  read_overrides(f, header);
   return header;
+}
+
+// The packs each kept pack extends, checked: loaded, not itself, no circle. `order` is the order
+// to compile them in: each pack after the packs it extends, otherwise as given.
+struct PackGraph {
+  std::vector<std::vector<std::size_t>> bases;      // per source: the packs it extends directly
+  std::vector<std::vector<std::string>> ancestors;  // per source: every pack it builds on
+  std::vector<std::size_t> order;
+  std::vector<std::size_t> rank;  // per source: its place in `order`
+  // Packs with an `extends` that names no loaded pack: what they use of it is not reported again.
+  std::set<std::string> broken;
+};
+
+PackGraph pack_graph(const std::vector<PackHeader>& infos, const std::vector<bool>& keep,
+                     const std::set<std::string>& builtin_ids, ErrorSink& errors) {
+  const std::size_t n = infos.size();
+  PackGraph g;
+  g.bases.resize(n);
+  g.ancestors.resize(n);
+  g.rank.assign(n, 0);
+  std::map<std::string, std::size_t> by_id;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (keep[i] && !infos[i].info.id.empty()) by_id.emplace(infos[i].info.id, i);
+  }
+  // Per source, per base: the item of `extends` naming it (where a circle is reported).
+  std::vector<std::vector<const Item*>> named(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!keep[i]) continue;
+    const PackHeader& h = infos[i];
+    const std::string& file = h.fields ? h.fields->file() : std::string();
+    for (const Item& item : h.extends) {
+      auto it = by_id.find(item.scalar);
+      if (item.scalar == h.info.id) {
+        errors.add(ErrorCode::rule_schema, file, item.pos, "a pack cannot extend itself");
+      } else if (it == by_id.end()) {
+        std::string message =
+            fmt::format("pack '{}' named in 'extends' is not loaded", item.scalar);
+        if (builtin_ids.count(item.scalar))
+          message += ": it is a built-in pack, and the built-in packs are not loaded";
+        else
+          message += ": a pack extends only packs loaded with it";
+        errors.add(ErrorCode::rule_schema, file, item.pos, message);
+        g.broken.insert(h.info.id);
+      } else if (std::find(g.bases[i].begin(), g.bases[i].end(), it->second) != g.bases[i].end()) {
+        errors.add(ErrorCode::rule_schema, file, item.pos,
+                   fmt::format("pack '{}' is named twice in 'extends'", item.scalar));
+      } else {
+        g.bases[i].push_back(it->second);
+        named[i].push_back(&item);
+      }
+    }
+  }
+  // Depth first, in the given order: a pack is placed once the packs it extends are. An edge back
+  // to a pack being visited closes a circle; it is reported and dropped.
+  std::vector<int> state(n, 0);  // 0 not seen, 1 being visited, 2 placed
+  std::vector<std::size_t> path;
+  auto visit = [&](auto&& self, std::size_t i) -> void {
+    state[i] = 1;
+    path.push_back(i);
+    for (std::size_t k = 0; k < g.bases[i].size();) {
+      std::size_t j = g.bases[i][k];
+      if (state[j] == 1) {
+        std::string circle;
+        auto from = std::find(path.begin(), path.end(), j);
+        for (auto p = from; p != path.end(); ++p) circle += infos[*p].info.id + " → ";
+        circle += infos[j].info.id;
+        errors.add(ErrorCode::rule_schema, infos[i].fields->file(), named[i][k]->pos,
+                   fmt::format("packs extend each other in a circle: {}", circle));
+        g.bases[i].erase(g.bases[i].begin() + static_cast<std::ptrdiff_t>(k));
+        named[i].erase(named[i].begin() + static_cast<std::ptrdiff_t>(k));
+        continue;
+      }
+      if (state[j] == 0) self(self, j);
+      ++k;
+    }
+    path.pop_back();
+    state[i] = 2;
+    g.rank[i] = g.order.size();
+    g.order.push_back(i);
+    // Nearest first: each base, then what it builds on.
+    for (std::size_t j : g.bases[i]) {
+      std::vector<std::string> add{infos[j].info.id};
+      add.insert(add.end(), g.ancestors[j].begin(), g.ancestors[j].end());
+      for (const std::string& id : add) {
+        if (std::find(g.ancestors[i].begin(), g.ancestors[i].end(), id) == g.ancestors[i].end())
+          g.ancestors[i].push_back(id);
+      }
+    }
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+    if (keep[i] && state[i] == 0) visit(visit, i);
+  }
+  return g;
+}
+
+bool contains(const std::vector<std::string>& list, const std::string& id) {
+  return std::find(list.begin(), list.end(), id) != list.end();
+}
+
+// The id a rule is named by in `overrides` or `supersedes` ("pack:rule" → "rule"), and the pack.
+std::pair<std::string, std::string> split_rule(const std::string& spelled) {
+  std::size_t colon = spelled.find(':');
+  if (colon == std::string::npos) return {std::string(), spelled};
+  return {spelled.substr(0, colon), spelled.substr(colon + 1)};
+}
+
+using OverrideIndex = std::map<std::string, std::vector<std::pair<std::size_t, std::size_t>>>;
+
+// The overrides of rule `common.id` of pack `pack` (source `source`), applied to `common`: its
+// severity, and its message, which the kind reads through `ctx`. Several packs may override a
+// rule when each extends the one before (the most derived wins); an override by a pack that does
+// not extend the rule's pack, by the rule's own pack, or by two packs that do not extend each
+// other is an error.
+std::optional<RuleOverride> apply_overrides(RuleCommon& common, const std::string& pack,
+                                            std::size_t source, std::vector<PackHeader>& infos,
+                                            const PackGraph& graph, const OverrideIndex& overrides,
+                                            Fields& f, BuildContext& ctx, ErrorSink& errors) {
+  auto it = overrides.find(common.id);
+  if (common.id.empty() || it == overrides.end()) return std::nullopt;
+  std::vector<std::pair<std::size_t, std::size_t>> applicable;
+  for (auto [p, k] : it->second) {
+    OverrideSpec& o = infos[p].overrides[k];
+    o.matched = true;
+    const std::string& by = infos[p].info.id;
+    const std::string qualifier = split_rule(o.rule).first;
+    if (!qualifier.empty() && qualifier != pack) {
+      errors.add(ErrorCode::rule_schema, o.file, o.pos,
+                 fmt::format("rule '{}' is of pack '{}', not '{}'", common.id, pack, qualifier));
+    } else if (p == source) {
+      errors.add(
+          ErrorCode::rule_schema, o.file, o.pos,
+          fmt::format("rule '{}' is this pack's own: change its rule.yaml instead", common.id));
+    } else if (!contains(graph.ancestors[p], pack)) {
+      errors.add(ErrorCode::rule_schema, o.file, o.pos,
+                 fmt::format("rule '{}' is of pack '{}', which pack '{}' does not extend: a pack "
+                             "overrides only the rules of the packs in its 'extends'",
+                             common.id, pack, by));
+    } else {
+      applicable.emplace_back(p, k);
+    }
+  }
+  if (applicable.empty()) return std::nullopt;
+  std::stable_sort(applicable.begin(), applicable.end(), [&](const auto& a, const auto& b) {
+    return graph.rank[a.first] < graph.rank[b.first];
+  });
+  for (std::size_t b = 1; b < applicable.size(); ++b) {
+    const OverrideSpec& later = infos[applicable[b].first].overrides[applicable[b].second];
+    for (std::size_t a = 0; a < b; ++a) {
+      const std::size_t pa = applicable[a].first;
+      const std::size_t pb = applicable[b].first;
+      const OverrideSpec& earlier = infos[pa].overrides[applicable[a].second];
+      if (pa == pb) {
+        errors.add(ErrorCode::rule_schema, later.file, later.pos,
+                   fmt::format("rule '{}' is overridden twice in this pack (also at line {})",
+                               common.id, earlier.pos.line));
+      } else if (!contains(graph.ancestors[pb], infos[pa].info.id)) {
+        errors.add(ErrorCode::rule_schema, later.file, later.pos,
+                   fmt::format("rule '{}' is also overridden by pack '{}' ({}:{}), and neither "
+                               "pack extends the other: which override holds would depend on "
+                               "the order they are loaded",
+                               common.id, infos[pa].info.id, earlier.file, earlier.pos.line));
+      }
+    }
+  }
+  RuleOverride out;
+  out.written_severity = common.severity;
+  out.written_message = common.message;
+  std::shared_ptr<Fields> message;
+  for (auto [p, k] : applicable) {
+    const OverrideSpec& o = infos[p].overrides[k];
+    if (o.severity) {
+      out.severity = true;
+      common.severity = *o.severity;
+    }
+    if (o.message) {
+      out.message = true;
+      common.message = o.message_text;
+      message = o.message;
+    }
+    if (o.disable) out.disabled = *o.disable;
+    out.pack = infos[p].info.id;
+    out.origin = fmt::format("{}:{}", o.file, o.pos.line);
+  }
+  if (message) ctx.override_message(&f, message);
+  return out;
+}
+
+// Overrides that named no loaded rule.
+void check_unused_overrides(const std::vector<PackHeader>& infos, const std::vector<bool>& keep,
+                            const PackGraph& graph, const std::vector<Loaded>& loaded,
+                            ErrorSink& errors) {
+  for (std::size_t i = 0; i < infos.size(); ++i) {
+    if (!keep[i] || graph.broken.count(infos[i].info.id)) continue;
+    const std::vector<std::string>& bases = graph.ancestors[i];
+    for (const OverrideSpec& o : infos[i].overrides) {
+      if (o.matched) continue;
+      auto [qualifier, id] = split_rule(o.rule);
+      std::string message = fmt::format("unknown rule '{}' in 'overrides'", o.rule);
+      const bool pack_loaded =
+          qualifier.empty() || std::any_of(infos.begin(), infos.end(), [&](const PackHeader& h) {
+            return h.info.id == qualifier;
+          });
+      if (!pack_loaded) {
+        message += fmt::format(": no pack '{}' is loaded", qualifier);
+      } else if (bases.empty()) {
+        message +=
+            ": this pack extends no pack, and an override changes a rule of a pack named "
+            "in 'extends'";
+      } else {
+        std::set<std::string> ids;
+        for (const Loaded& l : loaded) {
+          if (contains(bases, l.info.pack)) ids.insert(l.info.id);
+        }
+        std::string names;
+        for (const std::string& b : bases) names += (names.empty() ? "" : ", ") + b;
+        message += fmt::format(": no pack it extends ({}) has a rule of that id", names);
+        if (auto guess = did_you_mean(id, ids))
+          message += fmt::format(" (did you mean '{}'?)", *guess);
+      }
+      errors.add(ErrorCode::rule_schema, o.file, o.pos, message);
+    }
+  }
+}
+
+// A part named by a rule or a summary column: declared by the pack it resolved to, and not by
+// several packs the naming pack extends.
+void check_part_use(const BuildContext::PartUse& use, const RuleSet::Impl& impl,
+                    const PackGraph& graph, ErrorSink& errors) {
+  const std::string where =
+      use.where.empty() ? fmt::format("in scope 'section:{}'", use.spelled) : use.where;
+  const std::string& part = use.part.part;
+  if (use.ambiguous.size() > 1) {
+    std::string packs;
+    std::string spelled;
+    for (const std::string& p : use.ambiguous) {
+      packs += (packs.empty() ? "" : ", ") + p;
+      spelled += fmt::format("{}'{}:{}'", spelled.empty() ? "" : " or ", p, part);
+    }
+    errors.add(ErrorCode::rule_schema, use.file, use.pos,
+               fmt::format("part '{}' {} is declared by several packs this pack extends ({}): "
+                           "write {}",
+                           part, where, packs, spelled));
+    return;
+  }
+  auto declares = [&](const std::string& pack) {
+    return std::any_of(impl.parts.begin(), impl.parts.end(), [&](const PartDef& p) {
+      return p.id == PartId{pack, part};
+    });
+  };
+  if (declares(use.part.pack)) return;
+  const std::string& pack = use.part.pack;
+  const bool plain = use.spelled.find(':') == std::string::npos;
+  if (plain && graph.broken.count(pack)) return;  // perhaps a part of the pack not loaded
+  if (std::none_of(impl.packs.begin(), impl.packs.end(),
+                   [&](const PackInfo& p) { return p.id == pack; })) {
+    errors.add(
+        ErrorCode::rule_schema, use.file, use.pos,
+        fmt::format("unknown part '{}' {}: no pack '{}' is loaded", use.spelled, where, pack));
+    return;
+  }
+  std::string known;
+  for (const PartDef& p : impl.parts) {
+    if (p.id.pack == pack) known += (known.empty() ? "" : ", ") + p.id.part;
+  }
+  std::string message =
+      fmt::format("unknown part '{}' {}: the required-section rules of pack '{}' declare {}", part,
+                  where, pack, known.empty() ? "no parts" : known);
+  // The part of another pack, named as if it were this pack's own: say how to use it.
+  if (plain) {
+    for (const PackInfo& other : impl.packs) {
+      if (other.id == pack || !declares(other.id)) continue;
+      message += fmt::format(
+          "; pack '{}' declares a part '{}': to use it, extend that pack "
+          "(extends: {} in pack.yaml) or write {}:{}",
+          other.id, part, other.id, other.id, part);
+      break;
+    }
+  }
+  errors.add(ErrorCode::rule_schema, use.file, use.pos, message);
 }
 
 }  // namespace
@@ -234,6 +567,26 @@ void read_packs(const std::filesystem::path& path, std::vector<PackSource>& out,
   for (const auto& p : packs) read_pack_dir(p, out, errors);
 }
 
+PackLinks pack_links(const PackSource& pack) {
+  PackLinks links;
+  if (pack.pack_file.empty()) return links;
+  try {
+    YAML::Node root = YAML::Load(pack.pack_yaml);
+    if (!root.IsMap()) return links;
+    if (root["id"] && root["id"].IsScalar()) links.id = root["id"].Scalar();
+    YAML::Node extends = root["extends"];
+    if (extends && extends.IsScalar()) links.extends.push_back(extends.Scalar());
+    if (extends && extends.IsSequence()) {
+      for (const YAML::Node& item : extends) {
+        if (item.IsScalar()) links.extends.push_back(item.Scalar());
+      }
+    }
+  } catch (const YAML::Exception&) {
+    // The loader reports it.
+  }
+  return links;
+}
+
 Result<RuleSet> compile_packs(std::vector<PackSource> sources) {
   ErrorSink errors;
   auto impl = std::make_shared<RuleSet::Impl>();
@@ -264,17 +617,45 @@ Result<RuleSet> compile_packs(std::vector<PackSource> sources) {
     }
   }
 
-  for (std::size_t index = 0; index < sources.size(); ++index) {
-    if (!keep[index]) continue;
+  // Then the packs in the order they build on each other.
+  const PackGraph graph = pack_graph(infos, keep, builtin_pack_ids(), errors);
+  // Overrides by the id of the rule they change: (overriding pack's source, item).
+  std::map<std::string, std::vector<std::pair<std::size_t, std::size_t>>> overrides;
+  for (std::size_t i = 0; i < infos.size(); ++i) {
+    if (!keep[i]) continue;
+    for (std::size_t k = 0; k < infos[i].overrides.size(); ++k)
+      overrides[split_rule(infos[i].overrides[k].rule).second].emplace_back(i, k);
+  }
+
+  for (std::size_t index : graph.order) {
     const PackSource& source = sources[index];
     PackInfo pack = infos[index].info;
     std::vector<PartDef> pack_parts;
     BuildContext ctx(impl->patterns, pack_parts, pack.id,
                      pack.language.empty() ? "zh-CN" : pack.language);
+    ctx.set_bases(impl->parts, graph.ancestors[index]);
+    pack.extends.clear();
+    for (std::size_t base : graph.bases[index]) pack.extends.push_back(infos[base].info.id);
     if (Fields* f = infos[index].fields.get()) {
       read_document_types(*f, ctx, pack, type_uses, impl->types);
-      read_summary_columns(*f, pack, summary_rules);
+      read_summary_columns(*f, ctx, pack, summary_rules);
       f->finish();
+    }
+    // Without `applies_to` of its own, a pack runs on the document types of the packs it extends
+    // (on every document, when one of those does).
+    if (!infos[index].has_applies_to && !pack.extends.empty()) {
+      for (const std::string& base : pack.extends) {
+        auto it = std::find_if(impl->packs.begin(), impl->packs.end(),
+                               [&](const PackInfo& p) { return p.id == base; });
+        if (it == impl->packs.end()) continue;
+        if (it->applies_to.empty()) {
+          pack.applies_to.clear();
+          break;
+        }
+        for (const std::string& type : it->applies_to) {
+          if (!contains(pack.applies_to, type)) pack.applies_to.push_back(type);
+        }
+      }
     }
     const std::size_t pack_index = impl->packs.size();
     for (const PackSource::Rule& rule : source.rules) {
@@ -312,6 +693,8 @@ Result<RuleSet> compile_packs(std::vector<PackSource> sources) {
       auto summary = f.string("summary");
       std::vector<Item> supersedes = f.scalars("supersedes");
       if (severity) common.severity = *severity;
+      std::optional<RuleOverride> overridden =
+          apply_overrides(common, pack.id, index, infos, graph, overrides, f, ctx, errors);
       const KindEntry* kind = nullptr;
       if (kind_name) {
         kind = find_kind(*kind_name);
@@ -343,6 +726,7 @@ Result<RuleSet> compile_packs(std::vector<PackSource> sources) {
         check = kind->make(spec);
         if (errors.size() > before) check.reset();
       }
+      ctx.override_message(nullptr, nullptr);
       // Without a known kind, its keys cannot be told from unknown ones: report likely typos only.
       f.finish(!kind);
       if (!check) continue;
@@ -357,12 +741,13 @@ Result<RuleSet> compile_packs(std::vector<PackSource> sources) {
       info.summary = summary.value_or(first_sentence(common.message));
       info.readme = rule.readme;
       info.origin = rule.rule_file;
+      info.overridden = std::move(overridden);
       for (const Item& item : supersedes) {
         // "pack:rule" names a rule of another pack, which need not be loaded.
         std::size_t colon = item.scalar.find(':');
         info.supersedes.push_back(colon == std::string::npos ? item.scalar
                                                              : item.scalar.substr(colon + 1));
-        superseded.push_back({item.scalar, rule.rule_file, item.pos});
+        superseded.push_back({item.scalar, rule.rule_file, item.pos, {}});
       }
       loaded.push_back({std::move(info), std::move(check), pack_index});
     }
@@ -371,22 +756,8 @@ Result<RuleSet> compile_packs(std::vector<PackSource> sources) {
     impl->packs.push_back(std::move(pack));
   }
 
-  for (const auto& use : part_uses) {
-    bool declared = std::any_of(impl->parts.begin(), impl->parts.end(),
-                                [&](const PartDef& p) { return p.id == use.part; });
-    if (!declared) {
-      const std::string& pack = use.part.pack;
-      std::string known;
-      for (const PartDef& p : impl->parts) {
-        if (p.id.pack == pack) known += (known.empty() ? "" : ", ") + p.id.part;
-      }
-      errors.add(
-          ErrorCode::rule_schema, use.file, use.pos,
-          fmt::format("unknown part '{}' in scope 'section:{}': the required-section rules "
-                      "of pack '{}' declare {}",
-                      use.part.part, use.part.part, pack, known.empty() ? "no parts" : known));
-    }
-  }
+  for (const auto& use : part_uses) check_part_use(use, *impl, graph, errors);
+  check_unused_overrides(infos, keep, graph, loaded, errors);
   check_document_types(impl->types, type_uses, errors);
   for (const TypeUse& use : superseded) {
     std::size_t colon = use.type.find(':');

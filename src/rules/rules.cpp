@@ -1,6 +1,8 @@
 // RuleSet: loading packs from disk or the built-in ones, and what a loaded set holds.
 #include "fzcheck/rules.hpp"
 
+#include <algorithm>
+#include <set>
 #include <stdexcept>
 
 #include "checks/registry.hpp"
@@ -24,6 +26,44 @@ Result<RuleSet> RuleSet::load(const std::vector<std::filesystem::path>& paths,
   auto compiled = detail::compile_packs(std::move(packs));
   if (errors.empty()) return compiled;
   // Files that could not be read, and every problem in the files that could, in one list.
+  std::vector<Error>& all = errors.errors();
+  if (!compiled) all.insert(all.end(), compiled.errors().begin(), compiled.errors().end());
+  detail::sort_errors(all);
+  return std::move(all);
+}
+
+Result<RuleSet> RuleSet::load_with_extended_builtins(const std::filesystem::path& path) {
+  detail::ErrorSink errors;
+  std::vector<detail::PackSource> own;
+  detail::read_packs(path, own, errors);
+  std::set<std::string> present;
+  std::vector<std::string> wanted;
+  for (const detail::PackSource& p : own) {
+    detail::PackLinks links = detail::pack_links(p);
+    present.insert(links.id);
+    wanted.insert(wanted.end(), links.extends.begin(), links.extends.end());
+  }
+  // The built-in packs extended, and those they extend in turn, in their usual order.
+  std::vector<detail::PackSource> builtin = detail::builtin_packs();
+  std::vector<bool> take(builtin.size(), false);
+  for (bool added = true; added;) {
+    added = false;
+    for (std::size_t i = 0; i < builtin.size(); ++i) {
+      detail::PackLinks links = detail::pack_links(builtin[i]);
+      if (take[i] || present.count(links.id) ||
+          std::find(wanted.begin(), wanted.end(), links.id) == wanted.end())
+        continue;
+      take[i] = added = true;
+      wanted.insert(wanted.end(), links.extends.begin(), links.extends.end());
+    }
+  }
+  std::vector<detail::PackSource> packs;
+  for (std::size_t i = 0; i < builtin.size(); ++i) {
+    if (take[i]) packs.push_back(std::move(builtin[i]));
+  }
+  for (detail::PackSource& p : own) packs.push_back(std::move(p));
+  auto compiled = detail::compile_packs(std::move(packs));
+  if (errors.empty()) return compiled;
   std::vector<Error>& all = errors.errors();
   if (!compiled) all.insert(all.end(), compiled.errors().begin(), compiled.errors().end());
   detail::sort_errors(all);

@@ -3,6 +3,7 @@
 
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -49,16 +50,29 @@ Result<RuleSet> compile_packs(std::vector<PackSource> packs);
 // The packs compiled into the library.
 std::vector<PackSource> builtin_packs();
 
+// The ids of the built-in packs.
+std::set<std::string> builtin_pack_ids();
+
+// A pack's id and the packs its pack.yaml names under `extends`, read without checking anything
+// else (the loader reports what is wrong); empty for a single rule file or a broken pack.yaml.
+struct PackLinks {
+  std::string id;
+  std::vector<std::string> extends;
+};
+PackLinks pack_links(const PackSource& pack);
+
 // A document type named by a pack's `applies_to`, to be checked once every pack is read.
 struct TypeUse {
   std::string type;
   std::string file;
   Position pos;
+  std::string pack;  // for a type written pack:type, the pack named
 };
 
 // pack.yaml's `summary`: the pack's columns of the batch table, into `pack`; the rules they name
 // go to `rules`, to be checked once every rule is loaded.
-void read_summary_columns(Fields& f, PackInfo& pack, std::vector<TypeUse>& rules);
+void read_summary_columns(Fields& f, BuildContext& ctx, PackInfo& pack,
+                          std::vector<TypeUse>& rules);
 
 // pack.yaml's `applies_to`, `document_types` and `genres`, into `pack` and `table`.
 void read_document_types(Fields& f, BuildContext& ctx, PackInfo& pack, std::vector<TypeUse>& uses,

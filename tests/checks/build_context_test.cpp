@@ -172,8 +172,9 @@ TEST_CASE("build context: parts are per pack and declared once") {
   PartDef a;
   a.id = {"", "measures"};  // the pack is the context's
   a.name = "举措";
-  CHECK(s.ctx.declare_part(a));
-  CHECK_FALSE(s.ctx.declare_part(a));
+  CHECK(s.ctx.declare_part(a) == std::nullopt);
+  CHECK(s.ctx.declare_part(a) ==
+        "another required-section rule of this pack already declares part 'measures'");
   REQUIRE(s.parts.size() == 1);
   CHECK(s.parts[0].id == PartId{"p", "measures"});
   CHECK(s.parts[0].name == "举措");

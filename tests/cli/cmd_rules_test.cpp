@@ -208,4 +208,71 @@ TEST_CASE("rules types: every declared type and the packs that check it") {
                     "gongwen 检查）\n") != std::string::npos);
 }
 
+TEST_CASE("rules list and explain: rules that a pack extending theirs overrides") {
+  const std::string pack = test::source_path("examples/packs/province-example").string();
+  const std::string yaml = pack + "/pack.yaml";
+  auto r = run_cli({"--lang", "en", "rules", "list", "--rules", pack});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find(fmt::format("province-example  某省法治政府建设年度报告补充要求（示例）  ({}; "
+                               "extends fazhi-report)\n",
+                               pack)) != std::string::npos);
+  const RuleInfo* three = RuleSet::builtin().find("three-systems");
+  const RuleInfo* plan = RuleSet::builtin().find("next-year-plan-year");
+  REQUIRE(three);
+  REQUIRE(plan);
+  CHECK(r.out.find(fmt::format("  {:<24} {:<8} {:<17} {}  [overridden by province-example: "
+                               "severity info → warning]\n",
+                               "three-systems", "warning", "coverage", three->summary)) !=
+        std::string::npos);
+  CHECK(r.out.find(fmt::format("  {:<24} {:<8} {:<17} {}  [disabled by province-example]\n",
+                               "next-year-plan-year", "off", "next-year-mentioned",
+                               plan->summary)) != std::string::npos);
+  // Without the pack, as written.
+  CHECK(run_cli({"rules", "list"}).out.find("[overridden by") == std::string::npos);
+
+  auto explained = run_cli({"--lang", "en", "rules", "explain", "three-systems", "--rules", pack});
+  CHECK(explained.exit_code == 0);
+  CHECK(
+      explained.out.starts_with("three-systems  (coverage rule of pack fazhi-report, warning)\n"
+                                "\n"
+                                "summary:  " +
+                                three->summary +
+                                "\n"
+                                "override: severity info → warning, by pack province-example (" +
+                                yaml + ":10)\n"));
+  auto disabled =
+      run_cli({"--lang", "en", "rules", "explain", "next-year-plan-year", "--rules", pack});
+  CHECK(disabled.out.starts_with(
+      "next-year-plan-year  (next-year-mentioned rule of pack fazhi-report, disabled)\n"));
+  CHECK(disabled.out.find("override: disabled, by pack province-example (" + yaml + ":11)\n") !=
+        std::string::npos);
+
+  auto json =
+      nlohmann::json::parse(run_cli({"rules", "list", "--format", "json", "--rules", pack}).out);
+  bool seen = false;
+  for (const auto& rule : json) {
+    if (rule["id"] != "three-systems") continue;
+    seen = true;
+    CHECK(rule["severity"] == "warning");
+    CHECK(rule["overridden"] == nlohmann::json{{"by", "province-example"},
+                                               {"at", yaml + ":10"},
+                                               {"disabled", false},
+                                               {"written_severity", "info"}});
+  }
+  CHECK(seen);
+  auto markdown = run_cli({"rules", "list", "--format", "markdown", "--rules", pack});
+  CHECK(markdown.out.find(" | off (disabled by province-example) | next-year-mentioned | ") !=
+        std::string::npos);
+}
+
+TEST_CASE("rules test: a pack that extends a built-in pack is tested with it, only its own rules") {
+  const std::string pack = test::source_path("examples/packs/province-example").string();
+  auto r = run_cli({"--lang", "en", "rules", "test", pack, "--rule", "three-systems"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("no rule 'three-systems' is defined there") != std::string::npos);
+  auto one = run_cli({"--lang", "en", "rules", "test", pack, "--rule", "first-responsible-shufa"});
+  CHECK(one.exit_code == 0);
+  CHECK(one.out.find("1 rule(s) tested, 0 failed\n") != std::string::npos);
+}
+
 }  // namespace fzcheck

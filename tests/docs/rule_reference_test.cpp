@@ -2,7 +2,6 @@
 // `fzcheck rules list --format markdown` prints them.
 #include <doctest/doctest.h>
 
-#include "fzcheck/rules.hpp"
 #include "support.hpp"
 
 namespace fzcheck {
@@ -30,16 +29,6 @@ TEST_CASE("every rule README named in docs/rules.md exists") {
     ++links;
   }
   CHECK(links >= 40);
-}
-
-TEST_CASE("docs/rule-authors.md documents every rule kind") {
-  std::string doc = test::read_file(test::source_path("docs/rule-authors.md"));
-  for (const KindInfo& kind : rule_kinds()) {
-    CAPTURE(kind.name);
-    // In a paragraph of its own ("**pattern** — …") or a row of a table ("| deadline | …").
-    CHECK((doc.find("**" + kind.name + "**") != std::string::npos ||
-           doc.find("\n| " + kind.name + " |") != std::string::npos));
-  }
 }
 
 }  // namespace fzcheck

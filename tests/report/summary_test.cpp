@@ -124,4 +124,27 @@ TEST_CASE("summary: load errors in pack.yaml") {
               "cells}"});
 }
 
+TEST_CASE(
+    "summary: a pack that extends another shows its parts, a rule it disables judges nothing") {
+  test::TempDir dir;
+  dir.write("base/pack.yaml", std::string("id: base\ntitle: 基础\n") + kColumns);
+  for (const auto& [id, yaml] : {std::pair<std::string, std::string>{"a", section("a", "举措")},
+                                 {"b", section("b", "不足")},
+                                 {"bad-word", rule_head("bad-word", "pattern", "warning") +
+                                                  "message: 不要写“{match}”\nterms: [错字]\n"},
+                                 {"note-word", rule_head("note-word", "pattern", "info") +
+                                                   "message: 注意“{match}”\nterms: [提示字]\n"}})
+    dir.write("base/" + id + "/rule.yaml", yaml);
+  dir.write("local/pack.yaml",
+            "id: local\ntitle: 本地\nextends: base\noverrides: [{rule: bad-word, disable: "
+            "true}]\nsummary:\n  - part: a\n  - part: 'base:b'\n");
+  auto rules = RuleSet::load({dir.path()});
+  REQUIRE(rules.ok());
+  SummaryTable table(*rules);
+  CHECK(table.columns() == Lines{"不足部分", "用字", "提示", "举措部分", "不足部分"});
+  Document doc = test::parse("某局报告\n一、举措\n有错字。\n", "x.txt");
+  SummaryRow row = table.row(check(doc, *rules), doc);
+  CHECK(row.cells == Lines{"缺", "—", "—", "✓", "缺"});
+}
+
 }  // namespace fzcheck
