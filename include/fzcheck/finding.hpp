@@ -85,6 +85,15 @@ struct CheckOptions {
   std::map<std::string, Severity> severity_overrides;
   std::string document_type;  // check the document as this type (a declared id) instead of
                               // recognising it; empty: recognise it
+
+  // An office's own policies (the configuration file's `policy:`, docs/cli.md).
+  std::optional<MonthDay> submit_by,
+      publish_by;                // deadlines instead of the rules' (3月1日, 4月1日)
+  bool parts_inside_ok = false;  // a required part written inside another part gives no note
+  // Terms the office writes on purpose: a finding whose text lies inside one of them is dropped;
+  // for every rule, and for one rule (its id → terms).
+  std::vector<std::string> allowed_terms;
+  std::map<std::string, std::vector<std::string>> allowed_terms_by_rule;
 };
 
 }  // namespace fzcheck

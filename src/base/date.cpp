@@ -25,4 +25,13 @@ std::optional<Date> parse_iso_date(std::string_view text) noexcept {
   return d;
 }
 
+std::optional<MonthDay> parse_month_day(std::string_view text) noexcept {
+  if (text.size() != 5 || text[2] != '-') return std::nullopt;
+  auto digit = [&](std::size_t i) { return text[i] >= '0' && text[i] <= '9'; };
+  if (!digit(0) || !digit(1) || !digit(3) || !digit(4)) return std::nullopt;
+  MonthDay md{(text[0] - '0') * 10 + (text[1] - '0'), (text[3] - '0') * 10 + (text[4] - '0')};
+  if (!is_real_date({2000, md.month, md.day})) return std::nullopt;  // a leap year
+  return md;
+}
+
 }  // namespace fzcheck

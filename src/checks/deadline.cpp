@@ -4,7 +4,6 @@
 //   publish_by: '04-01'      --published-on must be before this day
 //   message: ... {date} {deadline} {year} ...             the date line is too late
 //   submitted_message, published_message: the same for the dates given as options
-#include <cstdio>
 
 #include <fmt/format.h>
 
@@ -14,11 +13,6 @@
 namespace fzcheck::detail {
 
 namespace {
-
-// A day of the year after the report year.
-struct MonthDay {
-  int month = 0, day = 0;
-};
 
 class Deadline final : public Check {
  public:
@@ -47,11 +41,16 @@ class Deadline final : public Check {
                             {"deadline", cjk::date_text(limit.year, limit.month, limit.day)},
                             {"year", std::to_string(*year)}}));
     };
-    if (doc.date && doc.date->valid) late(submit_by_, doc.date->date, message_);
+    // An office's own deadlines (CheckOptions) replace the rule's.
+    const std::optional<MonthDay>& submit_by =
+        ctx.options.submit_by ? ctx.options.submit_by : submit_by_;
+    const std::optional<MonthDay>& publish_by =
+        ctx.options.publish_by ? ctx.options.publish_by : publish_by_;
+    if (doc.date && doc.date->valid) late(submit_by, doc.date->date, message_);
     if (ctx.options.submitted_on)
-      late(submit_by_, *ctx.options.submitted_on, submitted_.value_or(message_));
+      late(submit_by, *ctx.options.submitted_on, submitted_.value_or(message_));
     if (ctx.options.published_on)
-      late(publish_by_, *ctx.options.published_on, published_.value_or(message_));
+      late(publish_by, *ctx.options.published_on, published_.value_or(message_));
   }
 
  private:
@@ -63,12 +62,7 @@ class Deadline final : public Check {
 std::optional<MonthDay> month_day(Fields& f, const std::string& key) {
   auto text = f.string(key);
   if (!text) return std::nullopt;
-  int m = 0, d = 0;
-  char dash = 0;
-  if (std::sscanf(text->c_str(), "%2d%c%2d", &m, &dash, &d) == 3 && dash == '-' && m >= 1 &&
-      m <= 12 && d >= 1 && d <= 31 && text->size() == 5) {
-    return MonthDay{m, d};
-  }
+  if (auto md = parse_month_day(*text)) return md;
   f.error(key, fmt::format("'{}' must be a month and day as MM-DD (for example 03-01), not '{}'",
                            key, *text));
   return std::nullopt;

@@ -47,6 +47,9 @@ class RequiredSection final : public Check {
       if (!ctx.facts.truncated) sink.add(*this, ctx.document_start(), message.format({}));
       return;
     }
+    const bool inside = where->how == PartHow::subheading || where->how == PartHow::paragraph ||
+                        where->how == PartHow::sentence;
+    if (inside && ctx.options.parts_inside_ok) return;  // the office's policy
     const Document& doc = ctx.doc;
     const std::string line = std::to_string(doc.locate(where->found.begin).line);
     switch (where->how) {

@@ -94,18 +94,23 @@ struct RuleFlags {
   std::vector<std::string> packs;
   bool no_default = false;
   std::string config_path;  // --config FILE
+  bool no_config = false;   // --no-config: no .fzcheck.yaml is looked for
   std::vector<std::string> disable, only;
+  // The inputs whose folders (and the folders above them) are searched for .fzcheck.yaml when
+  // --config is not given; none: no search.
+  std::vector<std::string> inputs;
   // With the keys of their help texts, also --disable and --only.
   void add_to(po::options_description& options, const char* disable_help = nullptr,
               const char* only_help = nullptr);
-  // The configuration file's settings (empty when there is none). Prints every problem and
-  // throws RulesError.
+  // The configuration file's settings: --config, else the .fzcheck.yaml found from the inputs
+  // upward (said on stderr), else none. Prints every problem and throws RulesError.
   const Config& config();
   // The built-in packs, plus or instead of the --rules ones (and the configuration's). Prints
   // every load error and throws RulesError when there are any.
   RuleSet load();
-  // The configuration's and the command line's choice of rules; an unknown rule id is a usage
-  // error.
+  // The configuration's and the command line's choice of rules. Unknown rule ids in the
+  // configuration are printed, all of them with their positions, then RulesError; on the command
+  // line they are a usage error.
   CheckOptions choices(const RuleSet& rules);
 
  private:

@@ -61,6 +61,7 @@ int run_annotate(const std::vector<std::string>& args) {
   std::vector<std::string> files;
   auto vm = parse(args, "help_annotate_usage", options, files);
   if (!vm) return kExitOk;  // --help
+  rule_flags.inputs = files;
   if (files.empty()) throw UsageError(tr("cli_no_input_files"));
   if (no_track && no_changes) throw UsageError(tr("cli_annotate_exclusive"));
   if (quiet) min_severity = "warning";

@@ -72,6 +72,7 @@ std::optional<CheckFlags> parse_flags(const std::vector<std::string>& args) {
   flags.read.add_to(options);
   auto vm = parse(args, "help_check_usage", options, flags.files);
   if (!vm) return std::nullopt;
+  flags.rules.inputs = flags.files;  // where .fzcheck.yaml is looked for
   static const std::pair<const char*, Format> kFormats[] = {
       {"text", Format::text},   {"json", Format::json},       {"ndjson", Format::ndjson},
       {"sarif", Format::sarif}, {"summary", Format::summary}, {"html", Format::html},
@@ -110,10 +111,11 @@ std::optional<CheckFlags> parse_flags(const std::vector<std::string>& args) {
   }
   flags.read.to_options();  // refuse bad reading options before loading rules
   flags.rule_set = flags.rules.load();
+  // The rules and policies chosen, with the dates given on the command line.
   CheckOptions choices = flags.rules.choices(*flags.rule_set);
-  flags.check.disabled = std::move(choices.disabled);
-  flags.check.only = std::move(choices.only);
-  flags.check.severity_overrides = std::move(choices.severity_overrides);
+  choices.submitted_on = flags.check.submitted_on;
+  choices.published_on = flags.check.published_on;
+  flags.check = std::move(choices);
   flags.check.document_type = checked_type(*flags.rule_set, type);
   if (flags.format == Format::summary) flags.summary.emplace(*flags.rule_set, cli_language());
   flags.text.color =

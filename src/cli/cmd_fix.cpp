@@ -52,6 +52,7 @@ int run_fix(const std::vector<std::string>& args) {
   std::vector<std::string> files;
   auto vm = parse(args, "help_fix_usage", options, files);
   if (!vm) return kExitOk;  // --help
+  rule_flags.inputs = files;
   int modes = !output.empty() + diff + in_place;
   if (modes != 1) throw UsageError(tr("cli_fix_mode"));
   if (files.empty()) throw UsageError(tr("cli_no_input_files"));

@@ -112,10 +112,28 @@ void RuleFlags::add_to(po::options_description& options, const char* disable_hel
   add("rules", po::value(&packs)->composing(), tr("help_rules").c_str());
   add("no-default-rules", po::bool_switch(&no_default), tr("help_no_default_rules").c_str());
   add("config", po::value(&config_path), tr("help_config").c_str());
+  add("no-config", po::bool_switch(&no_config), tr("help_no_config").c_str());
 }
 
 const Config& RuleFlags::config() {
   if (config_) return *config_;
+  if (config_path.empty() && !no_config) {
+    // The nearest .fzcheck.yaml above the inputs; the first input's when they differ.
+    std::vector<std::filesystem::path> found;
+    for (const std::string& input : inputs) {
+      auto config = find_config(input == "-" ? std::filesystem::current_path()
+                                             : std::filesystem::path(input));
+      if (config && std::find(found.begin(), found.end(), *config) == found.end())
+        found.push_back(*config);
+    }
+    if (!found.empty()) {
+      config_path = found.front().string();
+      std::cerr << "fzcheck: "
+                << tr(found.size() == 1 ? "cli_config_found" : "cli_config_found_several",
+                      {{"file", config_path}, {"count", std::to_string(found.size())}})
+                << '\n';
+    }
+  }
   if (config_path.empty()) return config_.emplace();
   auto loaded = load_config(config_path);
   if (!loaded) {
@@ -143,7 +161,8 @@ CheckOptions RuleFlags::choices(const RuleSet& rules) {
   CheckOptions options;
   auto errors = apply_config(config(), rules, options);
   if (!errors.empty()) {
-    throw UsageError(tr("cli_see_rules_list", {{"message", tr(errors.front())}}));
+    for (const Error& e : errors) std::cerr << tr(e) << '\n';
+    throw RulesError(tr("cli_config_problems", {{"count", std::to_string(errors.size())}}));
   }
   require_rules(rules, disable);
   require_rules(rules, only);

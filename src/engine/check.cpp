@@ -56,6 +56,28 @@ void drop_superseded(std::vector<Finding>& findings, const std::vector<RuleInfo>
   });
 }
 
+// Drops the findings whose text lies inside an occurrence of a term the office allows.
+void drop_allowed(std::vector<Finding>& findings, std::string_view text,
+                  const CheckOptions& options) {
+  if (options.allowed_terms.empty() && options.allowed_terms_by_rule.empty()) return;
+  auto inside_term = [&](const Finding& f, const std::string& term) {
+    if (term.empty() || f.end_offset <= f.begin_offset) return false;
+    // An occurrence that starts at or before the finding and ends at or after it.
+    std::size_t from = f.end_offset >= term.size() ? f.end_offset - term.size() : 0;
+    std::size_t at = text.find(term, from);
+    return at != std::string_view::npos && at <= f.begin_offset && at + term.size() >= f.end_offset;
+  };
+  std::erase_if(findings, [&](const Finding& f) {
+    for (const std::string& term : options.allowed_terms) {
+      if (inside_term(f, term)) return true;
+    }
+    auto it = options.allowed_terms_by_rule.find(f.rule_id);
+    if (it == options.allowed_terms_by_rule.end()) return false;
+    return std::any_of(it->second.begin(), it->second.end(),
+                       [&](const std::string& term) { return inside_term(f, term); });
+  });
+}
+
 }  // namespace
 
 Report check(const Document& doc, const RuleSet& rules, const CheckOptions& options) {
@@ -99,6 +121,7 @@ Report check(const Document& doc, const RuleSet& rules, const CheckOptions& opti
     impl.checks[i]->run(ctx, sink);
   }
   drop_superseded(report.findings, impl.rules);
+  drop_allowed(report.findings, doc.text, options);
   for (Finding& f : report.findings) {
     if (auto it = options.severity_overrides.find(f.rule_id);
         it != options.severity_overrides.end()) {

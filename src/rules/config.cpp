@@ -1,6 +1,7 @@
 #include "fzcheck/config.hpp"
 
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -23,15 +24,19 @@ Result<Config> load_config(const std::filesystem::path& file) {
   auto yaml = detail::YamlFile::parse(path, text.str(), errors);
   if (yaml && !yaml->root().IsMap() && !yaml->root().IsNull()) {
     errors.add(ErrorCode::rule_schema, path, yaml->position(yaml->root().Mark()),
-               "the configuration must be a mapping of settings (rules, disable, only, severity, "
-               "fail_on)");
+               "the configuration must be a mapping of settings (rules, no_default_rules, "
+               "disable, only, severity, fail_on, allow, policy)");
   } else if (yaml && yaml->root().IsMap()) {
     detail::Fields f(yaml, yaml->root(), errors, "configuration");
     const std::filesystem::path base = file.parent_path();
     for (const std::string& pack : f.strings("rules")) config.packs.push_back(base / pack);
     config.no_default_rules = f.boolean("no_default_rules").value_or(false);
-    config.disable = f.strings("disable");
-    config.only = f.strings("only");
+    for (auto [key, target] : {std::pair{"disable", &config.disable}, {"only", &config.only}}) {
+      for (const detail::Item& item : f.scalars(key)) {
+        target->push_back(item.scalar);
+        config.rule_ids.emplace_back(item.scalar, item.pos);
+      }
+    }
     if (auto fail_on = f.string("fail_on")) {
       if (*fail_on != "never" && !parse_severity(*fail_on)) {
         f.error("fail_on",
@@ -43,7 +48,42 @@ Result<Config> load_config(const std::filesystem::path& file) {
       const YAML::Node node = yaml->root()["severity"];
       for (auto it = node.begin(); it != node.end(); ++it) {
         std::string rule = it->first.Scalar();
+        config.rule_ids.emplace_back(rule, yaml->position(it->first.Mark()));
         if (auto s = detail::severity_field(*severities, rule)) config.severity[rule] = *s;
+      }
+    }
+    // allow: [terms] for every rule, or {rule: [terms]} per rule.
+    if (f.has("allow")) {
+      const YAML::Node node = yaml->root()["allow"];
+      if (node.IsMap()) {
+        auto by_rule = f.map("allow");
+        for (auto it = node.begin(); it != node.end(); ++it) {
+          std::string rule = it->first.Scalar();
+          config.rule_ids.emplace_back(rule, yaml->position(it->first.Mark()));
+          config.allow_by_rule[rule] = by_rule->strings(rule);
+        }
+      } else {
+        config.allow = f.strings("allow");
+      }
+    }
+    if (auto policy = f.map("policy")) {
+      for (auto [key, target] :
+           {std::pair{"submit_by", &config.submit_by}, {"publish_by", &config.publish_by}}) {
+        if (auto text = policy->string(key)) {
+          *target = parse_month_day(*text);
+          if (!*target) {
+            policy->error(key, fmt::format("'{}' must be a month and day as MM-DD (for example "
+                                           "03-01), not '{}'",
+                                           key, *text));
+          }
+        }
+      }
+      if (auto inside = policy->string("parts_inside")) {
+        if (*inside != "ok" && *inside != "note") {
+          policy->error("parts_inside",
+                        fmt::format("'parts_inside' must be ok or note, not '{}'", *inside));
+        }
+        config.parts_inside_ok = *inside == "ok";
       }
     }
     f.finish();
@@ -55,22 +95,55 @@ Result<Config> load_config(const std::filesystem::path& file) {
   return config;
 }
 
+std::optional<std::filesystem::path> find_config(const std::filesystem::path& path) {
+  std::error_code ec;
+  std::filesystem::path dir = std::filesystem::absolute(path, ec);
+  if (ec) return std::nullopt;
+  if (!std::filesystem::is_directory(dir, ec)) dir = dir.parent_path();
+  for (;;) {
+    for (const char* name : kConfigFileNames) {
+      std::filesystem::path candidate = dir / name;
+      if (std::filesystem::is_regular_file(candidate, ec)) return candidate;
+    }
+    if (!dir.has_relative_path()) return std::nullopt;  // the root
+    dir = dir.parent_path();
+  }
+}
+
 std::vector<Error> apply_config(const Config& config, const RuleSet& rules, CheckOptions& options) {
   std::vector<Error> errors;
-  auto known = [&](const std::string& id) {
-    if (rules.find(id)) return true;
+  std::set<std::string> reported;
+  auto check_id = [&](const std::string& id) {
+    if (rules.find(id) || !reported.insert(id).second) return;
+    // Where the file names it, when it was read from a file.
+    Position pos;
+    for (const auto& [named, at] : config.rule_ids) {
+      if (named == id) {
+        pos = at;
+        break;
+      }
+    }
     errors.push_back(
-        {ErrorCode::usage, fmt::format("there is no rule '{}'", id), config.file.string(), {}});
-    return false;
+        {ErrorCode::usage, fmt::format("there is no rule '{}'", id), config.file.string(), pos});
   };
   for (const auto* list : {&config.disable, &config.only}) {
-    for (const std::string& id : *list) known(id);
+    for (const std::string& id : *list) check_id(id);
   }
-  for (const auto& [id, level] : config.severity) known(id);
+  for (const auto& [id, level] : config.severity) check_id(id);
+  for (const auto& [id, terms] : config.allow_by_rule) check_id(id);
   if (!errors.empty()) return errors;
   options.disabled.insert(config.disable.begin(), config.disable.end());
   options.only.insert(config.only.begin(), config.only.end());
   for (const auto& [id, level] : config.severity) options.severity_overrides[id] = level;
+  options.allowed_terms.insert(options.allowed_terms.end(), config.allow.begin(),
+                               config.allow.end());
+  for (const auto& [id, terms] : config.allow_by_rule) {
+    auto& list = options.allowed_terms_by_rule[id];
+    list.insert(list.end(), terms.begin(), terms.end());
+  }
+  if (config.submit_by) options.submit_by = config.submit_by;
+  if (config.publish_by) options.publish_by = config.publish_by;
+  options.parts_inside_ok = options.parts_inside_ok || config.parts_inside_ok;
   return errors;
 }
 

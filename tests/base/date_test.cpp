@@ -38,4 +38,16 @@ TEST_CASE("is_real_date: leap years and the range of years") {
   CHECK_FALSE(is_real_date({}));
 }
 
+TEST_CASE("parse_month_day: MM-DD of some year") {
+  CHECK(parse_month_day("03-01") == MonthDay{3, 1});
+  CHECK(parse_month_day("02-29") == MonthDay{2, 29});  // a deadline in a leap year
+  CHECK(parse_month_day("12-31") == MonthDay{12, 31});
+  CHECK_FALSE(parse_month_day("02-30"));
+  CHECK_FALSE(parse_month_day("13-01"));
+  CHECK_FALSE(parse_month_day("3-01"));
+  CHECK_FALSE(parse_month_day("03/01"));
+  CHECK_FALSE(parse_month_day("0301x"));
+  CHECK_FALSE(parse_month_day(""));
+}
+
 }  // namespace fzcheck

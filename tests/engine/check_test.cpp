@@ -4,7 +4,10 @@
 
 #include <thread>
 
+#include "fzcheck/check.hpp"
+#include "fzcheck/read.hpp"
 #include "rule_pack.hpp"
+#include "support.hpp"
 
 namespace fzcheck {
 
@@ -205,6 +208,57 @@ TEST_CASE("supersedes: unknown rules") {
             "a/rule.yaml:5:14: unknown rule 'nonesuch' in 'supersedes' (a rule of another pack "
             "is written as pack:rule)",
             "a/rule.yaml:5:40: unknown rule 't:missing' in 'supersedes'"});
+}
+
+TEST_CASE("check: terms the office allows, for every rule and for one rule") {
+  auto doc = parse_text(
+      "某县教育局2024年度法治政府建设情况报告\n一、主要举措和成效\n聘任法制副校长12名，开展法制宣传"
+      "。\n");
+  REQUIRE(doc.ok());
+  auto terms = [&](const CheckOptions& options) {
+    std::vector<std::string> out;
+    for (const Finding& f : check(*doc, RuleSet::builtin(), options).findings) {
+      if (f.rule_id == "term-fazhi") out.push_back(f.excerpt);
+    }
+    return out;
+  };
+  CheckOptions none;
+  REQUIRE(terms(none).size() == 2);  // 法制副校长, 法制宣传
+  CheckOptions all;
+  all.allowed_terms = {"法制副校长"};
+  CHECK(terms(all).size() == 1);  // only the one inside the allowed term is dropped
+  CheckOptions other_rule;
+  other_rule.allowed_terms_by_rule["heading-form"] = {"法制副校长"};
+  CHECK(terms(other_rule).size() == 2);
+  CheckOptions this_rule;
+  this_rule.allowed_terms_by_rule["term-fazhi"] = {"法制副校长", "法制宣传"};
+  CHECK(terms(this_rule).empty());
+  CheckOptions longer;
+  longer.allowed_terms = {"聘任法制副校长12名"};  // a finding inside a longer allowed phrase
+  CHECK(terms(longer).size() == 1);
+}
+
+TEST_CASE("check: an office's own deadlines and parts written inside another part") {
+  auto doc = parse_text(
+      "某县司法局2024年度法治政府建设情况报告\n一、主要举措和成效\n推进依法行政。本局主要负责人履行"
+      "推进法治建设"
+      "第一责任人职责。\n二、存在的不足和原因\n一是学习不够，原因是重视不够。\n三、2025年工作安排\n"
+      "继续推进。\n"
+      "某县司法局\n2025年2月20日\n");
+  REQUIRE(doc.ok());
+  auto rule = [&](const CheckOptions& options, const std::string& id) {
+    std::size_t n = 0;
+    for (const Finding& f : check(*doc, RuleSet::builtin(), options).findings) n += f.rule_id == id;
+    return n;
+  };
+  CheckOptions defaults;
+  CHECK(rule(defaults, "deadline") == 0);                // 2月20日 is before 3月1日
+  CHECK(rule(defaults, "part-first-responsible") == 1);  // a note: inside the measures
+  CheckOptions office;
+  office.submit_by = MonthDay{2, 15};
+  office.parts_inside_ok = true;
+  CHECK(rule(office, "deadline") == 1);
+  CHECK(rule(office, "part-first-responsible") == 0);
 }
 
 }  // namespace fzcheck

@@ -2,8 +2,10 @@
 // position, and the rule choices it makes.
 #include <doctest/doctest.h>
 
+#include "fzcheck/check.hpp"
 #include "fzcheck/config.hpp"
 #include "rule_pack.hpp"
+#include "support.hpp"
 
 namespace fzcheck {
 
@@ -92,6 +94,64 @@ TEST_CASE("config: apply_config adds the choices, or names every unknown rule") 
   CHECK(errors[1].to_string() == "office.yaml: there is no rule 'yy'");
   CHECK(errors[0].code == ErrorCode::usage);
   CHECK(untouched.disabled.empty());
+}
+
+TEST_CASE("config: allowed terms and policies, and every problem with its position") {
+  test::TempDir dir;
+  auto good =
+      dir.write("office.yaml",
+                "allow: [法制副校长]\npolicy:\n  submit_by: '02-28'\n  publish_by: '03-31'\n"
+                "  parts_inside: ok\n");
+  auto config = load_config(good);
+  REQUIRE(config.ok());
+  CHECK(config->allow == std::vector<std::string>{"法制副校长"});
+  CHECK(config->submit_by == MonthDay{2, 28});
+  CHECK(config->publish_by == MonthDay{3, 31});
+  CHECK(config->parts_inside_ok);
+
+  auto by_rule = dir.write("rule.yaml", "allow:\n  term-fazhi: [法制办, 法制科]\n");
+  auto per_rule = load_config(by_rule);
+  REQUIRE(per_rule.ok());
+  CHECK(per_rule->allow_by_rule.at("term-fazhi") == std::vector<std::string>{"法制办", "法制科"});
+  CheckOptions options;
+  CHECK(apply_config(*per_rule, RuleSet::builtin(), options).empty());
+  CHECK(options.allowed_terms_by_rule.at("term-fazhi").size() == 2);
+
+  auto bad = dir.write("bad.yaml",
+                       "policy:\n  submit_by: '3月1日'\n  parts_inside: sometimes\nallow:\n  "
+                       "no-such-rule: [x]\nseverty: {}\n");
+  auto errors = load_config(bad);
+  REQUIRE_FALSE(errors.ok());
+  std::vector<std::string> texts;
+  for (const Error& e : errors.errors()) texts.push_back(e.to_string());
+  REQUIRE(texts.size() == 3);  // all at once, in the order of the file
+  CHECK(texts[0].starts_with(bad.string() + ":2:14: 'submit_by' must be a month and day"));
+  CHECK(texts[1].starts_with(bad.string() + ":3:17: 'parts_inside' must be ok or note"));
+  CHECK(texts[2].starts_with(bad.string() + ":6:1: "));  // the misspelt key
+  // The unknown rule is found once the rules are known, with its position too.
+  auto ids = dir.write("ids.yaml", "allow:\n  no-such-rule: [x]\ndisable: [also-missing]\n");
+  auto loaded = load_config(ids);
+  REQUIRE(loaded.ok());
+  CheckOptions untouched;
+  auto unknown = apply_config(*loaded, RuleSet::builtin(), untouched);
+  REQUIRE(unknown.size() == 2);
+  CHECK(unknown[0].to_string() == ids.string() + ":3:11: there is no rule 'also-missing'");
+  CHECK(unknown[1].to_string() == ids.string() + ":2:3: there is no rule 'no-such-rule'");
+}
+
+TEST_CASE("config: .fzcheck.yaml is found from a file's folder upward") {
+  test::TempDir dir;
+  namespace fs = std::filesystem;
+  fs::create_directories(dir.path() / "office/dept/drafts");
+  auto report = dir.write("office/dept/drafts/r.txt", "正文\n");
+  CHECK_FALSE(find_config(report).has_value());
+  auto office = dir.write("office/.fzcheck.yaml", "disable: []\n");
+  CHECK(find_config(report) == office);
+  CHECK(find_config(dir.path() / "office/dept") == office);  // a folder: from itself
+  auto dept = dir.write("office/dept/.fzcheck.yml", "disable: []\n");
+  CHECK(find_config(report) == dept);  // the nearest wins
+  auto both = dir.write("office/dept/.fzcheck.yaml", "disable: []\n");
+  CHECK(find_config(report) == both);  // .yaml before .yml
 }
 
 }  // namespace fzcheck
