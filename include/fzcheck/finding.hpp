@@ -27,6 +27,11 @@ struct Finding {
   std::optional<std::string> replacement;  // a certain correction of `excerpt`
   std::string source;                      // the legal or standards basis
   std::string heading;  // the innermost heading above it ("（二）健全法制教育工作网络"), if any
+  // Who the finding is from one draft to the next (docs/baseline.md): 16 hex digits made by
+  // check() from the rule id, the excerpt without whitespace, the headings above it (their
+  // words, not their numbers) and which one of its identical findings under them it is. It never
+  // depends on a line, a column or an offset, so text added or changed elsewhere leaves it alone.
+  std::string fingerprint;
 };
 
 // What kind of document fzcheck took a document for, and why. The types are declared by the
@@ -67,6 +72,12 @@ struct PartStatus {
 };
 const char* to_string(PartStatus::How how) noexcept;
 
+// What a baseline did to a report (apply_baseline(), fzcheck/baseline.hpp).
+struct BaselineMatch {
+  std::string file;            // the baseline's entry the report was matched with; empty: none
+  std::vector<Finding> known;  // the findings the baseline already had, taken out of `findings`
+};
+
 struct Report {
   std::string file;                // Document::name
   DocumentType type;               // what the document was taken for
@@ -74,6 +85,8 @@ struct Report {
   std::vector<std::string> packs;  // the ids of the packs that applied to it, in load order
   int year = 0;  // the year it reports on (from the title, else the text); 0 when unknown
   std::vector<Finding> findings;  // sorted by position, then rule id
+  // Set when a baseline was applied: `findings` then holds only the new findings.
+  std::optional<BaselineMatch> baseline;
   std::size_t count(Severity severity) const noexcept;
 };
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "fzcheck/atomic_write.hpp"  // write_file_atomically()
+#include "fzcheck/baseline.hpp"      // Baseline, apply_baseline(): what is new in a second draft
 #include "fzcheck/check.hpp"         // check(), Finding, Report, CheckOptions
 #include "fzcheck/config.hpp"        // Config, load_config(), apply_config()
 #include "fzcheck/document.hpp"      // Document, Section, Marker, Paragraph, Date, positions

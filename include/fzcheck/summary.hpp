@@ -38,6 +38,8 @@ class SummaryTable {
   const std::vector<std::string>& columns() const noexcept { return columns_; }
   // Every heading of a row, in order: file, title, organ, year, type, columns(), counts, worst.
   std::vector<std::string> header() const;
+  // The row of a report. The packs' columns read every finding, the known ones of a baseline
+  // too (Report::baseline); the counts and the worst finding are those of Report::findings.
   SummaryRow row(const Report& report, const Document& doc) const;
   SummaryRow error_row(const std::string& file, const Error& error) const;
   // A row's cells in the order of header().

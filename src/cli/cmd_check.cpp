@@ -14,6 +14,7 @@
 
 #include "cli.hpp"
 #include "fzcheck/atomic_write.hpp"
+#include "fzcheck/baseline.hpp"
 #include "fzcheck/html_report.hpp"
 #include "fzcheck/i18n.hpp"
 #include "fzcheck/report.hpp"
@@ -42,7 +43,22 @@ struct CheckFlags {
   std::optional<RuleSet> rule_set;      // loaded once the flags are known to be right
   std::optional<SummaryTable> summary;  // --format summary, and html with -o DIR
   bool html_dir = false;                // --format html -o DIR: a page per file and an index
+  std::string baseline_path;            // --baseline FILE: report only what it does not have
+  std::optional<Baseline> baseline;     // read from it
+  std::string write_baseline;           // --write-baseline FILE: every finding of this run
 };
+
+// The baseline in `path`; its errors end the run (exit 2), said in the tool's language.
+Baseline load_baseline(const std::string& path) {
+  auto loaded = read_baseline(path);
+  if (loaded) return std::move(*loaded);
+  const Error& e = loaded.error();
+  const bool hint = e.key == "error_baseline_not_found" || e.key == "error_baseline_not_baseline" ||
+                    e.key == "error_baseline_fingerprints";
+  throw RulesError(
+      hint ? tr("cli_error_hint", {{"message", tr(e)}, {"hint", tr("cli_hint_write_baseline")}})
+           : tr(e));
+}
 
 // The flags of `check`; nullopt after --help.
 std::optional<CheckFlags> parse_flags(const std::vector<std::string>& args) {
@@ -68,6 +84,8 @@ std::optional<CheckFlags> parse_flags(const std::vector<std::string>& args) {
   add("quiet,q", po::bool_switch(&quiet), tr("help_quiet").c_str());
   add("brief", po::bool_switch(&brief), tr("help_brief").c_str());
   add("color", po::value(&color)->default_value("auto"), tr("help_color").c_str());
+  add("baseline", po::value(&flags.baseline_path), tr("help_baseline").c_str());
+  add("write-baseline", po::value(&flags.write_baseline), tr("help_write_baseline").c_str());
   flags.rules.add_to(options, "help_disable_check", "help_only_check");
   flags.read.add_to(options);
   auto vm = parse(args, "help_check_usage", options, flags.files);
@@ -109,7 +127,15 @@ std::optional<CheckFlags> parse_flags(const std::vector<std::string>& args) {
     *target = parse_iso_date(*text);
     if (!*target) throw UsageError(tr("cli_bad_date", {{"option", flag}, {"value", *text}}));
   }
+  if (!flags.write_baseline.empty() && !flags.output.empty()) {
+    std::error_code ec;
+    if (std::filesystem::path(flags.write_baseline).lexically_normal() ==
+            std::filesystem::path(flags.output).lexically_normal() ||
+        std::filesystem::equivalent(flags.write_baseline, flags.output, ec))
+      throw UsageError(tr("cli_baseline_is_output"));
+  }
   flags.read.to_options();  // refuse bad reading options before loading rules
+  if (!flags.baseline_path.empty()) flags.baseline = load_baseline(flags.baseline_path);
   flags.rule_set = flags.rules.load();
   // The rules and policies chosen, with the dates given on the command line.
   CheckOptions choices = flags.rules.choices(*flags.rule_set);
@@ -145,8 +171,11 @@ struct FileResult {
   std::optional<Report> report;   // --format sarif
   std::optional<SummaryRow> row;  // --format summary
   std::optional<Error> error;
-  std::size_t counts[3] = {0, 0, 0};  // info, warning, error
-  bool failing = false;               // a finding at or above --fail-on
+  std::size_t counts[3] = {0, 0, 0};     // info, warning, error
+  bool failing = false;                  // a finding at or above --fail-on
+  std::optional<BaselineFile> recorded;  // --write-baseline: every finding
+  std::size_t known = 0;                 // --baseline: known findings left out (at --min-severity)
+  bool unmatched = false;                // --baseline: it has no entry for the file
 };
 
 FileResult check_file(const std::string& file, const CheckFlags& flags,
@@ -158,12 +187,22 @@ FileResult check_file(const std::string& file, const CheckFlags& flags,
     return r;
   }
   Report report = check(*doc, *flags.rule_set, flags.check);
+  if (!flags.write_baseline.empty()) r.recorded = to_baseline(report);
+  if (flags.baseline) {
+    apply_baseline(report, flags.baseline->find(report.file, flags.files.size() == 1));
+    r.unmatched = report.baseline->file.empty();
+  }
   // The batch table reads every finding (a note may fill a column), whatever is shown.
   if (flags.format == Format::summary || flags.html_dir) r.row = flags.summary->row(report, *doc);
   std::ostringstream out;
   if (flags.format == Format::html)
     write_html(out, report, *doc, *flags.rule_set, {cli_language(), flags.min_severity});
-  std::erase_if(report.findings, [&](const Finding& f) { return f.severity < flags.min_severity; });
+  auto below = [&](const Finding& f) { return f.severity < flags.min_severity; };
+  std::erase_if(report.findings, below);
+  if (report.baseline) {
+    std::erase_if(report.baseline->known, below);
+    r.known = report.baseline->known.size();
+  }
   for (const Finding& f : report.findings) {
     ++r.counts[static_cast<int>(f.severity)];
     if (flags.fail_on && f.severity >= *flags.fail_on) r.failing = true;
@@ -238,6 +277,9 @@ class Printer {
     } else {
       if (r.failing && status_ == kExitOk) status_ = kExitFindings;
       for (int s = 0; s < 3; ++s) totals_[s] += r.counts[s];
+      known_ += r.known;
+      if (r.unmatched) unmatched_.push_back(file == "-" ? kStdinName : file);
+      if (r.recorded) written_.add(*r.recorded);
       if (flags_.format == Format::json) {
         json_.add_json(r.output);
       } else if (flags_.format == Format::sarif) {
@@ -273,8 +315,22 @@ class Printer {
                              {"infos", std::to_string(totals_[0])}});
       if (unreadable_)
         out_ << tr("list_separator") << tr("unreadable", {{"count", std::to_string(unreadable_)}});
+      if (flags_.baseline)
+        out_ << tr("list_separator") << tr("known", {{"count", std::to_string(known_)}});
       out_ << '\n';
     }
+    if (!unmatched_.empty()) {
+      std::string files;
+      for (const std::string& file : unmatched_) {
+        if (!files.empty()) files += tr("list_separator");
+        files += file;
+      }
+      std::cerr << "fzcheck: "
+                << tr("cli_baseline_unmatched",
+                      {{"baseline", flags_.baseline_path}, {"files", files}})
+                << '\n';
+    }
+    if (!flags_.write_baseline.empty() && !write_baseline_file()) status_ = kExitUsage;
     if (index_) {
       std::ostringstream index;
       index_->write(index);
@@ -318,6 +374,30 @@ class Printer {
     index_->add(row, name);
   }
 
+  // --write-baseline: false when it could not be written. Not written when a file could not be
+  // read: its findings would be missing, and would come back as new ones next time.
+  bool write_baseline_file() {
+    if (unreadable_) {
+      std::cerr << "fzcheck: " << tr("cli_baseline_not_written", {{"file", flags_.write_baseline}})
+                << '\n';
+      return true;  // the exit status is 2 already
+    }
+    std::ostringstream json;
+    write_baseline(json, written_);
+    if (auto error = write_file_atomically(flags_.write_baseline, json.str())) {
+      print_error(*error);
+      return false;
+    }
+    std::size_t findings = 0;
+    for (const BaselineFile& f : written_.files) findings += f.findings.size();
+    std::cerr << "fzcheck: "
+              << tr("cli_baseline_written", {{"file", flags_.write_baseline},
+                                             {"files", std::to_string(written_.files.size())},
+                                             {"findings", std::to_string(findings)}})
+              << '\n';
+    return true;
+  }
+
   const CheckFlags& flags_;
   std::ostringstream buffer_;  // the output with -o, written at the end
   std::ostream& out_;
@@ -329,6 +409,9 @@ class Printer {
   int status_ = kExitOk;
   std::size_t totals_[3] = {0, 0, 0};
   std::size_t unreadable_ = 0;
+  std::size_t known_ = 0;               // --baseline: findings left out as known
+  std::vector<std::string> unmatched_;  // --baseline: files it has no entry for
+  Baseline written_;                    // --write-baseline
 };
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "checks/kind.hpp"
+#include "engine/fingerprint.hpp"
 #include "engine/sink.hpp"
 #include "facts/document_facts.hpp"
 #include "rules/ruleset_impl.hpp"
@@ -132,6 +133,7 @@ Report check(const Document& doc, const RuleSet& rules, const CheckOptions& opti
       report.findings.begin(), report.findings.end(), [](const Finding& a, const Finding& b) {
         return std::tie(a.begin, a.rule_id, a.end) < std::tie(b.begin, b.rule_id, b.end);
       });
+  detail::assign_fingerprints(report.findings, doc);  // in this order: the n-th identical one
   return report;
 }
 

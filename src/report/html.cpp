@@ -204,7 +204,12 @@ class Writer {
  public:
   Writer(std::ostream& out, const Report& report, const Document& doc, const RuleSet& rules,
          const HtmlOptions& options)
-      : out_(out), report_(report), doc_(doc), rules_(rules), lang_(options.language) {
+      : out_(out),
+        report_(report),
+        doc_(doc),
+        rules_(rules),
+        lang_(options.language),
+        min_severity_(options.min_severity) {
     for (const Finding& f : report.findings) {
       if (f.severity < options.min_severity) continue;
       Shown s;
@@ -251,6 +256,13 @@ class Writer {
     out_ << "</p>\n";
     if (shown_.empty())
       out_ << "<p class=\"none\">" << escape(ui_text(lang_, "html_no_findings")) << "</p>\n";
+    if (report_.baseline) {
+      const auto known =
+          std::count_if(report_.baseline->known.begin(), report_.baseline->known.end(),
+                        [&](const Finding& f) { return f.severity >= min_severity_; });
+      out_ << "<p class=\"known\">"
+           << escape(ui_text(lang_, "html_known", {{"count", std::to_string(known)}})) << "</p>\n";
+    }
     const SummaryTable table(rules_, lang_);
     const SummaryRow row = table.row(report_, doc_);
     const std::size_t n = std::min(table.columns().size(), row.cells.size());
@@ -415,6 +427,7 @@ class Writer {
   const Document& doc_;
   const RuleSet& rules_;
   std::string lang_;
+  Severity min_severity_;
   std::vector<Shown> shown_;
   Layout layout_;
 };

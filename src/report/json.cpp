@@ -33,6 +33,7 @@ void write_json(std::ostream& out, const Report& report, int indent) {
     j["replacement"] = f.replacement ? Json(*f.replacement) : Json(nullptr);
     j["source"] = f.source;
     j["heading"] = f.heading.empty() ? Json(nullptr) : Json(f.heading);
+    j["fingerprint"] = f.fingerprint;
     findings.push_back(std::move(j));
   }
   Json j;
@@ -59,6 +60,11 @@ void write_json(std::ostream& out, const Report& report, int indent) {
   j["summary"] = {{"error", report.count(Severity::error)},
                   {"warning", report.count(Severity::warning)},
                   {"info", report.count(Severity::info)}};
+  if (report.baseline) {
+    j["baseline"] = {
+        {"file", report.baseline->file.empty() ? Json(nullptr) : Json(report.baseline->file)},
+        {"known", report.baseline->known.size()}};
+  }
   out << dump(j, indent);
 }
 

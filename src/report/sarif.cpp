@@ -134,10 +134,9 @@ SarifWriter::~SarifWriter() = default;
 void SarifWriter::add(const Report& report) {
   State& s = *state_;
   const Json location = s.location_of(report.file);
-  if (!report.type.id.empty()) {
-    s.artifacts[location["index"].get<std::size_t>()]["properties"] = {
-        {"documentType", report.type.id}};
-  }
+  Json& artifact = s.artifacts[location["index"].get<std::size_t>()];
+  if (!report.type.id.empty()) artifact["properties"]["documentType"] = report.type.id;
+  if (report.baseline) artifact["properties"]["knownFindings"] = report.baseline->known.size();
   for (const Finding& f : report.findings) {
     Json result;
     result["ruleId"] = f.rule_id;
@@ -155,6 +154,9 @@ void SarifWriter::add(const Report& report) {
     if (f.replacement && !region.is_null()) {
       result["fixes"] = one(s.fix_of(f, location, region));
     }
+    if (!f.fingerprint.empty()) result["partialFingerprints"] = {{"fzcheck/v1", f.fingerprint}};
+    // Compared with a baseline, every result left is one it did not have.
+    if (report.baseline) result["baselineState"] = "new";
     if (!f.heading.empty()) result["properties"] = {{"heading", f.heading}};
     s.results.push_back(std::move(result));
   }

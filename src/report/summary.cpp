@@ -114,10 +114,15 @@ SummaryRow SummaryTable::row(const Report& report, const Document& doc) const {
       row.cells.push_back(none);
       continue;
     }
+    // What the report says, whether a baseline already had it or not.
     const Finding* worst = nullptr;
-    for (const Finding& f : report.findings) {
-      if (f.rule_id == column.rule && (!worst || f.severity > worst->severity)) worst = &f;
-    }
+    auto consider = [&](const std::vector<Finding>& findings) {
+      for (const Finding& f : findings) {
+        if (f.rule_id == column.rule && (!worst || f.severity > worst->severity)) worst = &f;
+      }
+    };
+    consider(report.findings);
+    if (report.baseline) consider(report.baseline->known);
     if (!worst) {
       row.cells.push_back(column.pass);
     } else {

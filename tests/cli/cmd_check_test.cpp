@@ -512,4 +512,198 @@ TEST_CASE("check: --format html -o DIR writes a page per file and an index") {
   CHECK(std::filesystem::exists(long_out / ("001-" + long_name.substr(0, 118) + ".html")));
 }
 
+namespace {
+
+// The sample report 000 and its second draft: a paragraph added near the top (every line below
+// it moves), a half-width comma in the part on shortcomings and 法制副校长 in the last section.
+struct Drafts {
+  test::TempDir dir;
+  std::string first, second, baseline;
+  Drafts() {
+    const std::string text = test::read_file(sample("000_564c8ac60a8ddf78"));
+    first = dir.write("初稿/report.txt", text).string();
+    std::string edited = text;
+    auto replace = [&](const std::string& from, const std::string& to) {
+      const auto at = edited.find(from);
+      REQUIRE(at != std::string::npos);
+      edited.replace(at, from.size(), to);
+    };
+    const std::string preamble_end = "\n一、主要措施及成效\n";
+    replace(preamble_end, "\n为做好法治政府建设工作，我局召开专题会议进行部署。" + preamble_end);
+    replace("存在短板。", "存在短板,");
+    const auto line = edited.find("实施师生法治素养提升工程");
+    REQUIRE(line != std::string::npos);
+    edited.insert(edited.find('\n', line), "各校均聘请法制副校长。");
+    second = dir.write("二稿/report.txt", edited).string();
+    baseline = (dir.path() / "基线.json").string();
+  }
+};
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) out.push_back(line);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("check: --write-baseline, then --baseline reports only the new findings of a draft") {
+  Drafts d;
+  auto first = run_cli({"check", "--format", "line", d.first, "--write-baseline", d.baseline});
+  CHECK(first.exit_code == 1);  // the sample misses its part on the 第一责任人: an error
+  const auto first_lines = lines_of(first.out);
+  REQUIRE(first_lines.size() > 20);
+  CHECK(first.err == "fzcheck: 已写出基线 " + d.baseline + "：1 个文件，" +
+                         std::to_string(first_lines.size()) + " 个问题\n");
+  auto written = nlohmann::json::parse(test::read_file(d.baseline));
+  CHECK(written["fzcheck_baseline"] == 1);
+  REQUIRE(written["files"].size() == 1);
+  CHECK(written["files"][0]["file"] == d.first);
+  CHECK(written["files"][0]["findings"].size() == first_lines.size());
+  CHECK(written["files"][0]["findings"][0]["fingerprint"].get<std::string>().size() == 16);
+
+  // The second draft in another folder: matched by its file name; the paragraph above moved
+  // every line, and only the two new findings are reported. No new error: exit 0.
+  auto second = run_cli({"check", "--format", "line", d.second, "--baseline", d.baseline});
+  CHECK(second.exit_code == 0);
+  CHECK(second.err == "");
+  CHECK(lines_of(second.out) == Lines{d.second + ":18:20:halfwidth-punctuation:warning",
+                                      d.second + ":25:207:term-fazhi:warning"});
+  // Without the baseline, the draft has all the old findings too.
+  auto all = run_cli({"check", "--format", "line", d.second});
+  CHECK(all.exit_code == 1);
+  CHECK(lines_of(all.out).size() == first_lines.size() + 2);
+  // The exit status follows the new findings only.
+  CHECK(run_cli({"check", d.second, "--baseline", d.baseline, "--fail-on", "warning"}).exit_code ==
+        1);
+  // The text summary says how many were left out as known, in both languages.
+  auto text = run_cli({"check", d.second, "--baseline", d.baseline});
+  CHECK(text.out.substr(text.out.rfind("共检查")) ==
+        "共检查 1 个文件：0 个错误，2 个警告，0 条提示、基线中已有的 " +
+            std::to_string(first_lines.size()) + " 个问题未列出\n");
+  auto en = run_cli({"check", d.second, "--baseline", d.baseline, "--lang", "en"});
+  CHECK(en.out.find("1 files checked: 0 errors, 2 warnings, 0 notes, " +
+                    std::to_string(first_lines.size()) +
+                    " findings already in the baseline not shown\n") != std::string::npos);
+  // -q: the known notes are not counted either.
+  auto quiet = run_cli({"check", d.second, "--baseline", d.baseline, "-q", "--format", "json"});
+  auto qj = nlohmann::json::parse(quiet.out);
+  std::size_t known_warnings = 0;
+  for (const std::string& line : first_lines) {
+    if (!line.ends_with(":info")) ++known_warnings;
+  }
+  CHECK(qj["files"][0]["baseline"]["known"] == known_warnings);
+
+  // JSON: the new findings with their fingerprints, the count of known ones, the entry matched.
+  auto json = run_cli({"check", "--format", "json", d.second, "--baseline", d.baseline});
+  auto j = nlohmann::json::parse(json.out);
+  const auto& file = j["files"][0];
+  REQUIRE(file["findings"].size() == 2);
+  CHECK(file["findings"][0]["rule"] == "halfwidth-punctuation");
+  CHECK(file["findings"][1]["rule"] == "term-fazhi");
+  CHECK(file["findings"][1]["excerpt"] == "法制副校长");
+  for (const auto& f : file["findings"]) CHECK(f["fingerprint"].get<std::string>().size() == 16);
+  CHECK(file["baseline"] == nlohmann::json({{"file", d.first}, {"known", first_lines.size()}}));
+  CHECK(file["summary"]["warning"] == 2);
+  // SARIF: the new results only, marked new, with their fingerprints.
+  auto sarif = run_cli({"check", "--format", "sarif", d.second, "--baseline", d.baseline});
+  auto log = nlohmann::json::parse(sarif.out);
+  const auto& results = log["runs"][0]["results"];
+  REQUIRE(results.size() == 2);
+  CHECK(results[0]["baselineState"] == "new");
+  CHECK(results[1]["partialFingerprints"]["fzcheck/v1"] == file["findings"][1]["fingerprint"]);
+  CHECK(log["runs"][0]["artifacts"][0]["properties"]["knownFindings"] == first_lines.size());
+}
+
+TEST_CASE("check: --baseline and --write-baseline together update the baseline") {
+  Drafts d;
+  REQUIRE(run_cli({"check", d.first, "--write-baseline", d.baseline}).exit_code == 1);
+  auto update = run_cli({"check", "--format", "line", d.second, "--baseline", d.baseline,
+                         "--write-baseline", d.baseline});
+  CHECK(update.exit_code == 0);
+  CHECK(lines_of(update.out).size() == 2);
+  auto written = nlohmann::json::parse(test::read_file(d.baseline));
+  REQUIRE(written["files"].size() == 1);
+  CHECK(written["files"][0]["file"] == d.second);
+  const std::size_t all = lines_of(run_cli({"check", "--format", "line", d.second}).out).size();
+  CHECK(written["files"][0]["findings"].size() == all);  // the known ones and the new ones
+  // Checked again against the updated baseline: nothing is new.
+  auto again = run_cli({"check", d.second, "--baseline", d.baseline, "--fail-on", "info"});
+  CHECK(again.exit_code == 0);
+  CHECK(again.out.substr(again.out.rfind("共检查")) ==
+        "共检查 1 个文件：0 个错误，0 个警告，0 条提示、基线中已有的 " + std::to_string(all) +
+            " 个问题未列出\n");
+}
+
+TEST_CASE("check: a baseline that is missing or broken is an error, exit 2") {
+  Pack p;
+  test::TempDir dir;
+  auto a = dir.write("a.txt", doc("有错字。")).string();
+  const std::string missing = (dir.path() / "none.json").string();
+  auto gone = run_cli(p.args({a, "--baseline", missing}));
+  CHECK(gone.exit_code == 2);
+  CHECK(gone.out == "");
+  CHECK(gone.err ==
+        "fzcheck: " + missing +
+            ": 基线文件不存在（基线文件由 fzcheck check --write-baseline FILE 写出）\n");
+  auto broken_file =
+      dir.write("broken.json", "{\n  \"fzcheck_baseline\": 1,\n  \"文件\": 报告\n}\n");
+  auto broken = run_cli(p.args({a, "--baseline", broken_file.string()}));
+  CHECK(broken.exit_code == 2);
+  CHECK(broken.out == "");
+  CHECK(broken.err.rfind("fzcheck: " + broken_file.string() +
+                             ":3:9: 基线文件不是有效的 JSON：syntax error while parsing value",
+                         0) == 0);
+  auto english = run_cli(p.args({a, "--baseline", broken_file.string(), "--lang", "en"}));
+  CHECK(english.exit_code == 2);
+  CHECK(english.err.find(":3:9: the baseline is not valid JSON: ") != std::string::npos);
+  auto other = dir.write("other.json", "{\"files\": []}");
+  auto not_one = run_cli(p.args({a, "--baseline", other.string()}));
+  CHECK(not_one.exit_code == 2);
+  CHECK(not_one.err.find("这不是 fzcheck 的基线文件") != std::string::npos);
+  // A folder given as the baseline.
+  CHECK(run_cli(p.args({a, "--baseline", dir.path().string()})).exit_code == 2);
+  // -o and --write-baseline on the same file.
+  const std::string out = (dir.path() / "out.json").string();
+  auto same = run_cli(p.args({a, "--format", "json", "-o", out, "--write-baseline", out}));
+  CHECK(same.exit_code == 2);
+  CHECK(same.err.find("--write-baseline 与 -o 指向同一个文件") != std::string::npos);
+}
+
+TEST_CASE(
+    "check: baseline entries by path or file name, files it does not know, unreadable files") {
+  Pack p;
+  test::TempDir dir;
+  auto a = dir.write("old/a.txt", doc("有错字。")).string();
+  auto b = dir.write("old/b.txt", doc("有警字。")).string();
+  const std::string baseline = (dir.path() / "b.json").string();
+  CHECK(run_cli(p.args({a, b, "--write-baseline", baseline})).exit_code == 1);
+  // The new folder: a.txt has one more error, b.txt is the same, c.txt is new.
+  auto a2 = dir.write("new/a.txt", doc("有错字。\n又有错字。")).string();
+  auto b2 = dir.write("new/b.txt", doc("有警字。")).string();
+  auto c2 = dir.write("new/c.txt", doc("有错字。")).string();
+  auto r = run_cli(p.args({"--format", "line", a2, b2, c2, "--baseline", baseline}));
+  CHECK(r.exit_code == 1);
+  CHECK(lines_of(r.out) == Lines{a2 + ":4:3:err-word:error", c2 + ":3:2:err-word:error"});
+  CHECK(r.err ==
+        "fzcheck: 基线 " + baseline + " 中没有 " + c2 + " 的记录，其中的问题都按新问题报告\n");
+  // One file against a baseline of one file: matched whatever its name.
+  const std::string one = (dir.path() / "one.json").string();
+  REQUIRE(run_cli(p.args({a, "--write-baseline", one})).exit_code == 1);
+  auto renamed = dir.write("报告-二稿.txt", doc("有错字。"));
+  auto same = run_cli(p.args({renamed.string(), "--baseline", one}));
+  CHECK(same.exit_code == 0);
+  CHECK(same.err == "");
+  // Standard input too.
+  CHECK(run_cli(p.args({"-", "--baseline", one}), doc("有错字。")).exit_code == 0);
+  // A file that cannot be read: the baseline is not written (its findings would come back as new).
+  const std::string partial = (dir.path() / "partial.json").string();
+  auto unreadable =
+      run_cli(p.args({a, (dir.path() / "missing.txt").string(), "--write-baseline", partial}));
+  CHECK(unreadable.exit_code == 2);
+  CHECK_FALSE(std::filesystem::exists(partial));
+  CHECK(unreadable.err.find("有文件无法读取，未写出基线 " + partial) != std::string::npos);
+}
+
 }  // namespace fzcheck

@@ -219,6 +219,30 @@ TEST_CASE("html report: English labels and a report without findings") {
   CHECK(page(noted, rules, {"zh-CN", Severity::warning}).find("<mark ") == std::string::npos);
 }
 
+TEST_CASE("html report: compared with a baseline, the known findings are counted, not listed") {
+  const RuleSet rules = word_rules();
+  Document doc = test::parse("某局2024年度报告\n一、工作\n开展法制教育，教育工作。\n");
+  Report report = check(doc, rules);
+  REQUIRE(report.findings.size() == 3);  // 法制教育, 教育工作 (a note), no signature
+  auto html = [&](const Report& r, const HtmlOptions& options = {}) {
+    std::ostringstream out;
+    write_html(out, r, doc, rules, options);
+    return out.str();
+  };
+  CHECK(html(report).find("class=\"known\"") == std::string::npos);  // no baseline
+  BaselineMatch match{"old.txt", {report.findings[0], report.findings[1]}};
+  report.findings.erase(report.findings.begin(), report.findings.begin() + 2);
+  report.baseline = std::move(match);
+  const std::string page = html(report);
+  CHECK(page.find("<p class=\"known\">另有 2 个问题基线中已有，未列出。</p>") != std::string::npos);
+  CHECK(page.find("<h2>问题清单（共1项）</h2>") != std::string::npos);
+  CHECK(page.find("不要写") == std::string::npos);
+  // Known notes below --min-severity are not counted either.
+  CHECK(html(report, {"en", Severity::warning})
+            .find("<p class=\"known\">1 more findings were already in the baseline") !=
+        std::string::npos);
+}
+
 TEST_CASE("html report: the index of a batch links each page, escapes, shows errors") {
   const RuleSet rules = word_rules();
   const SummaryTable table(rules);

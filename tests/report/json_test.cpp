@@ -38,19 +38,49 @@ std::string report_json(const Report& report, int indent = 2) {
 }  // namespace
 
 TEST_CASE("json: every field of a finding, in order") {
-  CHECK(report_json(sample(), -1) ==
-        R"({"file":"d/t.txt","document_type":{"id":"","name":"","basis":"fallback","evidence":"",)"
-        R"("genre":null},"packs":["t"],"year":null,"parts":[],"findings":[)"
-        R"({"rule":"words","severity":"error","message":"不要写“法制教育”","line":2,"column":4,)"
-        R"("end_line":2,"end_column":8,"excerpt":"法制教育","replacement":null,)"
-        R"("source":"依据words","heading":null},)"
-        R"({"rule":"words","severity":"error","message":"不要写“法制副校长”","line":4,"column":3,)"
-        R"("end_line":4,"end_column":8,"excerpt":"法制副校长","replacement":"法治副校长",)"
-        R"("source":"依据words","heading":"一、工作"},)"
-        R"({"rule":"sig","severity":"info","message":"没有落款","line":4,"column":9,)"
-        R"("end_line":4,"end_column":9,"excerpt":"","replacement":null,"source":"依据sig",)"
-        R"("heading":"一、工作"}],)"
-        R"("summary":{"error":2,"warning":0,"info":1}})");
+  const Report report = sample();
+  REQUIRE(report.findings.size() == 3);
+  auto fp = [&](std::size_t i) { return R"(,"fingerprint":")" + report.findings[i].fingerprint; };
+  CHECK(
+      report_json(report, -1) ==
+      R"({"file":"d/t.txt","document_type":{"id":"","name":"","basis":"fallback","evidence":"",)"
+      R"("genre":null},"packs":["t"],"year":null,"parts":[],"findings":[)"
+      R"({"rule":"words","severity":"error","message":"不要写“法制教育”","line":2,"column":4,)"
+      R"("end_line":2,"end_column":8,"excerpt":"法制教育","replacement":null,)"
+      R"("source":"依据words","heading":null)" +
+          fp(0) +
+          R"("},)"
+          R"({"rule":"words","severity":"error","message":"不要写“法制副校长”","line":4,"column":3,)"
+          R"("end_line":4,"end_column":8,"excerpt":"法制副校长","replacement":"法治副校长",)"
+          R"("source":"依据words","heading":"一、工作")" +
+          fp(1) +
+          R"("},)"
+          R"({"rule":"sig","severity":"info","message":"没有落款","line":4,"column":9,)"
+          R"("end_line":4,"end_column":9,"excerpt":"","replacement":null,"source":"依据sig",)"
+          R"("heading":"一、工作")" +
+          fp(2) +
+          R"("}],)"
+          R"("summary":{"error":2,"warning":0,"info":1}})");
+  for (const Finding& f : report.findings) CHECK(f.fingerprint.size() == 16);
+}
+
+TEST_CASE("json: a report compared with a baseline counts the known findings") {
+  Report report = sample();
+  auto j = nlohmann::json::parse(report_json(report, -1));
+  CHECK_FALSE(j.contains("baseline"));  // not compared with one
+  report.baseline = BaselineMatch{"初稿/t.txt", {report.findings[0], report.findings[2]}};
+  report.findings.erase(report.findings.begin() + 2);
+  report.findings.erase(report.findings.begin());
+  j = nlohmann::json::parse(report_json(report, -1));
+  CHECK(j["findings"].size() == 1);
+  CHECK(j["summary"] == nlohmann::json::parse(R"({"error":1,"warning":0,"info":0})"));
+  CHECK(j["baseline"] == nlohmann::json::parse(R"({"file":"初稿/t.txt","known":2})"));
+  CHECK(report_json(report, -1)
+            .ends_with(R"("summary":{"error":1,"warning":0,"info":0},)"
+                       R"("baseline":{"file":"初稿/t.txt","known":2}})"));
+  report.baseline = BaselineMatch{};  // compared, but the baseline had no entry for it
+  j = nlohmann::json::parse(report_json(report, -1));
+  CHECK(j["baseline"] == nlohmann::json::parse(R"({"file":null,"known":0})"));
 }
 
 TEST_CASE("json: indented output is the same document") {

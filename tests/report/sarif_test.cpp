@@ -187,6 +187,29 @@ TEST_CASE("sarif: levels of rules and of results, findings without a fix or a sp
         Json::parse(R"({"startLine":4,"startColumn":9,"endLine":4,"endColumn":9})"));
 }
 
+TEST_CASE("sarif: fingerprints as partialFingerprints, and the results new to a baseline") {
+  RuleSet rules = levels_pack();
+  Report report =
+      check(test::parse("某局报告\n导语讲法制教育,\n一、工作\n聘请法制副校长。\n", "t.txt"), rules);
+  REQUIRE(report.findings.size() == 4);
+  Json results = sarif(rules, {report})["runs"][0]["results"];
+  REQUIRE(results.size() == 4);
+  for (std::size_t i = 0; i < 4; ++i) {
+    CHECK(results[i]["partialFingerprints"] ==
+          Json{{"fzcheck/v1", report.findings[i].fingerprint}});
+    CHECK_FALSE(results[i].contains("baselineState"));
+  }
+  // Compared with a baseline that had the first two: the other two are new.
+  BaselineMatch match{"old.txt", {report.findings[0], report.findings[1]}};
+  report.findings.erase(report.findings.begin(), report.findings.begin() + 2);
+  report.baseline = std::move(match);
+  Json log = sarif(rules, {report});
+  const Json& run = log["runs"][0];
+  REQUIRE(run["results"].size() == 2);
+  for (const Json& r : run["results"]) CHECK(r["baselineState"] == "new");
+  CHECK(run["artifacts"][0]["properties"]["knownFindings"] == 2);
+}
+
 TEST_CASE("sarif: findings made by hand (a deletion, no position, a rule not in the set)") {
   Report report;
   report.file = "x.txt";

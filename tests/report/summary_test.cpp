@@ -66,6 +66,27 @@ TEST_CASE("summary: the pack's columns, a row per report, CSV with BOM and CRLF"
         "\"gone, \"\"really\"\".txt\",,,,,,,,,,,无法读取：no such file\r\n");
 }
 
+TEST_CASE("summary: with a baseline the counts are the new findings', the columns read them all") {
+  RulePack p("t", kColumns);
+  add_rules(p);
+  RuleSet rules = p.rules();
+  const std::string text =
+      "某局2024年度报告\n一、举措\n有错字，提示字。\n二、不足\n正文。\n某局\n2025年1月5日\n";
+  Document doc = test::parse(text, "r.txt");
+  Report report = check(doc, rules);
+  REQUIRE(report.findings.size() == 2);  // 错字 and 提示字
+  // The baseline had 错字: it still says 有错字 in its column, but counts as nothing.
+  BaselineMatch match{"r.txt", {report.findings[0]}};
+  report.findings.erase(report.findings.begin());
+  report.baseline = std::move(match);
+  SummaryTable table(rules);
+  SummaryRow row = table.row(report, doc);
+  CHECK(row.cells == Lines{"✓", "有错字", "提示"});
+  CHECK(row.counts[0] == 1);  // info
+  CHECK(row.counts[1] == 0);  // warning
+  CHECK(row.worst == "第3行：注意“提示字”");
+}
+
 TEST_CASE("summary: a pack that names no part gets a column for each, English") {
   RulePack p;
   add_rules(p);

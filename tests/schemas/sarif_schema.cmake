@@ -1,6 +1,6 @@
 # The CTest sarif-schema: writes SARIF logs with fzcheck_write_sarif (the sample reports, the 公文
-# of the corpus, a file whose name needs percent-encoding, a file that does not exist, and no file
-# at all) and validates them against the SARIF 2.1.0 schema with validate.py. Fails on any
+# of the corpus, a file whose name needs percent-encoding, a file that does not exist, no file at
+# all, and the sample reports compared with a baseline) and validates them against the SARIF 2.1.0 schema with validate.py. Fails on any
 # invalid log.
 #   cmake -DWRITER=... -DPYTHON=... -DSOURCE_DIR=... -DOUT_DIR=... -P sarif_schema.cmake
 foreach(var WRITER PYTHON SOURCE_DIR OUT_DIR)
@@ -35,6 +35,7 @@ write_log(samples ${samples})
 write_log(gongwen ${gongwen})
 write_log(odd-names ${odd_name} "${OUT_DIR}/no such dir/不存在.txt")
 write_log(none)
+write_log(baselined --baselined ${samples})
 
 execute_process(COMMAND ${PYTHON} ${CMAKE_CURRENT_LIST_DIR}/validate.py
                         ${CMAKE_CURRENT_LIST_DIR}/sarif-schema-2.1.0.json ${logs}
