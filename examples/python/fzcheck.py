@@ -38,7 +38,7 @@ class _Finding(ctypes.Structure):
                 ("end_column", ctypes.c_uint32), ("begin_offset", ctypes.c_uint32),
                 ("end_offset", ctypes.c_uint32), ("excerpt", ctypes.c_char_p),
                 ("replacement", ctypes.c_char_p), ("source", ctypes.c_char_p),
-                ("heading", ctypes.c_char_p)]
+                ("heading", ctypes.c_char_p), ("fingerprint", ctypes.c_char_p)]
 
 
 class _Part(ctypes.Structure):
@@ -59,6 +59,7 @@ class Finding:
     replacement: Optional[str]
     source: str
     heading: str
+    fingerprint: str
 
 
 @dataclass
@@ -135,7 +136,7 @@ class Report:
                     _text(f.rule_id), SEVERITIES[f.severity], _text(f.message), f.line, f.column,
                     f.end_line, f.end_column, _text(f.excerpt),
                     None if f.replacement is None else _text(f.replacement), _text(f.source),
-                    _text(f.heading)))
+                    _text(f.heading), _text(f.fingerprint)))
             self.parts: List[Part] = []
             for index in range(_lib.fzcheck_report_part_count(handle)):
                 part = _Part()

@@ -116,7 +116,8 @@ FZCHECK_C_API void fzcheck_report_free(fzcheck_report* report);
 
 /* One finding. Lines and columns are 1-based, columns in Unicode code points; offsets are bytes
  * of the document's UTF-8 text. `replacement` is NULL when there is no certain correction;
- * `heading` is "" when the finding is under no heading. */
+ * `heading` is "" when the finding is under no heading; `fingerprint` stays the same when the
+ * document is edited elsewhere (docs/baseline.md). */
 typedef struct fzcheck_finding {
   const char* rule_id;
   fzcheck_severity severity;
@@ -127,6 +128,7 @@ typedef struct fzcheck_finding {
   const char* replacement;
   const char* source;
   const char* heading;
+  const char* fingerprint;
 } fzcheck_finding;
 
 FZCHECK_C_API size_t fzcheck_report_finding_count(const fzcheck_report* report);

@@ -240,6 +240,7 @@ fzcheck_status fzcheck_report_finding(const fzcheck_report* report, size_t index
   out->replacement = f.replacement ? f.replacement->c_str() : nullptr;
   out->source = f.source.c_str();
   out->heading = f.heading.c_str();
+  out->fingerprint = f.fingerprint.c_str();
   return FZCHECK_OK;
 }
 

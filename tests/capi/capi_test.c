@@ -47,6 +47,7 @@ static void expect_golden(const fzcheck_report* report) {
     }
     EXPECT(f.message != NULL && f.message[0] != '\0');
     EXPECT(f.source != NULL && f.source[0] != '\0');
+    EXPECT(f.fingerprint != NULL && strlen(f.fingerprint) == 16);
     ++index;
   }
   fclose(in);
