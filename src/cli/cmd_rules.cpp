@@ -126,7 +126,9 @@ int explain(const std::vector<std::string>& args) {
                    {"pack", r->pack},
                    {"severity", r->disabled() ? tr("cli_override_disabled")
                                               : severity_text(r->severity, cli_language())}})
-            << "\n\n";
+            << '\n';
+  // The basis first: what a reviewer asks before anything else is where the rule comes from.
+  std::cout << tr("cli_explain_source", {{"text", r->source}}) << "\n\n";
   std::cout << tr("cli_explain_summary", {{"text", r->summary}}) << '\n';
   if (r->overridden) {
     std::cout << tr("cli_explain_override", {{"what", override_changes(*r, cli_language())},
@@ -140,7 +142,6 @@ int explain(const std::vector<std::string>& args) {
   }
   if (!r->scope.empty()) std::cout << tr("cli_explain_scope", {{"text", r->scope}}) << '\n';
   std::cout << tr("cli_explain_message", {{"text", r->message}}) << '\n'
-            << tr("cli_explain_source", {{"text", r->source}}) << '\n'
             << tr("cli_explain_file", {{"text", r->origin}}) << '\n';
   if (!r->readme.empty())
     fmt::print(std::cout, "\n{}{}", r->readme, r->readme.back() == '\n' ? "" : "\n");

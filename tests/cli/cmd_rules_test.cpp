@@ -71,7 +71,7 @@ TEST_CASE("rules list: the built-in packs, plus a --rules pack") {
       "fzcheck rules: --format must be text, json or markdown, not 'xml'\n"));
 }
 
-TEST_CASE("rules explain: the rule in full, with its source and README") {
+TEST_CASE("rules explain: the rule in full, its source first, then the rest and the README") {
   const RuleInfo* r = RuleSet::builtin().find("part-measures");
   REQUIRE(r);
   REQUIRE_FALSE(r->readme.empty());
@@ -81,17 +81,19 @@ TEST_CASE("rules explain: the rule in full, with its source and README") {
   CHECK(out.exit_code == 0);
   CHECK(out.out ==
         fmt::format("part-measures  (required-section rule of pack fazhi-report, error)\n"
+                    "source:   {}\n"
                     "\n"
                     "summary:  {}\n"
-
                     "message:  {}\n"
-                    "source:   {}\n"
                     "file:     builtin:fazhi-report/part-measures/rule.yaml\n"
                     "\n"
                     "{}{}",
-                    r->summary, r->message, r->source, r->readme,
+                    r->source, r->summary, r->message, r->readme,
                     r->readme.back() == '\n' ? "" : "\n"));
-  CHECK(out.out.find("source:   《法治政府建设与责任落实督察工作规定》") != std::string::npos);
+  // The basis is the line right under the heading.
+  CHECK(
+      out.out.starts_with("part-measures  (required-section rule of pack fazhi-report, error)\n"
+                          "source:   《法治政府建设与责任落实督察工作规定》"));
 
   RulePack pack("cli");
   fill(pack);
@@ -99,11 +101,11 @@ TEST_CASE("rules explain: the rule in full, with its source and README") {
   CHECK(mine.exit_code == 0);
   CHECK(mine.out ==
         "err-word（pattern 类规则，属于规则包 cli，级别：错误）\n"
+        "检查依据：依据err-word\n"
         "\n"
         "规则概要：不要写错字\n"
         "适用范围：body\n"
         "提示信息：不要写“{match}”\n"
-        "检查依据：依据err-word\n"
         "规则文件：" +
             pack.at("err-word/rule.yaml") +
             "\n"
@@ -234,6 +236,9 @@ TEST_CASE("rules list and explain: rules that a pack extending theirs overrides"
   CHECK(explained.exit_code == 0);
   CHECK(
       explained.out.starts_with("three-systems  (coverage rule of pack fazhi-report, warning)\n"
+                                "source:   " +
+                                three->source +
+                                "\n"
                                 "\n"
                                 "summary:  " +
                                 three->summary +
@@ -243,7 +248,9 @@ TEST_CASE("rules list and explain: rules that a pack extending theirs overrides"
   auto disabled =
       run_cli({"--lang", "en", "rules", "explain", "next-year-plan-year", "--rules", pack});
   CHECK(disabled.out.starts_with(
-      "next-year-plan-year  (next-year-mentioned rule of pack fazhi-report, disabled)\n"));
+      "next-year-plan-year  (next-year-mentioned rule of pack fazhi-report, disabled)\n"
+      "source:   " +
+      plan->source + "\n\n"));
   CHECK(disabled.out.find("override: disabled, by pack province-example (" + yaml + ":11)\n") !=
         std::string::npos);
 
