@@ -17,19 +17,29 @@ std::vector<KindInfo> rule_kinds() {
   return out;
 }
 
+namespace {
+
+// The packs compiled; with the problems of reading them (`errors`) and of compiling them in one
+// sorted list when there are any.
+Result<RuleSet> compile_reporting(std::vector<detail::PackSource> packs,
+                                  detail::ErrorSink& errors) {
+  auto compiled = detail::compile_packs(std::move(packs));
+  if (errors.empty()) return compiled;
+  std::vector<Error>& all = errors.errors();
+  if (!compiled) all.insert(all.end(), compiled.errors().begin(), compiled.errors().end());
+  detail::sort_errors(all);
+  return std::move(all);
+}
+
+}  // namespace
+
 Result<RuleSet> RuleSet::load(const std::vector<std::filesystem::path>& paths,
                               bool include_builtin) {
   detail::ErrorSink errors;
   std::vector<detail::PackSource> packs;
   if (include_builtin) packs = detail::builtin_packs();
   for (const auto& path : paths) detail::read_packs(path, packs, errors);
-  auto compiled = detail::compile_packs(std::move(packs));
-  if (errors.empty()) return compiled;
-  // Files that could not be read, and every problem in the files that could, in one list.
-  std::vector<Error>& all = errors.errors();
-  if (!compiled) all.insert(all.end(), compiled.errors().begin(), compiled.errors().end());
-  detail::sort_errors(all);
-  return std::move(all);
+  return compile_reporting(std::move(packs), errors);
 }
 
 Result<RuleSet> RuleSet::load_with_extended_builtins(const std::filesystem::path& path) {
@@ -62,12 +72,7 @@ Result<RuleSet> RuleSet::load_with_extended_builtins(const std::filesystem::path
     if (take[i]) packs.push_back(std::move(builtin[i]));
   }
   for (detail::PackSource& p : own) packs.push_back(std::move(p));
-  auto compiled = detail::compile_packs(std::move(packs));
-  if (errors.empty()) return compiled;
-  std::vector<Error>& all = errors.errors();
-  if (!compiled) all.insert(all.end(), compiled.errors().begin(), compiled.errors().end());
-  detail::sort_errors(all);
-  return std::move(all);
+  return compile_reporting(std::move(packs), errors);
 }
 
 const std::vector<PackInfo>& RuleSet::packs() const noexcept {
