@@ -429,7 +429,10 @@ void check_unused_overrides(const std::vector<PackHeader>& infos, const std::vec
     const std::vector<std::string>& bases = graph.ancestors[i];
     for (const OverrideSpec& o : infos[i].overrides) {
       if (o.matched) continue;
-      auto [qualifier, id] = split_rule(o.rule);
+      // Not a structured binding: clang before 16 refuses a lambda that captures one.
+      const auto split = split_rule(o.rule);
+      const std::string& qualifier = split.first;
+      const std::string& id = split.second;
       std::string message = fmt::format("unknown rule '{}' in 'overrides'", o.rule);
       const bool pack_loaded =
           qualifier.empty() || std::any_of(infos.begin(), infos.end(), [&](const PackHeader& h) {
