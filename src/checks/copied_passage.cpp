@@ -11,6 +11,7 @@
 #include <unordered_set>
 
 #include "checks/build_context.hpp"
+#include "model/locator.hpp"
 #include "text/cjk.hpp"
 #include "text/utf8.hpp"
 
@@ -126,7 +127,7 @@ class CopiedPassage final : public Check {
         *this, span,
         message_.format({{"length", std::to_string(p.len)},
                          {"other", other.label},
-                         {"other_line", std::to_string(ctx.doc.locate(other.offsets[p.pu]).line)},
+                         {"other_line", std::to_string(line_at(ctx.doc, other.offsets[p.pu]))},
                          {"unit", units[v].label}}));
   }
 

@@ -26,14 +26,15 @@ std::string shorten(std::string_view text) {
 void DocumentSink::add(const Check& check, Span span, std::string message,
                        std::optional<std::string> replacement, std::optional<Severity> severity) {
   const RuleCommon& rule = check.common();
+  if (!locator_) locator_.emplace(doc_);
   Finding f;
   f.rule_id = rule.id;
   f.severity = severity.value_or(rule.severity);
   f.message = std::move(message);
   f.begin_offset = span.begin;
   f.end_offset = span.end;
-  f.begin = doc_.locate(span.begin);
-  f.end = doc_.locate(span.end);
+  f.begin = locator_->locate(span.begin);
+  f.end = locator_->locate(span.end);
   f.excerpt = shorten(doc_.str(span));
   f.replacement = std::move(replacement);
   f.source = rule.source;

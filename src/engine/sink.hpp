@@ -2,9 +2,11 @@
 // column, excerpt and heading.
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "checks/kind.hpp"
+#include "model/locator.hpp"
 
 namespace fzcheck::detail {
 
@@ -18,6 +20,8 @@ class DocumentSink final : public FindingSink {
  private:
   const Document& doc_;
   std::vector<Finding>& out_;
+  // Made at the first finding: a document without findings costs nothing.
+  std::optional<Locator> locator_;
 };
 
 }  // namespace fzcheck::detail

@@ -2,6 +2,8 @@
 // source and severity.
 #include <doctest/doctest.h>
 
+#include <chrono>
+
 #include "engine/sink.hpp"
 #include "rule_pack.hpp"
 
@@ -108,6 +110,31 @@ TEST_CASE("sink: long excerpts are cut at 80 code points or at the end of the li
   CHECK(out[1].excerpt == eighty);
   CHECK(out[2].excerpt == "甲乙…");
   CHECK(test::at(out[2].end) == "3:2");
+}
+
+TEST_CASE("sink: many findings on a long line are located without recounting the line") {
+  const int n = 200000;
+  std::string line;
+  for (int i = 0; i < n; ++i) line += "甲";
+  Document doc = test::parse("标题报告\n" + line + "\n");
+  std::vector<Finding> out;
+  DocumentSink sink(doc, out);
+  Dummy rule;
+  const std::uint32_t start = find(doc, line).begin;
+  auto started = std::chrono::steady_clock::now();
+  for (std::uint32_t i = 0; i < n; i += 10)
+    sink.add(rule, {start + 3 * i, start + 3 * i + 3}, "甲");
+  MESSAGE(out.size()
+          << " findings on a line of " << n << " code points: "
+          << std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()
+          << " s");
+  REQUIRE(out.size() == n / 10);
+  for (std::uint32_t k = 0; k < out.size(); ++k) {
+    const std::uint32_t column = 10 * k + 1;
+    if (out[k].begin != Position{2, column} || out[k].end != Position{2, column + 1}) {
+      FAIL("finding " << k << " at " << test::at(out[k].begin) << ", not 2:" << column);
+    }
+  }
 }
 
 }  // namespace fzcheck::detail
