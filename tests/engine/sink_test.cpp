@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <stdexcept>
 
 #include "engine/sink.hpp"
 #include "rule_pack.hpp"
@@ -135,6 +136,48 @@ TEST_CASE("sink: many findings on a long line are located without recounting the
       FAIL("finding " << k << " at " << test::at(out[k].begin) << ", not 2:" << column);
     }
   }
+}
+
+namespace {
+
+// Sets strict spans for a scope.
+class StrictSpans {
+ public:
+  explicit StrictSpans(bool on) : was_(strict_spans()) { set_strict_spans(on); }
+  ~StrictSpans() { set_strict_spans(was_); }
+  StrictSpans(const StrictSpans&) = delete;
+  StrictSpans& operator=(const StrictSpans&) = delete;
+
+ private:
+  bool was_;
+};
+
+}  // namespace
+
+TEST_CASE("sink: a span outside the text is an internal error in tests, clamped for users") {
+  Document doc = test::parse(kReport);
+  const auto size = static_cast<std::uint32_t>(doc.text.size());
+  std::vector<Finding> out;
+  DocumentSink sink(doc, out);
+  Dummy rule;
+  {
+    StrictSpans strict(true);
+    CHECK_THROWS_AS(sink.add(rule, {size - 2, size + 3}, "越界"), std::logic_error);
+    CHECK_THROWS_AS(sink.add(rule, {5, 2}, "倒置"), std::logic_error);
+    CHECK(out.empty());
+  }
+  StrictSpans lenient(false);
+  sink.add(rule, {size - 1, size + 3}, "越界");
+  sink.add(rule, {size + 7, size + 9}, "全在外面");
+  sink.add(rule, {5, 2}, "倒置");
+  REQUIRE(out.size() == 3);
+  CHECK(out[0].begin_offset == size - 1);
+  CHECK(out[0].end_offset == size);
+  CHECK(out[0].end == doc.locate(size));
+  CHECK(out[1].begin_offset == size);
+  CHECK(out[1].end_offset == size);
+  CHECK(out[2].begin_offset == 2);
+  CHECK(out[2].end_offset == 2);
 }
 
 }  // namespace fzcheck::detail
