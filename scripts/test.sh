@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what is missing (apt), builds fzcheck with warnings as errors and runs the whole test
-# suite; then does the same with AddressSanitizer and UndefinedBehaviorSanitizer.
+# Installs what is missing (apt), builds fzcheck with warnings as errors, compiles every source
+# with clang too (syntax only: GCC accepts code that clang refuses) and runs the whole test suite;
+# then does the same with AddressSanitizer and UndefinedBehaviorSanitizer.
 # --quick skips the sanitizer build (for quick local runs; CI runs everything).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +18,8 @@ jobs=$(nproc 2>/dev/null || echo 2)
 echo "== release build, warnings as errors =="
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DFZCHECK_WERROR=ON >/dev/null
 cmake --build build --parallel "$jobs"
+echo "== clang, syntax only (every source of the build) =="
+python3 scripts/clang-syntax.py build --jobs "$jobs"
 ctest --test-dir build --output-on-failure --parallel "$jobs"
 
 if ((quick == 0)); then

@@ -6,9 +6,12 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
+#include <csignal>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <thread>
 
 extern char** environ;
 
@@ -48,7 +51,7 @@ std::filesystem::path TempDir::write(const std::string& name, const std::string&
 }
 
 CliResult run_cli(const std::vector<std::string>& args, const std::string& stdin_text,
-                  const std::vector<std::string>& env) {
+                  const std::vector<std::string>& env, int timeout_seconds) {
   TempDir dir;
   std::string out_path = (dir.path() / "out").string();
   std::string err_path = (dir.path() / "err").string();
@@ -84,8 +87,22 @@ CliResult run_cli(const std::vector<std::string>& args, const std::string& stdin
   posix_spawn_file_actions_destroy(&actions);
   if (rc != 0) throw std::runtime_error("cannot start " FZCHECK_CLI);
   int status = 0;
-  waitpid(pid, &status, 0);
   CliResult result;
+  if (timeout_seconds <= 0) {
+    waitpid(pid, &status, 0);
+  } else {
+    // A command that should fail at once but hangs (reading a FIFO, say) fails the test instead.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_seconds);
+    while (waitpid(pid, &status, WNOHANG) == 0) {
+      if (std::chrono::steady_clock::now() > deadline) {
+        ::kill(pid, SIGKILL);
+        waitpid(pid, &status, 0);
+        result.timed_out = true;
+        break;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+  }
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   result.out = read_file(out_path);
   result.err = read_file(err_path);

@@ -31,13 +31,15 @@ struct CliResult {
   int exit_code = -1;
   std::string out;
   std::string err;
+  bool timed_out = false;  // killed after the timeout given to run_cli
 };
 
 // Runs the built fzcheck binary with `args` (no shell), capturing stdout and stderr. `env`
 // entries ("PATH=/nowhere") replace or add variables of the environment; FZCHECK_LANG is set only
-// when `env` sets it (the messages are then in zh-CN unless the arguments say otherwise).
+// when `env` sets it (the messages are then in zh-CN unless the arguments say otherwise). With a
+// timeout (seconds), a run that takes longer is killed and says so in `timed_out`.
 CliResult run_cli(const std::vector<std::string>& args, const std::string& stdin_text = "",
-                  const std::vector<std::string>& env = {});
+                  const std::vector<std::string>& env = {}, int timeout_seconds = 0);
 
 // The five sample reports in examples/reports/.
 const std::vector<std::string>& sample_names();

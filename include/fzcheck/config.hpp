@@ -41,6 +41,8 @@ inline constexpr const char* kConfigFileNames[] = {".fzcheck.yaml", ".fzcheck.ym
 std::optional<std::filesystem::path> find_config(const std::filesystem::path& path);
 
 // Reads a configuration file. Every problem is reported at once, each with its line and column.
+// The file must be a regular file of at most 1 MiB: a missing one is ErrorCode::not_found, a
+// directory, FIFO or device not_a_file (refused without reading), a larger one too_large.
 Result<Config> load_config(const std::filesystem::path& file);
 
 // Adds the configuration's rule choices, severities, allowed terms and policies to `options`.

@@ -71,8 +71,11 @@ class CanonicalName final : public Check {
 
   void run(const CheckContext& ctx, FindingSink& sink) const override {
     std::vector<Span> regions = ctx.regions(common().scope);
-    for (const auto& [id, canonical] : names_) {
-      ctx.for_each_in(id, regions, [&](const Match& m) {
+    // Not a structured binding: clang before 16 refuses a lambda that captures one (C++20 allows
+    // it, GCC accepts it).
+    for (const auto& name : names_) {
+      const std::string& canonical = name.second;
+      ctx.for_each_in(name.first, regions, [&](const Match& m) {
         std::string found(ctx.doc.str({m.begin, m.end}));
         std::u32string normal = utf8::decode(found).chars;
         for (char32_t& c : normal) {

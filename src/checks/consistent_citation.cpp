@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "checks/build_context.hpp"
+#include "model/locator.hpp"
 #include "text/cjk.hpp"
 #include "text/utf8.hpp"
 
@@ -74,11 +75,10 @@ class ConsistentCitation final : public Check {
     for (std::size_t b = 1; b < names.size(); ++b) {
       for (std::size_t a = 0; a < b; ++a) {
         if (!same_document(names[a].normal, names[b].normal)) continue;
-        sink.add(
-            *this, names[b].first,
-            message_.format({{"found", names[b].raw},
-                             {"other", names[a].raw},
-                             {"line", std::to_string(doc.locate(names[a].first.begin).line)}}));
+        sink.add(*this, names[b].first,
+                 message_.format({{"found", names[b].raw},
+                                  {"other", names[a].raw},
+                                  {"line", std::to_string(line_at(doc, names[a].first.begin))}}));
         break;
       }
     }

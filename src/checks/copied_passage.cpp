@@ -11,6 +11,7 @@
 #include <unordered_set>
 
 #include "checks/build_context.hpp"
+#include "model/locator.hpp"
 #include "text/cjk.hpp"
 #include "text/utf8.hpp"
 
@@ -118,16 +119,16 @@ class CopiedPassage final : public Check {
   void report(const CheckContext& ctx, FindingSink& sink, const std::vector<Unit>& units,
               std::uint32_t v, const Passage& p) const {
     const Unit& other = units[p.u];
-    const auto& c = units[v].chars;
-    Span span{units[v].offsets[p.qv],
-              units[v].offsets[p.qv + p.len - 1] +
-                  static_cast<std::uint32_t>(utf8::encode(c[p.qv + p.len - 1]).size())};
-    sink.add(
-        *this, span,
-        message_.format({{"length", std::to_string(p.len)},
-                         {"other", other.label},
-                         {"other_line", std::to_string(ctx.doc.locate(other.offsets[p.pu]).line)},
-                         {"unit", units[v].label}}));
+    // The passage ends after its last character as written (not after the whitespace that
+    // may follow it).
+    std::size_t end = units[v].offsets[p.qv + p.len - 1];
+    utf8::next(ctx.doc.text, end);
+    Span span{units[v].offsets[p.qv], static_cast<std::uint32_t>(end)};
+    sink.add(*this, span,
+             message_.format({{"length", std::to_string(p.len)},
+                              {"other", other.label},
+                              {"other_line", std::to_string(line_at(ctx.doc, other.offsets[p.pu]))},
+                              {"unit", units[v].label}}));
   }
 
   static std::uint64_t hash(const std::u32string& c, std::size_t p, std::size_t w) {

@@ -1,10 +1,14 @@
-// kind: doubled-punctuation — two clause or sentence marks in a row (，；  。。  ，，), which is
-// always a slip. Identical doubles get the single mark as replacement.
+// kind: doubled-punctuation — two or more clause or sentence marks in a row (，；  。。  ，，，),
+// which is always a slip. A run of marks is one finding, however long; a run of one mark repeated
+// gets the single mark as replacement. A run made only of allowed pairs (？！) is fine.
 //
 //   marks: '，。；：、！？,;:'      the marks that may not follow each other
 //   allow: ['？！', '！？']        pairs that are fine
 //   message: ... {found} ...
+#include <algorithm>
+
 #include "checks/build_context.hpp"
+#include "text/cjk.hpp"
 #include "text/utf8.hpp"
 
 namespace fzcheck::detail {
@@ -25,33 +29,53 @@ class DoubledPunctuation final : public Check {
     for (Span region : ctx.regions(common().scope)) {
       std::string_view text = doc.str(region);
       std::size_t i = 0;
-      char32_t prev = 0;
-      std::size_t prev_at = 0;
       while (i < text.size()) {
-        std::size_t at = i;
-        char32_t c = utf8::next(text, i);
-        bool mark = marks_.contains(c);
-        if (mark && prev != 0) {
-          std::u32string pair{prev, c};
-          if (std::find(allow_.begin(), allow_.end(), pair) == allow_.end()) {
-            std::string found(text.substr(prev_at, i - prev_at));
-            std::optional<std::string> fix;
-            if (prev == c) fix = utf8::encode(c);
-            sink.add(*this,
-                     {region.begin + static_cast<std::uint32_t>(prev_at),
-                      region.begin + static_cast<std::uint32_t>(i)},
-                     message_.format({{"found", found}}), fix);
-            prev = 0;  // "，，，" is one finding per pair, not overlapping ones
-            continue;
-          }
+        const std::size_t start = i;
+        const char32_t first = utf8::next(text, i);
+        if (!marks_.contains(first)) continue;
+        // The whole run of marks that starts here is one finding, however long it is.
+        std::size_t end = i;
+        std::size_t count = 1;
+        bool same = true;
+        bool allowed = true;
+        char32_t prev = first;
+        while (end < text.size()) {
+          std::size_t next = end;
+          const char32_t c = utf8::next(text, next);
+          if (!marks_.contains(c)) break;
+          same = same && c == first;
+          allowed = allowed && is_allowed(prev, c);
+          prev = c;
+          end = next;
+          ++count;
         }
-        prev = mark ? c : 0;
-        prev_at = at;
+        i = end;
+        if (count < 2 || allowed) continue;
+        std::optional<std::string> fix;
+        if (same) fix = utf8::encode(first);
+        sink.add(*this,
+                 {region.begin + static_cast<std::uint32_t>(start),
+                  region.begin + static_cast<std::uint32_t>(end)},
+                 message_.format({{"found", shown(text.substr(start, end - start))}}), fix);
       }
     }
   }
 
  private:
+  bool is_allowed(char32_t a, char32_t b) const {
+    return std::any_of(allow_.begin(), allow_.end(),
+                       [&](const std::u32string& pair) { return pair[0] == a && pair[1] == b; });
+  }
+
+  // A run as the message shows it: a long one cut after kShown marks.
+  static std::string shown(std::string_view run) {
+    std::size_t i = 0;
+    for (std::size_t n = 0; n < kShown && i < run.size(); ++n) utf8::next(run, i);
+    if (i >= run.size()) return std::string(run);
+    return std::string(run.substr(0, i)) + utf8::encode(cjk::kEllipsis);
+  }
+
+  static constexpr std::size_t kShown = 10;
   utf8::CodePointSet marks_;
   std::vector<std::u32string> allow_;
   MessageTemplate message_;

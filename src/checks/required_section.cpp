@@ -25,6 +25,7 @@
 #include <fmt/format.h>
 
 #include "checks/build_context.hpp"
+#include "model/locator.hpp"
 
 namespace fzcheck::detail {
 
@@ -51,7 +52,7 @@ class RequiredSection final : public Check {
                         where->how == PartHow::sentence;
     if (inside && ctx.options.parts_inside_ok) return;  // the office's policy
     const Document& doc = ctx.doc;
-    const std::string line = std::to_string(doc.locate(where->found.begin).line);
+    const std::string line = std::to_string(line_at(doc, where->found.begin));
     switch (where->how) {
       case PartHow::heading:
         own_heading(ctx, sink, *where);

@@ -4,6 +4,7 @@
 //
 //   message: ... {line} ...
 #include "checks/build_context.hpp"
+#include "model/locator.hpp"
 #include "text/utf8.hpp"
 
 namespace fzcheck::detail {
@@ -24,7 +25,7 @@ class TruncatedText final : public Check {
       auto end =
           p.span.end - static_cast<std::uint32_t>(utf8::trailing_space_bytes(doc.str(p.span)));
       sink.add(*this, {end, end},
-               message_.format({{"line", std::to_string(doc.locate(p.span.begin).line)}}));
+               message_.format({{"line", std::to_string(line_at(doc, p.span.begin))}}));
       return;
     }
   }

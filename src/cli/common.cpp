@@ -138,8 +138,13 @@ const Config& RuleFlags::config() {
   auto loaded = load_config(config_path);
   if (!loaded) {
     const Error& first = loaded.error();
-    if (first.code == ErrorCode::io)
-      throw UsageError(tr("cli_cannot_read_config", {{"file", config_path}}));
+    // The file itself: missing, not a regular file (a FIFO, /dev/zero), too large, unreadable.
+    if (first.code == ErrorCode::io || first.code == ErrorCode::not_found ||
+        first.code == ErrorCode::not_a_file || first.code == ErrorCode::too_large) {
+      throw RulesError(
+          tr("cli_cannot_read_config",
+             {{"file", config_path}, {"reason", error_message(first, cli_language())}}));
+    }
     for (const Error& e : loaded.errors()) std::cerr << tr(e) << '\n';
     throw RulesError(
         tr("cli_config_problems", {{"count", std::to_string(loaded.errors().size())}}));

@@ -102,8 +102,11 @@ std::optional<Error> run_soffice(const fs::path& soffice, const std::string& fil
   return std::nullopt;
 }
 
-// The first bytes of a file, enough to tell its format.
+// The first bytes of a file, enough to tell its format; nothing for what is not a regular file
+// (opening a FIFO would wait for a writer: read_document() refuses it instead).
 std::string file_head(const std::string& file) {
+  std::error_code ec;
+  if (!fs::is_regular_file(file, ec)) return {};
   std::string head(kSniffBytes, '\0');
   std::ifstream in(file, std::ios::binary);
   in.read(head.data(), static_cast<std::streamsize>(head.size()));

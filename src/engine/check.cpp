@@ -10,6 +10,7 @@
 #include "engine/fingerprint.hpp"
 #include "engine/sink.hpp"
 #include "facts/document_facts.hpp"
+#include "model/locator.hpp"
 #include "rules/ruleset_impl.hpp"
 
 namespace fzcheck {
@@ -63,10 +64,12 @@ void drop_allowed(std::vector<Finding>& findings, std::string_view text,
   if (options.allowed_terms.empty() && options.allowed_terms_by_rule.empty()) return;
   auto inside_term = [&](const Finding& f, const std::string& term) {
     if (term.empty() || f.end_offset <= f.begin_offset) return false;
-    // An occurrence that starts at or before the finding and ends at or after it.
+    if (f.end_offset - f.begin_offset > term.size()) return false;
+    // An occurrence that starts at or before the finding and ends at or after it lies in
+    // [end - size, begin + size): only that much is searched, however many findings there are.
     std::size_t from = f.end_offset >= term.size() ? f.end_offset - term.size() : 0;
-    std::size_t at = text.find(term, from);
-    return at != std::string_view::npos && at <= f.begin_offset && at + term.size() >= f.end_offset;
+    std::size_t to = std::min(text.size(), std::size_t{f.begin_offset} + term.size());
+    return from < to && text.substr(from, to - from).find(term) != std::string_view::npos;
   };
   std::erase_if(findings, [&](const Finding& f) {
     for (const std::string& term : options.allowed_terms) {
@@ -108,7 +111,7 @@ Report check(const Document& doc, const RuleSet& rules, const CheckOptions& opti
     PartStatus status{def.id.pack, def.id.part, def.name, PartStatus::How::missing, 0};
     if (const detail::PartLocation* where = ctx.part(def.id)) {
       status.how = static_cast<PartStatus::How>(where->how);
-      status.line = doc.locate(where->found.begin).line;
+      status.line = detail::line_at(doc, where->found.begin);
     } else if (facts.truncated) {
       status.how = PartStatus::How::unknown;
     }

@@ -1,6 +1,5 @@
 // The fixture harness of rule packs (see include/fzcheck/rule_tests.hpp).
 #include <algorithm>
-#include <fstream>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -9,6 +8,8 @@
 #include "fzcheck/check.hpp"
 #include "fzcheck/read.hpp"
 #include "fzcheck/rule_tests.hpp"
+#include "readers/file.hpp"
+#include "rules/ruleset_impl.hpp"
 
 namespace fzcheck {
 
@@ -16,9 +17,17 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::vector<std::string> read_lines(const fs::path& path) {
+// The non-empty lines of a fixture's .expected file; nothing (and a problem) when it cannot be
+// read (not a regular file, over kMaxSettingFileBytes).
+std::optional<std::vector<std::string>> read_lines(const fs::path& path,
+                                                   std::vector<std::string>& problems) {
+  auto text = detail::read_setting_file(path);
+  if (!text) {
+    problems.push_back(text.error().to_string());
+    return std::nullopt;
+  }
   std::vector<std::string> lines;
-  std::ifstream in(path);
+  std::istringstream in(*text);
   for (std::string line; std::getline(in, line);) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (!line.empty()) lines.push_back(line);
@@ -53,8 +62,20 @@ std::optional<CheckOptions> fixture_options(const fs::path& fixture,
   CheckOptions options;
   fs::path file = fixture.parent_path() / (fixture.stem().string() + ".options.yaml");
   if (!fs::exists(file)) return options;
+  auto text = detail::read_setting_file(file);
+  if (!text) {
+    problems.push_back(text.error().to_string());
+    return std::nullopt;
+  }
+  // Nesting that yaml-cpp would recurse into too deeply is refused as in rule files.
+  detail::ErrorSink errors;
+  auto yaml = detail::parse_yaml(file.string(), *text, errors);
+  if (!yaml) {
+    for (const Error& e : errors.errors()) problems.push_back(e.to_string());
+    return std::nullopt;
+  }
   try {
-    YAML::Node root = YAML::LoadFile(file.string());
+    const YAML::Node& root = yaml->root();
     for (auto it = root.begin(); it != root.end(); ++it) {
       std::string key = it->first.Scalar();
       if (key == "document_type") {
@@ -136,7 +157,9 @@ RuleTestResult test_rule(const RuleSet& rules, const RuleInfo& info) {
                                             expected_file.filename().string()));
       continue;
     }
-    std::vector<std::string> expected = read_lines(expected_file);
+    auto expected_lines = read_lines(expected_file, result.problems);
+    if (!expected_lines) continue;
+    const std::vector<std::string>& expected = *expected_lines;
     if (expected.empty()) {
       result.problems.push_back(fmt::format("fail/{}: {} lists no finding",
                                             fixture.filename().string(),

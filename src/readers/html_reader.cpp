@@ -532,6 +532,9 @@ class Extractor {
   }
 
   void put(char32_t c, Position pos) {
+    // The page was valid in its encoding and gumbo turns references to surrogates and numbers
+    // above U+10FFFF into U+FFFD; what is not a character never reaches the text all the same.
+    if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) c = 0xFFFD;
     if (cur_.text.empty()) {
       cur_.heading = headings_.empty() ? 0 : headings_.back();
       cur_.in_table = tables_ > 0;

@@ -2,9 +2,13 @@
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
+
+#include <fmt/format.h>
 
 #include "fzcheck/i18n.hpp"
 #include "readers/encoding.hpp"
+#include "text/utf8.hpp"
 
 namespace fzcheck::detail {
 
@@ -34,6 +38,31 @@ std::uint32_t line_of(std::string_view s, std::size_t offset) {
   offset = std::min(offset, s.size());
   return 1 + static_cast<std::uint32_t>(
                  std::count(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+}
+
+// Where the first text or attribute value that is not valid UTF-8 is in the source (as near as
+// pugixml tells), or nothing when all are valid.
+std::optional<std::size_t> invalid_text(const pugi::xml_document& doc) {
+  auto where = [](std::ptrdiff_t offset) {
+    return static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, offset));
+  };
+  for (pugi::xml_node node = doc.first_child(); node;) {
+    if ((node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) &&
+        !utf8::valid(node.value())) {
+      return where(node.offset_debug());
+    }
+    for (pugi::xml_attribute a : node.attributes()) {
+      if (!utf8::valid(a.value())) return where(node.offset_debug());
+    }
+    // Depth first, without recursion.
+    if (node.first_child()) {
+      node = node.first_child();
+      continue;
+    }
+    while (node && !node.next_sibling()) node = node.parent();
+    if (node) node = node.next_sibling();
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -119,6 +148,12 @@ Result<std::unique_ptr<pugi::xml_document>> load_xml_part(std::string_view xml,
     converted = std::move(*utf8);
     text = converted;
   }
+  // XML is well-formed only in its encoding: a byte that is not UTF-8 would reach the text.
+  if (auto bad = utf8::find_invalid(text); bad != std::string_view::npos) {
+    return fail(ErrorCode::corrupt, "error_xml_bad_utf8",
+                {{"byte", fmt::format("0x{:02X}", static_cast<unsigned char>(text[bad]))},
+                 {"line", std::to_string(line_of(text, bad))}});
+  }
   XmlScan scan = scan_xml(text, max_nesting);
   if (scan.problem == XmlScan::Problem::doctype) {
     return fail(ErrorCode::corrupt, "error_xml_doctype",
@@ -143,6 +178,12 @@ Result<std::unique_ptr<pugi::xml_document>> load_xml_part(std::string_view xml,
     return fail(
         ErrorCode::corrupt, "error_xml_malformed",
         {{"reason", parsed.description()}, {"line", std::to_string(line_of(text, offset))}});
+  }
+  // pugixml writes a character reference (&#xD800;) as the code point's bytes whatever the number:
+  // a surrogate or a number above U+10FFFF would reach the text as invalid UTF-8.
+  if (auto bad = invalid_text(*doc)) {
+    return fail(ErrorCode::corrupt, "error_xml_bad_char_ref",
+                {{"line", std::to_string(line_of(text, *bad))}});
   }
   if (editable) {
     pugi::xml_node declaration = doc->first_child();

@@ -96,7 +96,10 @@ SummaryRow SummaryTable::row(const Report& report, const Document& doc) const {
   row.year = report.year;
   row.type = report.type.name;
   const std::string none = ui_text(language_, "cell_not_applicable");
-  for (const auto& [pack, column] : pack_columns_) {
+  // Not a structured binding: clang before 16 refuses a lambda that captures one.
+  for (const auto& pack_column : pack_columns_) {
+    const std::string& pack = pack_column.first;
+    const SummaryColumn& column = pack_column.second;
     if (std::find(report.packs.begin(), report.packs.end(), pack) == report.packs.end()) {
       row.cells.push_back(none);
       continue;

@@ -1,12 +1,11 @@
 #include "fzcheck/config.hpp"
 
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include <fmt/format.h>
 
 #include "checks/build_context.hpp"
+#include "readers/file.hpp"
 #include "rules/ruleset_impl.hpp"
 #include "yaml/yaml_fields.hpp"
 
@@ -14,14 +13,13 @@ namespace fzcheck {
 
 Result<Config> load_config(const std::filesystem::path& file) {
   const std::string path = file.string();
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return Error{ErrorCode::io, "cannot read the configuration file", path, {}};
-  std::ostringstream text;
-  text << in.rdbuf();
+  // A regular file of at most 1 MiB: a FIFO or /dev/zero is refused, not read for ever.
+  auto text = detail::read_setting_file(file);
+  if (!text) return text.errors();
   detail::ErrorSink errors;
   Config config;
   config.file = file;
-  auto yaml = detail::YamlFile::parse(path, text.str(), errors);
+  auto yaml = detail::parse_yaml(path, *text, errors);
   if (yaml && !yaml->root().IsMap() && !yaml->root().IsNull()) {
     errors.add(ErrorCode::rule_schema, path, yaml->position(yaml->root().Mark()),
                "the configuration must be a mapping of settings (rules, no_default_rules, "

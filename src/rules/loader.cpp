@@ -1,14 +1,13 @@
 // YAML rule packs → RuleSet: every problem in every file reported at once, with positions.
 #include <algorithm>
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <tuple>
 
 #include <fmt/format.h>
 
 #include "checks/registry.hpp"
 #include "fzcheck/i18n.hpp"
+#include "readers/file.hpp"
 #include "rules/ruleset_impl.hpp"
 #include "text/cjk.hpp"
 #include "text/utf8.hpp"
@@ -19,7 +18,6 @@ namespace detail {
 
 namespace {
 
-constexpr std::uintmax_t kMaxRuleFileBytes = 1 << 20;
 constexpr int kMaxFlowNesting = 64;
 
 bool valid_id(const std::string& id) {
@@ -59,38 +57,15 @@ std::optional<Position> too_deep(const std::string& text) {
   return std::nullopt;
 }
 
-std::shared_ptr<const YamlFile> parse_yaml(const std::string& name, const std::string& text,
-                                           ErrorSink& errors) {
-  if (auto at = too_deep(text)) {
-    errors.add(ErrorCode::rule_syntax, name, *at,
-               fmt::format("brackets nested more than {} deep; a rule file never needs that",
-                           kMaxFlowNesting));
-    return nullptr;
-  }
-  return YamlFile::parse(name, text, errors);
-}
-
+// A file of a pack: regular, at most kMaxSettingFileBytes (a FIFO or a device is refused without
+// being opened for a blocking read).
 std::optional<std::string> read_small_file(const std::filesystem::path& path, ErrorSink& errors) {
-  std::error_code ec;
-  auto size = std::filesystem::file_size(path, ec);
-  if (ec) {
-    errors.add(ErrorCode::io, path.string(), {}, fmt::format("cannot read it: {}", ec.message()));
+  auto bytes = read_setting_file(path);
+  if (!bytes) {
+    for (const Error& e : bytes.errors()) errors.errors().push_back(e);
     return std::nullopt;
   }
-  if (size > kMaxRuleFileBytes) {
-    errors.add(ErrorCode::too_large, path.string(), {},
-               fmt::format("a rule file of {} bytes is too large (the limit is {})", size,
-                           kMaxRuleFileBytes));
-    return std::nullopt;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    errors.add(ErrorCode::io, path.string(), {}, "cannot open it");
-    return std::nullopt;
-  }
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  return std::move(*bytes);
 }
 
 void read_pack_dir(const std::filesystem::path& dir, std::vector<PackSource>& out,
@@ -429,7 +404,10 @@ void check_unused_overrides(const std::vector<PackHeader>& infos, const std::vec
     const std::vector<std::string>& bases = graph.ancestors[i];
     for (const OverrideSpec& o : infos[i].overrides) {
       if (o.matched) continue;
-      auto [qualifier, id] = split_rule(o.rule);
+      // Not a structured binding: clang before 16 refuses a lambda that captures one.
+      const auto split = split_rule(o.rule);
+      const std::string& qualifier = split.first;
+      const std::string& id = split.second;
       std::string message = fmt::format("unknown rule '{}' in 'overrides'", o.rule);
       const bool pack_loaded =
           qualifier.empty() || std::any_of(infos.begin(), infos.end(), [&](const PackHeader& h) {
@@ -515,6 +493,19 @@ void check_part_use(const BuildContext::PartUse& use, const RuleSet::Impl& impl,
 }
 
 }  // namespace
+
+std::shared_ptr<const YamlFile> parse_yaml(const std::string& name, const std::string& text,
+                                           ErrorSink& errors) {
+  if (auto at = too_deep(text)) {
+    errors.add(
+        ErrorCode::rule_syntax, name, *at,
+        fmt::format(
+            "brackets nested more than {} deep; a rule or configuration file never needs that",
+            kMaxFlowNesting));
+    return nullptr;
+  }
+  return YamlFile::parse(name, text, errors);
+}
 
 void sort_errors(std::vector<Error>& errors) {
   std::stable_sort(errors.begin(), errors.end(), [](const Error& a, const Error& b) {

@@ -84,6 +84,11 @@ void check_document_types(TypeTable& table, const std::vector<TypeUse>& uses, Er
 // Sorts errors by file, line and column (stable: problems at one place keep their order).
 void sort_errors(std::vector<Error>& errors);
 
+// Parses a rule or configuration file, refusing flow nesting that yaml-cpp would recurse into
+// too deeply (every problem goes to `errors`; null on a syntax error).
+std::shared_ptr<const YamlFile> parse_yaml(const std::string& name, const std::string& text,
+                                           ErrorSink& errors);
+
 // Reads the packs at `path` (a pack directory, a directory of packs or one rule.yaml).
 void read_packs(const std::filesystem::path& path, std::vector<PackSource>& out, ErrorSink& errors);
 

@@ -95,7 +95,9 @@ TEST_CASE("build context: every scope name, and the fallback") {
       {"a", ScopeKind::document},  {"b", ScopeKind::title},    {"c", ScopeKind::preamble},
       {"d", ScopeKind::body},      {"e", ScopeKind::headings}, {"f", ScopeKind::text},
       {"g", ScopeKind::signature}, {"h", ScopeKind::date},     {"i", ScopeKind::part}};
-  for (auto [key, kind] : expected) {
+  for (const auto& entry : expected) {  // no structured binding: CAPTURE captures it (clang 14)
+    const char* key = entry.first;
+    const ScopeKind kind = entry.second;
     CAPTURE(key);
     auto scope = s.ctx.scope(*s.fields, key, "body");
     REQUIRE(scope);

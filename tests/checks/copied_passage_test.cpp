@@ -4,6 +4,7 @@
 
 #include <chrono>
 
+#include "model/builder.hpp"
 #include "rule_pack.hpp"
 
 namespace fzcheck {
@@ -52,6 +53,26 @@ TEST_CASE("copied-passage: exactly min_length is reported, one less is not") {
   std::string nine = "标题报告\n前言" + kNine + "。\n一、主要举措\n后来" + kNine + "！\n";
   CHECK(test::run(copied_rules(), nine).empty());
   CHECK(test::run(copied_rules(11), doc).empty());
+}
+
+// A reader let a byte that is not UTF-8 into the text (the .docx reader refuses it now): a copy
+// that ended with it was reported with a span past the end of the text.
+TEST_CASE("copied-passage: a span ends inside the text even after a byte that is not UTF-8") {
+  detail::DocumentBuilder b("t.docx", InputFormat::docx, "UTF-8");
+  std::uint32_t line = 0;
+  for (const std::string& text :
+       {std::string("标题报告"), std::string("一、主要举措"), "前言" + kTen + "\xFF",
+        std::string("二、存在问题"), "后来，" + kTen + "\xFF"}) {  // ， : not a signature
+    b.begin_paragraph({++line, 1});
+    b.append(text);
+    b.end_paragraph();
+  }
+  Document doc = std::move(b).finish();
+  Report r = check(doc, copied_rules());  // the test suite's sink throws on a span outside
+  REQUIRE(r.findings.size() == 1);
+  CHECK(r.findings[0].begin_offset == doc.text.size() - kTen.size() - 1);
+  CHECK(r.findings[0].end_offset == doc.text.size());
+  CHECK(r.findings[0].excerpt == kTen + "\xFF");
 }
 
 TEST_CASE("copied-passage: whitespace and line breaks inside the copy are ignored") {

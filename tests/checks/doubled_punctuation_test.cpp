@@ -1,5 +1,7 @@
-// kind: doubled-punctuation — two marks in a row; identical doubles get the single mark.
+// kind: doubled-punctuation — a run of marks; a run of one mark repeated gets the single mark.
 #include <doctest/doctest.h>
+
+#include <chrono>
 
 #include "rule_pack.hpp"
 
@@ -29,11 +31,39 @@ TEST_CASE("doubled-punctuation: identical doubles get the single mark, others no
               "3:14-3:16 dbl warning: “,,”连用 => ,", "3:17-3:19 dbl warning: “、，”连用"});
 }
 
-TEST_CASE("doubled-punctuation: a run of three is one finding, four are two") {
+TEST_CASE("doubled-punctuation: a run of marks is one finding, however long") {
   CHECK(test::run(doubled_rules(), "标题报告\n一、工作\n甲，，，乙\n") ==
-        Lines{"3:2-3:4 dbl warning: “，，”连用 => ，"});
+        Lines{"3:2-3:5 dbl warning: “，，，”连用 => ，"});
   CHECK(test::run(doubled_rules(), "标题报告\n一、工作\n甲，，，，乙\n") ==
-        Lines{"3:2-3:4 dbl warning: “，，”连用 => ，", "3:4-3:6 dbl warning: “，，”连用 => ，"});
+        Lines{"3:2-3:6 dbl warning: “，，，，”连用 => ，"});
+  // Different marks in a run: one finding, no replacement; a run with an allowed pair in it too.
+  CHECK(test::run(doubled_rules(), "标题报告\n一、工作\n甲，；，乙？！。丙\n") ==
+        Lines{"3:2-3:5 dbl warning: “，；，”连用", "3:6-3:9 dbl warning: “？！。”连用"});
+  // The message shows the first ten marks of a long run.
+  CHECK(test::run(doubled_rules(), "标题报告\n一、工作\n甲" + std::string(12, ',') + "乙\n") ==
+        Lines{"3:2-3:14 dbl warning: “,,,,,,,,,,…”连用 => ,"});
+}
+
+// A line of a million 、 was one finding per pair, each located by counting from the start of
+// its line: minutes of work. It is one finding now, and its end is at the end of the line.
+TEST_CASE("doubled-punctuation: a line of a million marks is one finding") {
+  const int n = 1 << 20;
+  std::string text = "标题报告\n一、工作\n甲";
+  for (int i = 0; i < n; ++i) text += "、";
+  text += "乙\n";
+  auto started = std::chrono::steady_clock::now();
+  Report r = check(test::parse(text), doubled_rules());
+  MESSAGE("a line of "
+          << n << " 、: "
+          << std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()
+          << " s");
+  REQUIRE(r.findings.size() == 1);
+  const Finding& f = r.findings.front();
+  CHECK(f.begin == Position{3, 2});
+  CHECK(f.end == Position{3, n + 2});
+  CHECK(f.end_offset == text.size() - std::string("乙\n").size());
+  CHECK(f.replacement == "、");
+  CHECK(f.message == "“、、、、、、、、、、…”连用");
 }
 
 TEST_CASE("doubled-punctuation: allowed pairs, marks not listed, and other text between") {

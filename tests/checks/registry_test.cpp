@@ -31,13 +31,15 @@ TEST_CASE("registry: the engine's kinds and their default scopes") {
     const char* name;
     const char* scope;
   };
-  for (auto [name, scope] :
+  for (const Expected& e :
        {Expected{"coverage", "body"}, Expected{"every-item", "body"},
         Expected{"element-present", ""}, Expected{"deadline", ""},
         Expected{"next-year-mentioned", "body"}, Expected{"order", ""}, Expected{"pattern", "body"},
         Expected{"required-section", ""}, Expected{"unknown-part", ""},
         Expected{"heading-form", ""}, Expected{"layout", ""},
         Expected{"halfwidth-punctuation", "document"}}) {
+    const char* name = e.name;
+    const char* scope = e.scope;
     CAPTURE(name);
     const KindEntry* k = find_kind(name);
     REQUIRE(k != nullptr);

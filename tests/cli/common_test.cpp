@@ -1,6 +1,7 @@
 // The options every command shares: --config FILE (settings kept in YAML, merged with the
 // command line), --rules, --disable and --only.
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 
 #include "support.hpp"
 
@@ -89,6 +90,41 @@ TEST_CASE("config: an unknown rule id is a usage error naming the file") {
   CHECK(missing.exit_code == 2);
   CHECK(missing.err.find("无法读取配置文件 " + (dir.path() / "none.yaml").string()) !=
         std::string::npos);
+}
+
+// --config read any path to its end: a FIFO waited for ever for a writer, /dev/zero filled the
+// memory. Only a regular file of at most 1 MiB is read.
+TEST_CASE("config: a FIFO, a device or a file over 1 MiB is refused at once (exit 2)") {
+  test::TempDir dir;
+  const std::string fifo = (dir.path() / "fifo.yaml").string();
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  auto big = dir.write("big.yaml", "# " + std::string(1 << 20, 'x') + "\n");
+  struct Case {
+    std::string path, zh, en;
+  };
+  const Case cases[] = {
+      {fifo, "这不是普通文件（而是设备、管道或套接字）",
+       "this is not a regular file (a device, pipe or socket)"},
+      {"/dev/zero", "这不是普通文件（而是设备、管道或套接字）",
+       "this is not a regular file (a device, pipe or socket)"},
+      {big.string(), "文件大小为 1048579 bytes，超过了配置文件或规则包文件 1048576 bytes 的上限",
+       "the file is 1048579 bytes, more than the limit of 1048576 bytes for a configuration or "
+       "rule-pack file"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.path);
+    auto r =
+        test::run_cli({"check", "--config", c.path, sample("001_0a9e7cee78fe9105")}, "", {}, 20);
+    REQUIRE_FALSE(r.timed_out);
+    CHECK(r.exit_code == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err == "fzcheck: 无法读取配置文件 " + c.path + "：" + c.zh + "\n");
+    auto en = test::run_cli(
+        {"check", "--lang", "en", "--config", c.path, sample("001_0a9e7cee78fe9105")}, "", {}, 20);
+    REQUIRE_FALSE(en.timed_out);
+    CHECK(en.exit_code == 2);
+    CHECK(en.err == "fzcheck: cannot read the configuration file " + c.path + ": " + c.en + "\n");
+  }
 }
 
 TEST_CASE("config: .fzcheck.yaml above the checked file is used, and --no-config ignores it") {

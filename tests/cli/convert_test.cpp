@@ -1,5 +1,6 @@
 // --convert: a legacy .doc turned into .docx by LibreOffice before it is read.
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "support.hpp"
@@ -29,6 +30,24 @@ TEST_CASE("convert: without --convert a .doc is refused with the way to convert 
   // JSON keeps the English message, whatever the language.
   auto json = test::run_cli({"outline", "--format", "json", test::source_path(kDoc).string()});
   CHECK(json.out.find("(fzcheck check --convert does this for you)") != std::string::npos);
+}
+
+// --convert looked at the first bytes of an input before read_document() checked it: opening a
+// FIFO waited for a writer for ever.
+TEST_CASE("convert: with --convert a FIFO is refused like without it, at once") {
+  test::TempDir dir;
+  const std::string fifo = (dir.path() / "report.doc").string();
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  for (bool convert : {false, true}) {
+    CAPTURE(convert);
+    std::vector<std::string> args{"check", "--lang", "en", fifo};
+    if (convert) args.insert(args.begin() + 1, "--convert");
+    auto r = test::run_cli(args, "", {}, 20);
+    REQUIRE_FALSE(r.timed_out);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find(fifo + ": this is not a regular file (a device, pipe or socket)") !=
+          std::string::npos);
+  }
 }
 
 TEST_CASE("convert: --convert without LibreOffice says what to install") {

@@ -1,12 +1,14 @@
 // The fixture harness of rule packs: pass/ documents must give no finding of their rule, fail/
 // documents exactly the findings of their .expected sidecar.
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 
 #include <string>
 #include <vector>
 
 #include "fzcheck/rule_tests.hpp"
 #include "rule_pack.hpp"
+#include "support.hpp"
 
 namespace fzcheck {
 
@@ -191,6 +193,25 @@ TEST_CASE("fixtures: an unreadable fixture is a problem of the rule") {
   REQUIRE(results->size() == 1);
   REQUIRE(results->front().problems.size() == 1);
   CHECK(results->front().problems[0].rfind(pack.at("r/pass/empty.txt") + ": ", 0) == 0);
+}
+
+// The harness read .expected and .options.yaml with no check: a FIFO there hung `rules test`.
+TEST_CASE("fixtures: an .expected or .options.yaml that is not a regular file is a problem") {
+  RulePack pack;
+  pack.rule("r", flag_rule("r"))
+      .file("r/README.md", "# r\n")
+      .file("r/pass/ok.txt", "乙\n")
+      .file("r/fail/a.txt", "甲\n")
+      .file("r/fail/b.txt", "甲\n")
+      .file("r/fail/b.expected", "b.txt:1:1:r:error\n");
+  REQUIRE(::mkfifo(pack.at("r/fail/a.expected").c_str(), 0600) == 0);
+  REQUIRE(::mkfifo(pack.at("r/fail/b.options.yaml").c_str(), 0600) == 0);
+  auto r = test::run_cli({"rules", "test", "--lang", "en", pack.path().string()}, "", {}, 20);
+  REQUIRE_FALSE(r.timed_out);
+  CHECK(r.exit_code == 1);
+  const std::string not_regular = ": this is not a regular file (a device, pipe or socket)";
+  CHECK(r.out.find(pack.at("r/fail/a.expected") + not_regular) != std::string::npos);
+  CHECK(r.out.find(pack.at("r/fail/b.options.yaml") + not_regular) != std::string::npos);
 }
 
 }  // namespace fzcheck

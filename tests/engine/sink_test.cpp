@@ -2,6 +2,9 @@
 // source and severity.
 #include <doctest/doctest.h>
 
+#include <chrono>
+#include <stdexcept>
+
 #include "engine/sink.hpp"
 #include "rule_pack.hpp"
 
@@ -108,6 +111,73 @@ TEST_CASE("sink: long excerpts are cut at 80 code points or at the end of the li
   CHECK(out[1].excerpt == eighty);
   CHECK(out[2].excerpt == "甲乙…");
   CHECK(test::at(out[2].end) == "3:2");
+}
+
+TEST_CASE("sink: many findings on a long line are located without recounting the line") {
+  const int n = 200000;
+  std::string line;
+  for (int i = 0; i < n; ++i) line += "甲";
+  Document doc = test::parse("标题报告\n" + line + "\n");
+  std::vector<Finding> out;
+  DocumentSink sink(doc, out);
+  Dummy rule;
+  const std::uint32_t start = find(doc, line).begin;
+  auto started = std::chrono::steady_clock::now();
+  for (std::uint32_t i = 0; i < n; i += 10)
+    sink.add(rule, {start + 3 * i, start + 3 * i + 3}, "甲");
+  MESSAGE(out.size()
+          << " findings on a line of " << n << " code points: "
+          << std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()
+          << " s");
+  REQUIRE(out.size() == n / 10);
+  for (std::uint32_t k = 0; k < out.size(); ++k) {
+    const std::uint32_t column = 10 * k + 1;
+    if (out[k].begin != Position{2, column} || out[k].end != Position{2, column + 1}) {
+      FAIL("finding " << k << " at " << test::at(out[k].begin) << ", not 2:" << column);
+    }
+  }
+}
+
+namespace {
+
+// Sets strict spans for a scope.
+class StrictSpans {
+ public:
+  explicit StrictSpans(bool on) : was_(strict_spans()) { set_strict_spans(on); }
+  ~StrictSpans() { set_strict_spans(was_); }
+  StrictSpans(const StrictSpans&) = delete;
+  StrictSpans& operator=(const StrictSpans&) = delete;
+
+ private:
+  bool was_;
+};
+
+}  // namespace
+
+TEST_CASE("sink: a span outside the text is an internal error in tests, clamped for users") {
+  Document doc = test::parse(kReport);
+  const auto size = static_cast<std::uint32_t>(doc.text.size());
+  std::vector<Finding> out;
+  DocumentSink sink(doc, out);
+  Dummy rule;
+  {
+    StrictSpans strict(true);
+    CHECK_THROWS_AS(sink.add(rule, {size - 2, size + 3}, "越界"), std::logic_error);
+    CHECK_THROWS_AS(sink.add(rule, {5, 2}, "倒置"), std::logic_error);
+    CHECK(out.empty());
+  }
+  StrictSpans lenient(false);
+  sink.add(rule, {size - 1, size + 3}, "越界");
+  sink.add(rule, {size + 7, size + 9}, "全在外面");
+  sink.add(rule, {5, 2}, "倒置");
+  REQUIRE(out.size() == 3);
+  CHECK(out[0].begin_offset == size - 1);
+  CHECK(out[0].end_offset == size);
+  CHECK(out[0].end == doc.locate(size));
+  CHECK(out[1].begin_offset == size);
+  CHECK(out[1].end_offset == size);
+  CHECK(out[2].begin_offset == 2);
+  CHECK(out[2].end_offset == 2);
 }
 
 }  // namespace fzcheck::detail

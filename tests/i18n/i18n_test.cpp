@@ -81,10 +81,16 @@ TEST_CASE("ui text: every catalogue has the same keys, with the same placeholder
   const auto all = catalogues();
   REQUIRE(all.count("zh-CN"));
   REQUIRE(all.count("en"));
-  for (const auto& [language, words] : all) {
-    for (const auto& [other, other_words] : all) {
+  // No structured bindings: CAPTURE captures what it names, which clang 14 refuses for a binding.
+  for (const auto& mine_entry : all) {
+    const std::string& language = mine_entry.first;
+    for (const auto& other_entry : all) {
+      const std::string& other = other_entry.first;
+      const auto& other_words = other_entry.second;
       if (other == language) continue;
-      for (const auto& [key, text] : words) {
+      for (const auto& word : mine_entry.second) {
+        const std::string& key = word.first;
+        const std::string& text = word.second;
         CAPTURE(language);
         CAPTURE(other);
         CAPTURE(key);
@@ -111,16 +117,19 @@ TEST_CASE("ui text: every key the sources use is in the catalogues") {
       std::regex(R"re(ui_error\([^,()]+,\s*"([a-z0-9_]+)")re"),
   };
   std::size_t found = 0;
-  for (const auto& [path, text] : sources()) {
+  for (const auto& source : sources()) {
+    const std::string& path = source.first;
+    const std::string& text = source.second;
     for (const std::regex& pattern : key_patterns) {
       for (std::sregex_iterator it(text.begin(), text.end(), pattern), end; it != end; ++it) {
         const std::string key = (*it)[1];
         ++found;
-        for (const auto& [language, words] : all) {
+        for (const auto& catalogue : all) {
+          const std::string& language = catalogue.first;
           CAPTURE(path);
           CAPTURE(key);
           CAPTURE(language);
-          CHECK(words.count(key) == 1);
+          CHECK(catalogue.second.count(key) == 1);
         }
       }
     }
@@ -129,7 +138,8 @@ TEST_CASE("ui text: every key the sources use is in the catalogues") {
   // And the other way: no key of the tool or of an error is left unused.
   std::string all_sources;
   for (const auto& [path, text] : sources()) all_sources += text;
-  for (const auto& [key, text] : all.at("en")) {
+  for (const auto& word : all.at("en")) {
+    const std::string& key = word.first;
     if (!key.starts_with("cli_") && !key.starts_with("help_") && !key.starts_with("error_"))
       continue;
     CAPTURE(key);
@@ -138,7 +148,9 @@ TEST_CASE("ui text: every key the sources use is in the catalogues") {
 }
 
 TEST_CASE("ui text: the command-line tool has no Chinese of its own (it is in i18n/*.yaml)") {
-  for (const auto& [path, text] : sources()) {
+  for (const auto& source : sources()) {
+    const std::string& path = source.first;
+    const std::string& text = source.second;
     if (path.find("/src/cli/") == std::string::npos) continue;
     CAPTURE(path);
     // UTF-8 lead bytes of U+2E80..U+9FFF (CJK) and U+FF00..U+FFEF (full-width forms).

@@ -14,14 +14,16 @@ TEST_CASE("list numbers: Chinese counting 1-99 and above") {
   const std::pair<std::uint32_t, const char*> cases[] = {
       {1, "一"},    {2, "二"},      {9, "九"},      {10, "十"},      {11, "十一"},   {19, "十九"},
       {20, "二十"}, {21, "二十一"}, {99, "九十九"}, {100, "一〇〇"}, {105, "一〇五"}};
-  for (const auto& [n, text] : cases) {
+  for (const auto& [number, text] : cases) {
+    const std::uint32_t n = number;  // CAPTURE cannot name a structured binding (clang 14)
     CAPTURE(n);
     CHECK(format_list_number(n, "chineseCounting") == text);
   }
   const std::pair<std::uint32_t, const char*> thousand[] = {
       {10, "十"},        {15, "十五"},       {100, "一百"},          {101, "一百零一"},
       {110, "一百一十"}, {1001, "一千零一"}, {2024, "二千零二十四"}, {10010, "一万零一十"}};
-  for (const auto& [n, text] : thousand) {
+  for (const auto& [number, text] : thousand) {
+    const std::uint32_t n = number;
     CAPTURE(n);
     CHECK(format_list_number(n, "chineseCountingThousand") == text);
   }

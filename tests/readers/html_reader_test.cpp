@@ -350,3 +350,26 @@ TEST_CASE("html: detected from the content by read_document") {
 }
 
 }  // namespace fzcheck
+
+namespace fzcheck {
+
+// Whatever the bytes, the text of a page is valid UTF-8: a byte that is not is refused in any
+// encoding, and references to what is not a character become U+FFFD (as in a browser).
+TEST_CASE("html: the text is valid UTF-8 whatever the page holds") {
+  auto refs = read_html_bytes(
+      "<html><body><p>某局2024年度报告</p><p>甲&#xD800;乙&#x110000;丙&#xDFFF;丁&#0;戊。</p>"
+      "</body></html>");
+  REQUIRE(refs.ok());
+  CHECK(utf8::valid(refs->text));
+  CHECK(refs->paragraph_text(1) == "甲\uFFFD乙\uFFFD丙\uFFFD丁\uFFFD戊。");
+  const std::string bad =
+      "<html><body><p>某局报告</p><p>甲\xFF乙\xED\xA0\x80丙。</p></body></html>";
+  CHECK_FALSE(read_html_bytes(bad).ok());
+  ReadOptions forced;
+  forced.encoding = "UTF-8";
+  auto as_utf8 = read_html_bytes(bad, forced);
+  REQUIRE_FALSE(as_utf8.ok());
+  CHECK(as_utf8.error().code == ErrorCode::encoding);
+}
+
+}  // namespace fzcheck

@@ -165,7 +165,8 @@ TEST_CASE("sarif: levels of rules and of results, findings without a fix or a sp
   REQUIRE(list.size() == 3);
   for (const auto& [id, level] : std::vector<std::pair<std::string, std::string>>{
            {"words", "error"}, {"comma", "warning"}, {"sig", "note"}}) {
-    CAPTURE(id);
+    const std::string& rule = id;  // CAPTURE cannot name a structured binding (clang 14)
+    CAPTURE(rule);
     CHECK(list[rule_index(rules, id)]["defaultConfiguration"]["level"] == level);
   }
   CHECK(list[rule_index(rules, "words")]["shortDescription"]["text"] == "用词");

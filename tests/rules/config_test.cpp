@@ -1,6 +1,7 @@
 // load_config() and apply_config(): an office's settings file, every problem at once with its
 // position, and the rule choices it makes.
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 
 #include "fzcheck/check.hpp"
 #include "fzcheck/config.hpp"
@@ -68,7 +69,7 @@ TEST_CASE("config: all problems in one run, each at its line and column") {
   CHECK(list.error().message.starts_with("the configuration must be a mapping"));
   auto missing = load_config(dir.path() / "none.yaml");
   REQUIRE_FALSE(missing.ok());
-  CHECK(missing.error().code == ErrorCode::io);
+  CHECK(missing.error().code == ErrorCode::not_found);
 }
 
 TEST_CASE("config: apply_config adds the choices, or names every unknown rule") {
@@ -137,6 +138,50 @@ TEST_CASE("config: allowed terms and policies, and every problem with its positi
   REQUIRE(unknown.size() == 2);
   CHECK(unknown[0].to_string() == ids.string() + ":3:11: there is no rule 'also-missing'");
   CHECK(unknown[1].to_string() == ids.string() + ":2:3: there is no rule 'no-such-rule'");
+}
+
+TEST_CASE("config: only a regular file of at most 1 MiB is read") {
+  test::TempDir dir;
+  const auto fifo = dir.path() / "fifo.yaml";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  auto not_a_file = [](const Result<Config>& r) {
+    return !r.ok() && r.error().code == ErrorCode::not_a_file &&
+           r.error().key == "error_not_regular_file";
+  };
+  CHECK(not_a_file(load_config(fifo)));  // without waiting for a writer
+  CHECK(not_a_file(load_config("/dev/zero")));
+  CHECK(not_a_file(load_config("/dev/urandom")));
+  auto folder = load_config(dir.path());
+  REQUIRE_FALSE(folder.ok());
+  CHECK(folder.error().key == "error_directory");
+  auto missing = load_config(dir.path() / "none.yaml");
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.error().code == ErrorCode::not_found);
+
+  auto at_limit =
+      dir.write("at.yaml", "fail_on: never\n#" + std::string((1 << 20) - 17, 'x') + "\n");
+  REQUIRE(std::filesystem::file_size(at_limit) == 1 << 20);
+  CHECK(load_config(at_limit).ok());
+  auto over = dir.write("over.yaml", "fail_on: never\n#" + std::string((1 << 20) - 16, 'x') + "\n");
+  auto big = load_config(over);
+  REQUIRE_FALSE(big.ok());
+  CHECK(big.error().code == ErrorCode::too_large);
+  CHECK(big.error().key == "error_setting_file_too_large");
+  CHECK(big.error().file == over.string());
+  CHECK(big.error().message ==
+        "the file is 1048577 bytes, more than the limit of 1048576 bytes for a configuration or "
+        "rule-pack file");
+}
+
+TEST_CASE("config: brackets nested 10,000 deep are an error, not a crash") {
+  test::TempDir dir;
+  auto file = dir.write("deep.yaml", "disable: " + std::string(10000, '[') + "\n");
+  auto config = load_config(file);
+  REQUIRE_FALSE(config.ok());
+  CHECK(config.error().code == ErrorCode::rule_syntax);
+  CHECK(messages(config.errors()) ==
+        Lines{"1:74: brackets nested more than 64 deep; a rule or configuration file never needs "
+              "that"});
 }
 
 TEST_CASE("config: .fzcheck.yaml is found from a file's folder upward") {

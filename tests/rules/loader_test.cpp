@@ -1,6 +1,7 @@
 // Loading rule packs: every problem of every file reported at once, each with file, line and
 // code-point column; pack layout, ids, replacement of built-in packs.
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 
 #include <string>
 #include <vector>
@@ -265,7 +266,7 @@ TEST_CASE("loader: flow YAML nested 10,000 deep is an error, not a crash") {
   CHECK(loaded.error().code == ErrorCode::rule_syntax);
   CHECK(test::at(loaded.error().pos) == "2:71");  // the 65th bracket after "kind: "
   CHECK(loaded.error().message ==
-        "brackets nested more than 64 deep; a rule file never needs that");
+        "brackets nested more than 64 deep; a rule or configuration file never needs that");
 
   // Quotes do not hide brackets from the depth limit in a way that reaches yaml-cpp unchecked.
   RulePack quoted;
@@ -286,8 +287,45 @@ TEST_CASE("loader: a rule file over 1 MB is refused before it is parsed") {
   CHECK(loaded.error().file == pack.at("r/rule.yaml"));
   CHECK(loaded.error().pos == Position{});
   std::size_t size = kPattern.size() + 12 + 3 + (1 << 20) + 1;
-  CHECK(loaded.error().message ==
-        "a rule file of " + std::to_string(size) + " bytes is too large (the limit is 1048576)");
+  CHECK(loaded.error().key == "error_setting_file_too_large");
+  CHECK(loaded.error().message == "the file is " + std::to_string(size) +
+                                      " bytes, more than the limit of 1048576 bytes for a "
+                                      "configuration or rule-pack file");
+}
+
+TEST_CASE("loader: pack.yaml, rule.yaml and README.md must be regular files, each within 1 MiB") {
+  {
+    RulePack pack;
+    pack.rule("r", kPattern + "terms: [甲]\n").file("r/README.md", std::string((1 << 20) + 1, '#'));
+    auto loaded = pack.load();
+    REQUIRE_FALSE(loaded.ok());
+    CHECK(loaded.error().code == ErrorCode::too_large);
+    CHECK(loaded.error().file == pack.at("r/README.md"));
+  }
+  {
+    RulePack pack;
+    std::filesystem::create_directories(pack.path() / "r");
+    REQUIRE(::mkfifo(pack.at("r/rule.yaml").c_str(), 0600) == 0);
+    std::filesystem::create_symlink("/dev/zero", pack.path() / "README.md");  // not read
+    std::filesystem::create_directories(pack.path() / "s");
+    std::filesystem::create_symlink("/dev/zero", pack.path() / "s" / "rule.yaml");
+    auto loaded = pack.load();
+    REQUIRE_FALSE(loaded.ok());
+    Lines errors;
+    for (const Error& e : loaded.errors()) errors.push_back(e.file + ": " + e.key);
+    CHECK(errors == Lines{pack.at("r/rule.yaml") + ": error_not_regular_file",
+                          pack.at("s/rule.yaml") + ": error_not_regular_file"});
+  }
+  {
+    RulePack pack;
+    std::filesystem::remove(pack.path() / "pack.yaml");
+    REQUIRE(::mkfifo(pack.at("pack.yaml").c_str(), 0600) == 0);
+    pack.rule("r", kPattern + "terms: [甲]\n");
+    auto loaded = pack.load();
+    REQUIRE_FALSE(loaded.ok());
+    CHECK(loaded.error().code == ErrorCode::not_a_file);
+    CHECK(loaded.error().file == pack.at("pack.yaml"));
+  }
 }
 
 TEST_CASE("loader: invalid UTF-8 in a rule file") {
@@ -327,7 +365,7 @@ TEST_CASE("loader: files that cannot be read and files with problems are reporte
       .file("c/rule.yml", "id: c\n");
   Lines errors = load_errors(pack);
   REQUIRE(errors.size() == 3);
-  CHECK(errors[0].starts_with("a/rule.yaml: a rule file of "));
+  CHECK(errors[0].starts_with("a/rule.yaml: the file is "));
   CHECK(errors[1].starts_with("b/rule.yaml:7:8: unknown scope 'nowhere'"));
   CHECK(errors[2] == "c/rule.yml: a rule file must be named rule.yaml, not rule.yml");
 }

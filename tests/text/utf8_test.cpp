@@ -88,7 +88,8 @@ TEST_CASE("utf8::next: the inline three-byte path at the end of the text and its
                               {"\xED\x9F\xBF", 0xD7FF},
                               {"\xEE\x80\x80", 0xE000},
                               {"\xEF\xBF\xBF", 0xFFFF}}) {
-    CAPTURE(value);
+    const char32_t code_point = value;  // CAPTURE cannot name a structured binding (clang 14)
+    CAPTURE(code_point);
     std::size_t j = 0;
     CHECK(utf8::next(bytes, j) == value);
     CHECK(j == 3);
