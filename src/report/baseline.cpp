@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fzcheck/i18n.hpp"
+#include "readers/file.hpp"
 #include "text/utf8.hpp"
 
 #ifndef FZCHECK_VERSION
@@ -226,24 +227,16 @@ Result<Baseline> parse_baseline(std::string_view text, const std::string& name) 
 }
 
 Result<Baseline> read_baseline(const fs::path& path) {
-  const std::string name = path.string();
-  std::error_code ec;
-  const auto status = fs::status(path, ec);
-  if (ec || !fs::exists(status)) {
-    if (ec && ec != std::errc::no_such_file_or_directory)
-      return ui_error(ErrorCode::io, "error_baseline_cannot_read", {{"reason", ec.message()}},
-                      name);
-    return ui_error(ErrorCode::not_found, "error_baseline_not_found", {}, name);
+  // A regular file of at most 64 MiB (a baseline of thousands of reports is a few MB): a FIFO or
+  // a device is refused without being read.
+  constexpr std::uint64_t kMaxBaselineBytes = 64ull << 20;
+  auto bytes = detail::read_regular_file(path, kMaxBaselineBytes);
+  if (!bytes) {
+    if (bytes.error().code == ErrorCode::not_found)
+      return ui_error(ErrorCode::not_found, "error_baseline_not_found", {}, path.string());
+    return bytes.errors();
   }
-  if (fs::is_directory(status)) return ui_error(ErrorCode::not_a_file, "error_directory", {}, name);
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream bytes;
-  if (in) bytes << in.rdbuf();
-  if (!in || in.bad()) {
-    return ui_error(ErrorCode::io, "error_baseline_cannot_read",
-                    {{"reason", std::generic_category().message(errno)}}, name);
-  }
-  return parse_baseline(bytes.str(), name);
+  return parse_baseline(*bytes, path.string());
 }
 
 void apply_baseline(Report& report, const BaselineFile* entry) {

@@ -664,7 +664,7 @@ TEST_CASE("docx: a zip bomb fails fast with limit_exceeded") {
     REQUIRE_FALSE(doc.ok());
     CHECK(doc.error().code == ErrorCode::limit_exceeded);
     CHECK(doc.error().file == "t.docx");
-    CHECK(elapsed < std::chrono::milliseconds(500));
+    CHECK(elapsed < std::chrono::seconds(2));  // a bound on blow-ups, not a speed test
   }
 }
 
@@ -686,7 +686,7 @@ TEST_CASE("docx: billion laughs in document.xml is refused, nothing expanded") {
   REQUIRE_FALSE(doc.ok());
   CHECK(doc.error().code == ErrorCode::corrupt);
   CHECK(contains(doc.error().message, "document type declaration"));
-  CHECK(elapsed < std::chrono::milliseconds(100));
+  CHECK(elapsed < std::chrono::seconds(2));  // a bound on blow-ups, not a speed test
 }
 
 TEST_CASE("docx: limits can be set through ReadOptions") {

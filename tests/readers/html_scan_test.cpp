@@ -70,7 +70,7 @@ TEST_CASE(
   auto elapsed = std::chrono::steady_clock::now() - start;
   CHECK(scan.too_deep);
   CHECK(scan.offset == 12 + 2000 * 5);
-  CHECK(elapsed < std::chrono::milliseconds(200));
+  CHECK(elapsed < std::chrono::seconds(2));  // a bound on blow-ups, not a speed test
 }
 
 TEST_CASE("html depth: the tricks a tree builder does not fall for are counted") {

@@ -70,7 +70,7 @@ TEST_CASE("xml part: billion laughs is refused without expanding anything") {
   CHECK(doc.error().file == "laughs.docx");
   CHECK(contains(doc.error().message, "word/document.xml"));
   CHECK(contains(doc.error().message, "<!DOCTYPE>, line 2"));
-  CHECK(elapsed < std::chrono::milliseconds(50));
+  CHECK(elapsed < std::chrono::seconds(2));  // a bound on blow-ups, not a speed test
 }
 
 TEST_CASE("xml part: an external entity (XXE) is refused the same way") {
@@ -91,7 +91,7 @@ TEST_CASE("xml part: 100,000 nested elements are refused quickly, naming the lim
   CHECK(doc.error().code == ErrorCode::limit_exceeded);
   CHECK(contains(doc.error().message, "more than 2000 deep"));
   CHECK(contains(doc.error().message, "ReadOptions::max_nesting"));
-  CHECK(elapsed < std::chrono::milliseconds(100));
+  CHECK(elapsed < std::chrono::seconds(2));  // a bound on blow-ups, not a speed test
 }
 
 TEST_CASE("xml part: malformed XML is corrupt, with the parser's reason and the line") {

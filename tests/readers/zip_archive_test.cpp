@@ -111,7 +111,7 @@ TEST_CASE("zip archive: a declared size above max_entry_bytes is refused before 
   CHECK(data.error().code == ErrorCode::limit_exceeded);
   CHECK(contains(data.error().message, "ReadOptions::max_entry_bytes"));
   CHECK(contains(data.error().message, "256.0 MB"));
-  CHECK(elapsed < std::chrono::milliseconds(100));
+  CHECK(elapsed < std::chrono::seconds(2));  // a bound on blow-ups, not a speed test
 }
 
 TEST_CASE("zip archive: a compression ratio above the limit is refused from the headers") {
@@ -148,7 +148,7 @@ TEST_CASE("zip archive: an entry that lies about its size stops inflating at the
   CHECK(data.error().code == ErrorCode::limit_exceeded);
   CHECK(contains(data.error().message, "more than the 4.0 KB its header declares"));
   CHECK(contains(data.error().message, "word/document.xml"));
-  CHECK(elapsed < std::chrono::milliseconds(500));
+  CHECK(elapsed < std::chrono::seconds(2));  // a bound on blow-ups, not a speed test
 }
 
 TEST_CASE("zip archive: a changed copy replaces and adds entries and keeps the others") {
