@@ -2,6 +2,7 @@
 // (include/fzcheck/): the build gives it no other include path.
 #pragma once
 
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <stdexcept>
@@ -73,6 +74,9 @@ Result<Document> read_input(const std::string& file, const ReadFlags& flags,
 // The bytes of a file that read_input has accepted (its size limit was checked then): the .docx
 // that annotate and fix write a changed copy of.
 Result<std::string> read_accepted_file(const std::string& file);
+
+// A path's extension in ASCII lower case, with its dot (".docx"); "" when it has none.
+std::string lower_extension(const std::filesystem::path& path);
 
 // The inputs of a command: files as given, folders walked (recursively, in a stable order) for the
 // files fzcheck reads, "-" for standard input. Hidden entries and files of other kinds are

@@ -21,9 +21,7 @@ namespace fs = std::filesystem;
 constexpr std::string_view kReviewedSuffix = ".reviewed.docx";
 
 bool is_docx_name(const std::string& file) {
-  std::string ext = fs::path(file).extension().string();
-  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return ext == ".docx";
+  return lower_extension(file) == ".docx";
 }
 
 // "report.docx" → "report.reviewed.docx", in `dir` when given, else beside the input.
@@ -75,7 +73,7 @@ int run_annotate(const std::vector<std::string>& args) {
   for (const std::string& file : inputs.files) {
     bool from_folder = std::find(files.begin(), files.end(), file) == files.end();
     if (from_folder && (!is_docx_name(file) || file.ends_with(kReviewedSuffix))) {
-      std::string ext = fs::path(file).extension().string();
+      std::string ext = lower_extension(file);
       ++inputs.skipped[ext.empty() ? std::string("-") : ext];
       continue;
     }

@@ -16,13 +16,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string lower_extension(const fs::path& path) {
-  std::string ext = path.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return ext;
-}
-
 bool hidden(const fs::path& path) {
   const std::string name = path.filename().string();
   return name.size() > 1 && name.front() == '.';
@@ -36,6 +29,13 @@ bool readable_extension(const std::string& extension, bool convert) {
 }
 
 }  // namespace
+
+std::string lower_extension(const std::filesystem::path& path) {
+  std::string ext = path.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext;
+}
 
 Inputs expand_inputs(const std::vector<std::string>& args, bool convert) {
   Inputs inputs;

@@ -334,11 +334,6 @@ Error failure(ErrorCode code, const char* key, std::string_view name, MessageVal
   return ui_error(code, key, std::move(args), std::string(name));
 }
 
-std::string directory_of(const std::string& part) {
-  auto slash = part.rfind('/');
-  return slash == std::string::npos ? std::string() : part.substr(0, slash + 1);
-}
-
 }  // namespace
 
 Result<DocxReview> review_docx(std::string_view docx, std::string_view name,
@@ -369,7 +364,7 @@ Result<DocxReview> review_docx(std::string_view docx, std::string_view name,
       comments = std::move(*loaded);
     } else {
       new_comments_part = true;
-      const std::string dir = directory_of(package.main_part());
+      const std::string dir = package.main_directory();
       comments_part = dir + "comments.xml";
       for (int n = 2; package.archive().contains(comments_part); ++n) {
         comments_part = fmt::format("{}comments{}.xml", dir, n);
@@ -451,8 +446,8 @@ Result<DocxReview> review_docx(std::string_view docx, std::string_view name,
   }
   if (new_comments_part) {
     // The relationship from the main part, and the part's content type.
-    const std::string dir = directory_of(package.main_part());
-    const std::string rels_part = dir + "_rels/" + package.main_part().substr(dir.size()) + ".rels";
+    const std::string dir = package.main_directory();
+    const std::string rels_part = package.main_relationships_part();
     std::unique_ptr<pugi::xml_document> rels;
     if (package.archive().contains(rels_part)) {
       auto loaded = package.load(rels_part);

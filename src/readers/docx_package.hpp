@@ -44,6 +44,9 @@ class DocxPackage {
   const ZipArchive& archive() const;
   // The main part's name ("word/document.xml") and its tree.
   const std::string& main_part() const;
+  // The main part's folder ("word/") and its relationships part ("word/_rels/document.xml.rels").
+  std::string main_directory() const;
+  std::string main_relationships_part() const;
   pugi::xml_document& main();
   // The prefix of the WordprocessingML namespace in the main part ("w:").
   const std::string& word_prefix() const;

@@ -876,6 +876,13 @@ const ZipArchive& DocxPackage::archive() const {
 const std::string& DocxPackage::main_part() const {
   return impl_->main_part;
 }
+std::string DocxPackage::main_directory() const {
+  return directory_of(impl_->main_part);
+}
+std::string DocxPackage::main_relationships_part() const {
+  const std::string dir = main_directory();
+  return dir + "_rels/" + impl_->main_part.substr(dir.size()) + ".rels";
+}
 pugi::xml_document& DocxPackage::main() {
   return *impl_->document;
 }
@@ -922,10 +929,10 @@ Result<DocxPackage> DocxPackage::open(std::string_view bytes, std::string_view n
   if (!p.archive.contains(p.main_part)) {
     return fail(ErrorCode::corrupt, "error_docx_no_document", name);
   }
+  DocxPackage package(std::move(impl));
   {
-    std::string dir = directory_of(p.main_part);
-    std::string rels_part = dir + "_rels/" + p.main_part.substr(dir.size()) + ".rels";
-    auto rels = p.load_optional(rels_part);
+    const std::string dir = package.main_directory();
+    auto rels = p.load_optional(package.main_relationships_part());
     if (!rels) return rels.errors();
     if (*rels) p.related = read_relationships(**rels, dir);
     auto fallback = [&](const char* key, const char* part) {
@@ -959,7 +966,7 @@ Result<DocxPackage> DocxPackage::open(std::string_view bytes, std::string_view n
   if (local_name(root.name(), p.w) != "document" || !root.child((p.w + "body").c_str())) {
     return fail(ErrorCode::corrupt, "error_docx_no_body", name, {{"part", p.main_part}});
   }
-  return DocxPackage(std::move(impl));
+  return package;
 }
 
 Document DocxPackage::read(std::vector<DocxTextPiece>* pieces) const {
