@@ -195,6 +195,41 @@ struct ParagraphRange {
   bool empty() const noexcept { return begin == end; }
 };
 
+// A cell of a table. A cell merged over several rows or columns is stored once, in the first
+// row it spans, as HTML and .docx write it (and as the plain-text [表格] format does).
+struct TableCell {
+  Span span;                      // its text, outer whitespace trimmed; a cell of several
+                                  // paragraphs runs from the first to the last (joined by '\n')
+  std::uint32_t column = 0;       // grid column of its left edge, from 0 (see Table::grid)
+  std::uint32_t row_span = 1;     // rows it covers (rowspan, w:vMerge)
+  std::uint32_t column_span = 1;  // grid columns it covers (colspan, w:gridSpan)
+  // The number it holds when its whole text is one (parse_number): Arabic digits, ASCII or
+  // full-width, an optional sign, thousands separators and a decimal point.
+  std::optional<double> number;
+  bool blank() const noexcept { return span.empty(); }
+};
+
+struct TableRow {
+  std::uint32_t paragraph = 0;   // its first paragraph
+  std::vector<TableCell> cells;  // left to right, without the cells merged from a row above
+};
+
+// A table of the document: from .docx (w:tbl), HTML (<table>) or plain text (TAB-separated
+// lines; a [表格] … [/表格] block).
+struct Table {
+  ParagraphRange paragraphs;  // the paragraphs it covers (in plain text, its marker lines too)
+  std::vector<TableRow> rows;
+  std::uint32_t columns = 0;  // width of its grid: the largest column + span of any cell
+  // The columns and spans come from the source (.docx, HTML). In plain text every cell spans
+  // one column and the cells of a row count from 0, as written.
+  bool grid = false;
+};
+
+// A number written the way table cells and reports write them: Arabic digits (ASCII or
+// full-width), an optional sign, thousands separators (',' or '，') and a decimal point ('.'
+// or '．'), with whitespace around it. Nothing else may be in `text`.
+std::optional<double> parse_number(std::string_view text);
+
 struct Document {
   std::string name;  // as given to the reader (usually the path)
   InputFormat format = InputFormat::text;
@@ -215,6 +250,7 @@ struct Document {
   std::optional<std::uint32_t> note;  // paragraph index of a 附注 after the date
   ParagraphRange annex;               // 附件 after the report (from its 附件N line), if any
   std::vector<Artefact> artefacts;    // sorted by offset
+  std::vector<Table> tables;          // in document order (an inner table after its outer one)
   std::vector<PageSetup> pages;       // empty unless the input carries page layout
 
   std::string_view str(Span span) const {

@@ -1,5 +1,7 @@
 #include "model/builder.hpp"
 
+#include <algorithm>
+
 #include "model/parse.hpp"
 
 namespace fzcheck::detail {
@@ -46,6 +48,11 @@ void DocumentBuilder::end_paragraph() {
 Document DocumentBuilder::finish() && {
   end_paragraph();
   build_structure(doc_);
+  std::stable_sort(tables_.begin(), tables_.end(), [](const TableSketch& a, const TableSketch& b) {
+    return a.first_paragraph < b.first_paragraph;
+  });
+  doc_.tables.reserve(tables_.size());
+  for (const TableSketch& t : tables_) doc_.tables.push_back(build_table(doc_, t));
   return std::move(doc_);
 }
 

@@ -494,6 +494,10 @@ class BodyReader {
           return true;
         }
         if (name == "tblPr" || name == "trPr" || name == "tcPr" || name == "tblGrid") return false;
+        if (name == "tbl" || name == "tr" || name == "tc") {
+          table_part(node, name);
+          return true;
+        }
         break;
       case 'e':
         if (name == "endnoteReference") return false;
@@ -507,9 +511,65 @@ class BodyReader {
     return true;
   }
 
+  // A table, row or cell begins: cells are the paragraphs read until it ends (leave()).
+  void table_part(pugi::xml_node node, std::string_view name) {
+    const auto here = static_cast<std::uint32_t>(builder_.paragraph_count());
+    if (name == "tbl") {
+      flush_carry();
+      TableSketch& table = tables_.emplace_back();
+      table.placement = GridPlacement::sequential;
+      table.first_paragraph = static_cast<std::uint32_t>(builder_.paragraph_count());
+      return;
+    }
+    if (tables_.empty()) return;
+    TableSketch& table = tables_.back();
+    if (name == "tr") {
+      RowSketch& row = table.rows.emplace_back();
+      row.paragraph = here;
+      pugi::xml_node before = node.child((w_ + "trPr").c_str()).child((w_ + "gridBefore").c_str());
+      row.skip = static_cast<std::uint32_t>(
+          std::clamp(to_int(before.attribute((w_ + "val").c_str()).value(), 0), 0, 1000));
+      return;
+    }
+    flush_carry();
+    if (table.rows.empty()) table.rows.emplace_back().paragraph = here;
+    CellSketch& cell = table.rows.back().cells.emplace_back();
+    cell.first_paragraph = static_cast<std::uint32_t>(builder_.paragraph_count());
+    pugi::xml_node props = node.child((w_ + "tcPr").c_str());
+    pugi::xml_node span = props.child((w_ + "gridSpan").c_str());
+    cell.column_span = static_cast<std::uint32_t>(
+        std::clamp(to_int(span.attribute((w_ + "val").c_str()).value(), 1), 1, 1000));
+    if (pugi::xml_node merge = props.child((w_ + "vMerge").c_str())) {
+      std::string_view value = merge.attribute((w_ + "val").c_str()).value();
+      cell.continues_above = value.empty() || value == "continue";
+    }
+    open_cells_.push_back(node);
+  }
+
+  void table_part_end(pugi::xml_node node) {
+    if (!open_cells_.empty() && open_cells_.back() == node) {
+      flush_carry();
+      open_cells_.pop_back();
+      if (!tables_.empty() && !tables_.back().rows.empty() &&
+          !tables_.back().rows.back().cells.empty()) {
+        tables_.back().rows.back().cells.back().end_paragraph =
+            static_cast<std::uint32_t>(builder_.paragraph_count());
+      }
+    } else if (!tables_.empty() && local_name(node.name(), w_) == "tbl") {
+      flush_carry();
+      TableSketch table = std::move(tables_.back());
+      tables_.pop_back();
+      table.end_paragraph = static_cast<std::uint32_t>(builder_.paragraph_count());
+      std::erase_if(table.rows, [](const RowSketch& r) { return r.cells.empty(); });
+      if (!table.rows.empty()) builder_.add_table(std::move(table));
+    }
+  }
+
   void leave(pugi::xml_node node) {
     if (in_paragraph_ && node == paragraph_node_) {
       end_paragraph();
+    } else if (!tables_.empty() && !in_paragraph_) {
+      table_part_end(node);
     } else if (node == run_node_) {
       run_node_ = pugi::xml_node();
       run_hidden_ = false;
@@ -827,6 +887,8 @@ class BodyReader {
   std::vector<bool> fields_;  // open complex fields: true while in their code part
   int code_depth_ = 0;
   std::vector<pugi::xml_node> deferred_;
+  std::vector<TableSketch> tables_;         // the w:tbl elements open, innermost last
+  std::vector<pugi::xml_node> open_cells_;  // their w:tc elements open
 
   pugi::xml_node final_section_;
   std::uint32_t section_start_ = 0;

@@ -444,6 +444,20 @@ const GumboNode* find_element(const GumboNode* root, Pred&& pred, const GumboNod
 
 // ---- text extraction ------------------------------------------------------------------------
 
+// colspan or rowspan as a browser reads it: digits at the start, else the default. 0 is kept
+// for rowspan (the rest of the table); model/table.cpp clamps what is too large.
+std::uint32_t span_attribute(const GumboNode* node, const char* name, std::uint32_t fallback) {
+  std::string_view value = attribute(node, name);
+  std::size_t i = 0;
+  while (i < value.size() && (value[i] == ' ' || value[i] == '\t' || value[i] == '\n')) ++i;
+  std::uint64_t n = 0;
+  std::size_t digits = 0;
+  for (; i < value.size() && value[i] >= '0' && value[i] <= '9' && digits < 9; ++i, ++digits) {
+    n = n * 10 + static_cast<std::uint64_t>(value[i] - '0');
+  }
+  return digits == 0 ? fallback : static_cast<std::uint32_t>(n);
+}
+
 struct Para {
   std::string text;
   std::vector<SourceAnchor> anchors;  // offsets relative to the paragraph
@@ -499,13 +513,35 @@ class Extractor {
     block_break();
     return std::move(paragraphs_);
   }
+  // The tables read, their paragraphs counted in what take() returns.
+  std::vector<TableSketch> take_tables() { return std::move(tables_done_); }
 
  private:
   void enter(const GumboNode* node) {
     GumboTag t = tag_of(node);
     if (is_block(t)) block_break();
     if (int h = heading_level(t)) headings_.push_back(h);
-    if (t == GUMBO_TAG_TABLE) ++tables_;
+    if (t == GUMBO_TAG_TABLE) {
+      ++tables_;
+      TableSketch& table = open_tables_.emplace_back();
+      table.placement = GridPlacement::html;
+      table.first_paragraph = static_cast<std::uint32_t>(paragraphs_.size());
+    }
+    if (!open_tables_.empty()) {
+      TableSketch& table = open_tables_.back();
+      if (t == GUMBO_TAG_TR) {
+        table.rows.emplace_back().paragraph = static_cast<std::uint32_t>(paragraphs_.size());
+      } else if (t == GUMBO_TAG_TD || t == GUMBO_TAG_TH) {
+        if (table.rows.empty()) {
+          table.rows.emplace_back().paragraph = static_cast<std::uint32_t>(paragraphs_.size());
+        }
+        CellSketch& cell = table.rows.back().cells.emplace_back();
+        cell.first_paragraph = static_cast<std::uint32_t>(paragraphs_.size());
+        cell.column_span = span_attribute(node, "colspan", 1);
+        cell.row_span = span_attribute(node, "rowspan", 1);
+        open_cells_.push_back(node);
+      }
+    }
     if (t == GUMBO_TAG_PRE || t == GUMBO_TAG_LISTING || t == GUMBO_TAG_PLAINTEXT ||
         t == GUMBO_TAG_XMP) {
       ++pre_;
@@ -516,7 +552,22 @@ class Extractor {
     GumboTag t = tag_of(node);
     if (is_block(t)) block_break();
     if (heading_level(t) && !headings_.empty()) headings_.pop_back();
-    if (t == GUMBO_TAG_TABLE && tables_ > 0) --tables_;
+    if (!open_cells_.empty() && open_cells_.back() == node && !open_tables_.empty() &&
+        !open_tables_.back().rows.empty() && !open_tables_.back().rows.back().cells.empty()) {
+      open_tables_.back().rows.back().cells.back().end_paragraph =
+          static_cast<std::uint32_t>(paragraphs_.size());
+      open_cells_.pop_back();
+    }
+    if (t == GUMBO_TAG_TABLE && tables_ > 0) {
+      --tables_;
+      if (!open_tables_.empty()) {
+        TableSketch table = std::move(open_tables_.back());
+        open_tables_.pop_back();
+        table.end_paragraph = static_cast<std::uint32_t>(paragraphs_.size());
+        std::erase_if(table.rows, [](const RowSketch& r) { return r.cells.empty(); });
+        if (!table.rows.empty()) tables_done_.push_back(std::move(table));
+      }
+    }
     if (t == GUMBO_TAG_PRE || t == GUMBO_TAG_LISTING || t == GUMBO_TAG_PLAINTEXT ||
         t == GUMBO_TAG_XMP) {
       --pre_;
@@ -651,7 +702,10 @@ class Extractor {
   Para cur_;
   std::vector<int> headings_;
   int pre_ = 0;
-  int tables_ = 0;  // <table> elements open
+  int tables_ = 0;                            // <table> elements open
+  std::vector<TableSketch> open_tables_;      // the <table>s open, innermost last
+  std::vector<const GumboNode*> open_cells_;  // their <td>/<th>s open
+  std::vector<TableSketch> tables_done_;
   bool pending_space_ = false;
   bool pending_newline_ = false;
   Position space_pos_;
@@ -685,6 +739,21 @@ const GumboNode* outside_title(const GumboNode* content) {
     if (last) return last;
   }
   return nullptr;
+}
+
+// Paragraphs inserted before the tables' (the title read from outside the content).
+void shift_tables(std::vector<TableSketch>& tables, std::uint32_t by) {
+  for (TableSketch& t : tables) {
+    t.first_paragraph += by;
+    t.end_paragraph += by;
+    for (RowSketch& r : t.rows) {
+      r.paragraph += by;
+      for (CellSketch& c : r.cells) {
+        c.first_paragraph += by;
+        c.end_paragraph += by;
+      }
+    }
+  }
 }
 
 struct GumboDeleter {
@@ -740,6 +809,14 @@ Result<Document> read_html(std::string_view bytes, std::string_view name,
     }
   } else {
     content = guess_content(body, facts);
+    // A table's rows are never the report: when its rows hold most of the text, the report is
+    // the table and what is around it (a cell, by contrast, may hold a whole page's text).
+    while (content != body && content->parent &&
+           (tag_of(content) == GUMBO_TAG_TBODY || tag_of(content) == GUMBO_TAG_THEAD ||
+            tag_of(content) == GUMBO_TAG_TFOOT || tag_of(content) == GUMBO_TAG_TR ||
+            tag_of(content) == GUMBO_TAG_TABLE)) {
+      content = content->parent;
+    }
   }
 
   bool in_article = false;
@@ -748,6 +825,7 @@ Result<Document> read_html(std::string_view bytes, std::string_view name,
   Extractor extractor(html, lines);
   extractor.read(content, in_article);
   std::vector<Para> paras = extractor.take();
+  std::vector<TableSketch> tables = extractor.take_tables();
 
   // The article's title just outside the chosen element.
   if (options.html_selector.empty() && content != body &&
@@ -758,7 +836,10 @@ Result<Document> read_html(std::string_view bytes, std::string_view name,
       std::vector<Para> lines_of_title = title.take();
       bool repeated = !paras.empty() && !lines_of_title.empty() &&
                       utf8::trim(paras.front().text) == utf8::trim(lines_of_title.front().text);
-      if (!repeated) paras.insert(paras.begin(), lines_of_title.begin(), lines_of_title.end());
+      if (!repeated) {
+        paras.insert(paras.begin(), lines_of_title.begin(), lines_of_title.end());
+        shift_tables(tables, static_cast<std::uint32_t>(lines_of_title.size()));
+      }
     }
   }
 
@@ -792,6 +873,7 @@ Result<Document> read_html(std::string_view bytes, std::string_view name,
     }
     builder.end_paragraph();
   }
+  for (TableSketch& table : tables) builder.add_table(std::move(table));
   return std::move(builder).finish();
 }
 

@@ -1,6 +1,7 @@
 // Plain text: decode (readers/encoding.hpp), then one paragraph per line. A line of cells
 // separated by TABs is a table row, and so is every line of a [表格] … [/表格] block.
 #include <cstring>
+#include <optional>
 
 #include "fzcheck/i18n.hpp"
 #include "model/builder.hpp"
@@ -26,6 +27,26 @@ bool is_table_row(std::string_view line) {
          content.find('\t', tab + 1) != std::string_view::npos;
 }
 
+// The cells of a row: the text between TABs (empty cells included).
+RowSketch row_of(std::string_view line, std::uint32_t offset, std::uint32_t paragraph) {
+  RowSketch row;
+  row.paragraph = paragraph;
+  std::size_t begin = 0;
+  while (true) {
+    std::size_t tab = line.find('\t', begin);
+    std::size_t end = tab == std::string_view::npos ? line.size() : tab;
+    CellSketch cell;
+    cell.first_paragraph = paragraph;
+    cell.end_paragraph = paragraph + 1;
+    cell.span =
+        Span{offset + static_cast<std::uint32_t>(begin), offset + static_cast<std::uint32_t>(end)};
+    row.cells.push_back(cell);
+    if (tab == std::string_view::npos) break;
+    begin = tab + 1;
+  }
+  return row;
+}
+
 }  // namespace
 
 Document text_to_document(std::string_view utf8, std::string_view name, std::string encoding,
@@ -35,6 +56,13 @@ Document text_to_document(std::string_view utf8, std::string_view name, std::str
   std::uint32_t line = 1;
   std::size_t i = 0;
   bool in_table_block = false;
+  std::optional<TableSketch> table;  // the table being read
+  auto close_table = [&](std::uint32_t end) {
+    if (!table) return;
+    table->end_paragraph = end;
+    if (!table->rows.empty()) builder.add_table(std::move(*table));
+    table.reset();
+  };
   const std::size_t n = utf8.size();
   while (i < n) {
     const char* start = utf8.data() + i;
@@ -48,9 +76,23 @@ Document text_to_document(std::string_view utf8, std::string_view name, std::str
     std::string_view text = utf8.substr(i, stop - i);
     builder.append(text);
     std::string_view trimmed = utf8::trim(text);
-    if (trimmed == cjk::kTableOpen) in_table_block = true;
-    builder.paragraph().in_table = in_table_block || is_table_row(text);
-    if (trimmed == cjk::kTableClose) in_table_block = false;
+    const auto index = static_cast<std::uint32_t>(builder.paragraph_count() - 1);
+    const bool row = is_table_row(text);
+    builder.paragraph().in_table = in_table_block || row || trimmed == cjk::kTableOpen;
+    if (trimmed == cjk::kTableOpen) {
+      close_table(index);
+      in_table_block = true;
+      table.emplace().first_paragraph = index;
+    } else if (in_table_block && trimmed == cjk::kTableClose) {
+      in_table_block = false;
+      close_table(index + 1);
+    } else if (in_table_block || row) {
+      if (!table) table.emplace().first_paragraph = index;
+      if (!trimmed.empty())
+        table->rows.push_back(row_of(text, builder.paragraph().span.begin, index));
+    } else {
+      close_table(index);
+    }
     LineEnd end = LineEnd::none;
     std::size_t skip = 0;
     if (stop < n && utf8[stop] == '\r' && stop + 1 < n && utf8[stop + 1] == '\n') {
@@ -64,6 +106,7 @@ Document text_to_document(std::string_view utf8, std::string_view name, std::str
     if (stop >= n) break;
     i = stop + skip;
   }
+  close_table(static_cast<std::uint32_t>(builder.paragraph_count()));
   return std::move(builder).finish();
 }
 

@@ -38,6 +38,35 @@ Json lines_json(const Document& doc, const std::vector<std::uint32_t>& paragraph
   return lines;
 }
 
+Json table_json(const Document& doc, const Table& t) {
+  const std::uint32_t last = t.paragraphs.end > t.paragraphs.begin ? t.paragraphs.end - 1 : 0;
+  Json j;
+  j["first_line"] = doc.locate(doc.paragraphs[t.paragraphs.begin].span.begin).line;
+  j["last_line"] = doc.locate(doc.paragraphs[last].span.begin).line;
+  j["columns"] = t.columns;
+  j["grid"] = t.grid;
+  Json rows = Json::array();
+  for (const TableRow& row : t.rows) {
+    Json cells = Json::array();
+    for (const TableCell& c : row.cells) {
+      Position pos = doc.locate(c.span.begin);
+      Json cell;
+      cell["text"] = doc.str(c.span);
+      cell["line"] = pos.line;
+      cell["column"] = pos.column;
+      cell["grid_column"] = c.column;
+      cell["row_span"] = c.row_span;
+      cell["column_span"] = c.column_span;
+      cell["number"] = c.number ? Json(*c.number) : Json(nullptr);
+      cells.push_back(std::move(cell));
+    }
+    rows.push_back({{"line", doc.locate(doc.paragraphs[row.paragraph].span.begin).line},
+                    {"cells", std::move(cells)}});
+  }
+  j["rows"] = std::move(rows);
+  return j;
+}
+
 }  // namespace
 
 void write_outline_json(std::ostream& out, const Document& doc, int indent) {
@@ -111,6 +140,9 @@ void write_outline_json(std::ostream& out, const Document& doc, int indent) {
   }
   j["imprint_lines"] = std::move(imprint);
   j["table_rows"] = table_rows;
+  Json tables = Json::array();
+  for (const Table& t : doc.tables) tables.push_back(table_json(doc, t));
+  j["tables"] = std::move(tables);
   Json artefacts = Json::array();
   for (const Artefact& a : doc.artefacts) {
     Position pos = doc.locate(a.span.begin);

@@ -37,6 +37,29 @@ void write_section(std::ostream& out, const Document& doc, std::uint32_t index) 
   for (std::uint32_t child : s.children) write_section(out, doc, child);
 }
 
+// A table: where it is, its size, then one line per row with its cells between bars. A cell
+// that spans rows or columns says so after its text (↓2 →3); a number cell is shown as read.
+void write_table(std::ostream& out, const Document& doc, std::size_t index) {
+  const Table& t = doc.tables[index];
+  const std::uint32_t last = t.paragraphs.end > t.paragraphs.begin ? t.paragraphs.end - 1 : 0;
+  fmt::print(out, "  table {}:   {} to {}, {} rows, {} columns{}\n", index + 1,
+             where(doc, doc.locate(doc.paragraphs[t.paragraphs.begin].span.begin)),
+             where(doc, doc.locate(doc.paragraphs[last].span.begin)), t.rows.size(), t.columns,
+             t.grid ? "" : " (as written: merged cells unknown)");
+  for (const TableRow& row : t.rows) {
+    std::string line;
+    for (const TableCell& c : row.cells) {
+      line += line.empty() ? "" : " | ";
+      if (t.grid && (line.empty() || c.column != 0)) line += fmt::format("@{} ", c.column);
+      line += c.blank() ? std::string("·") : std::string(doc.str(c.span));
+      if (c.row_span > 1) line += fmt::format(" \u2193{}", c.row_span);
+      if (c.column_span > 1) line += fmt::format(" \u2192{}", c.column_span);
+    }
+    fmt::print(out, "{:>8}  {}\n", where(doc, doc.locate(doc.paragraphs[row.paragraph].span.begin)),
+               line);
+  }
+}
+
 }  // namespace
 
 void write_outline_text(std::ostream& out, const Document& doc) {
@@ -87,13 +110,12 @@ void write_outline_text(std::ostream& out, const Document& doc) {
                where(doc, doc.locate(doc.paragraphs[doc.annex.begin].span.begin)),
                where(doc, doc.locate(doc.paragraphs[doc.annex.end - 1].span.begin)));
   }
-  std::vector<std::uint32_t> imprint, tables;
+  std::vector<std::uint32_t> imprint;
   for (std::uint32_t i = 0; i < doc.paragraphs.size(); ++i) {
     if (doc.paragraphs[i].role == ParagraphRole::imprint) imprint.push_back(i);
-    if (doc.paragraphs[i].role == ParagraphRole::table) tables.push_back(i);
   }
   if (!imprint.empty()) fmt::print(out, "  imprint:   [{}]\n", lines_of(doc, imprint));
-  if (!tables.empty()) fmt::print(out, "  table rows: {}\n", tables.size());
+  for (std::size_t t = 0; t < doc.tables.size(); ++t) write_table(out, doc, t);
 }
 
 }  // namespace fzcheck

@@ -725,3 +725,61 @@ TEST_CASE("docx package: every w:t element says where its text went") {
 }
 
 }  // namespace fzcheck
+
+namespace fzcheck {
+
+TEST_CASE("docx: tables keep rows and cells, gridSpan, vMerge and gridBefore place them") {
+  auto cell = [](const std::string& content, const std::string& props = "") {
+    return "<w:tc>" + (props.empty() ? "" : "<w:tcPr>" + props + "</w:tcPr>") + content + "</w:tc>";
+  };
+  auto p = [](const std::string& text) { return para(run(text)); };
+  std::string table =
+      "<w:tbl><w:tblPr/><w:tblGrid/>"
+      "<w:tr>" +
+      cell(p("三、本年度办理结果"), "<w:vMerge w:val=\"restart\"/>") + cell(p("（一）予以公开")) +
+      cell(p("1")) +
+      "</w:tr>"
+      "<w:tr>" +
+      cell(p(""), "<w:vMerge/>") + cell(p("（二）部分公开")) + cell(p("2")) +
+      "</w:tr>"
+      "<w:tr>" +
+      cell(p("（七）总计"), "<w:gridSpan w:val=\"2\"/>") + cell(p("３")) +
+      "</w:tr>"
+      "<w:tr><w:trPr><w:gridBefore w:val=\"2\"/></w:trPr>" +
+      cell(p("第一段") + p("第二段")) + "</w:tr></w:tbl>";
+  auto doc = read_docx_bytes(test::make_docx(p("标题") + table + p("后文。")));
+  REQUIRE(doc.ok());
+  REQUIRE(doc->tables.size() == 1);
+  const Table& t = doc->tables[0];
+  CHECK(t.grid);
+  CHECK(t.columns == 3);
+  REQUIRE(t.rows.size() == 4);
+  CHECK(t.rows[0].cells[0].row_span == 2);  // the vMerge continues in the second row
+  REQUIRE(t.rows[1].cells.size() == 2);     // the continuing cell is folded into the first
+  CHECK(t.rows[1].cells[0].column == 1);
+  CHECK(t.rows[1].cells[1].number == 2.0);
+  CHECK(t.rows[2].cells[0].column_span == 2);
+  CHECK(t.rows[2].cells[1].column == 2);
+  CHECK(t.rows[2].cells[1].number == 3.0);
+  REQUIRE(t.rows[3].cells.size() == 1);
+  CHECK(t.rows[3].cells[0].column == 2);
+  CHECK(doc->str(t.rows[3].cells[0].span) == "第一段\n第二段");
+  // Positions: the paragraph number of the cell's paragraph.
+  CHECK(doc->locate(t.rows[2].cells[1].span.begin).line == 9);
+  CHECK(t.paragraphs.begin == 1);
+  CHECK(t.paragraphs.end == 11);
+}
+
+TEST_CASE("docx: a table broken over two pages is two tables, in order") {
+  auto tbl = [](const std::string& text) {
+    return "<w:tbl><w:tr><w:tc>" + para(run(text)) + "</w:tc><w:tc>" + para(run("1")) +
+           "</w:tc></w:tr></w:tbl>";
+  };
+  auto doc = read_docx_bytes(test::make_docx(para(run("标题")) + tbl("甲") + para("") + tbl("乙")));
+  REQUIRE(doc.ok());
+  REQUIRE(doc->tables.size() == 2);
+  CHECK(doc->str(doc->tables[1].rows[0].cells[0].span) == "乙");
+  CHECK(doc->tables[0].paragraphs.end <= doc->tables[1].paragraphs.begin);
+}
+
+}  // namespace fzcheck

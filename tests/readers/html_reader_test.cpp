@@ -373,3 +373,61 @@ TEST_CASE("html: the text is valid UTF-8 whatever the page holds") {
 }
 
 }  // namespace fzcheck
+
+namespace fzcheck {
+
+TEST_CASE("html: tables keep their rows, cells, colspan and rowspan as a browser places them") {
+  auto doc = read_html_bytes(
+      "<html><body><p>标题</p><table>"
+      "<tr><td rowspan=\"2\">三、本年度办理结果</td><td>（一）予以公开</td><td>1</td></tr>"
+      "<tr><td>（二）部分公开</td><td>2</td></tr>"
+      "<tr><td colspan=\"2\">（七）总计</td><td> 3 </td></tr>"
+      "<tr><td>四</td><td></td><td rowspan=\"0\">x</td></tr>"
+      "</table><p>后文。</p></body></html>");
+  REQUIRE(doc.ok());
+  REQUIRE(doc->tables.size() == 1);
+  const Table& t = doc->tables[0];
+  CHECK(t.grid);
+  CHECK(t.columns == 3);
+  REQUIRE(t.rows.size() == 4);
+  REQUIRE(t.rows[0].cells.size() == 3);
+  CHECK(t.rows[0].cells[0].row_span == 2);
+  // The second row starts in column 1: column 0 is covered by the rowspan above.
+  REQUIRE(t.rows[1].cells.size() == 2);
+  CHECK(doc->str(t.rows[1].cells[0].span) == "（二）部分公开");
+  CHECK(t.rows[1].cells[0].column == 1);
+  CHECK(t.rows[1].cells[1].column == 2);
+  CHECK(t.rows[1].cells[1].number == 2.0);
+  CHECK(t.rows[2].cells[0].column_span == 2);
+  CHECK(t.rows[2].cells[1].column == 2);
+  CHECK(t.rows[2].cells[1].number == 3.0);
+  CHECK(t.rows[3].cells[1].blank());        // an empty <td> is a blank cell
+  CHECK(t.rows[3].cells[2].row_span == 1);  // rowspan="0": the rest of the table (one row)
+  // The cells point into the HTML source.
+  Position pos = doc->locate(t.rows[1].cells[1].span.begin);
+  CHECK(pos.line == 1);
+  CHECK(pos.column > 1);
+}
+
+TEST_CASE("html: a nested table is a table of its own, after the one that holds it") {
+  auto doc = read_html_bytes(
+      "<html><body><p>标题</p><table><tr><td>外</td><td><table><tr><td>内</td><td>9</td></tr>"
+      "</table></td></tr></table></body></html>");
+  REQUIRE(doc.ok());
+  REQUIRE(doc->tables.size() == 2);
+  CHECK(doc->str(doc->tables[0].rows[0].cells[0].span) == "外");
+  CHECK(doc->tables[1].rows[0].cells[1].number == 9.0);
+}
+
+TEST_CASE("html: absurd spans are clamped, not allocated") {
+  auto doc = read_html_bytes(
+      "<html><body><p>标题</p><table><tr><td colspan=\"999999999\">甲</td><td>1</td></tr>"
+      "<tr><td rowspan=\"999999999\">乙</td></tr></table></body></html>");
+  REQUIRE(doc.ok());
+  REQUIRE(doc->tables.size() == 1);
+  CHECK(doc->tables[0].rows[0].cells[0].column_span == 1000);
+  CHECK(doc->tables[0].columns <= 2048);
+  CHECK(doc->tables[0].rows[1].cells[0].row_span == 1);
+}
+
+}  // namespace fzcheck
