@@ -31,6 +31,7 @@ std::unique_ptr<Check> make_paragraph_end(RuleSpec& spec);
 std::unique_ptr<Check> make_pattern(RuleSpec& spec);
 std::unique_ptr<Check> make_repeated_word(RuleSpec& spec);
 std::unique_ptr<Check> make_required_section(RuleSpec& spec);
+std::unique_ptr<Check> make_table_sum(RuleSpec& spec);
 std::unique_ptr<Check> make_title_year(RuleSpec& spec);
 std::unique_ptr<Check> make_truncated_text(RuleSpec& spec);
 std::unique_ptr<Check> make_unknown_part(RuleSpec& spec);
@@ -75,6 +76,7 @@ const std::vector<KindEntry>& rule_kinds() {
       {"repeated-word", make_repeated_word, "a word written twice by accident", "text"},
       {"required-section", make_required_section,
        "a part the report must have, found by its heading", ""},
+      {"table-sum", make_table_sum, "sums over the cells of a table hold (A+B = C+D)", ""},
       {"title-year", make_title_year, "the title names the report year, as the body does", ""},
       {"truncated-text", make_truncated_text,
        "the text stops mid-sentence with no signature or date (cut off)", ""},

@@ -308,7 +308,8 @@ TEST_CASE("check: the type line, --type, and the packs that run on each type") {
       english.out.starts_with(notice.string() + ": document type: 公文 (not a known report type"));
   auto bad = run_cli({"check", "--type", "memo", report});
   CHECK(bad.exit_code == 2);
-  CHECK(bad.err.starts_with("fzcheck check: --type 的值应为已声明的文件类型（xxgk-report、"));
+  CHECK(bad.err.starts_with(
+      "fzcheck check: --type 的值应为已声明的文件类型（government-work-report、"));
 }
 
 TEST_CASE("check: folders are walked in a stable order, hidden and other files are skipped") {

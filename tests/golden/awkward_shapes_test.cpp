@@ -74,9 +74,16 @@ TEST_CASE("awkward shapes: a report whose only numbered lines are table rows") {
       "四、本年度办理结果\t6\n"
       "\n某某局\n2025年1月10日\n");
   CHECK(o.type == "xxgk-report");
-  // 一、二、四 are rows, not headings: no numbering gap, no fazhi parts.
-  CHECK(o.findings == Lines{});
-  CHECK(o.parts.empty());
+  // 一、二、四 are rows, not headings: no numbering gap, no fazhi parts. (The report's own pack
+  // says what it lacks: its parts and its tables.)
+  for (const std::string& line : o.findings) {
+    CHECK(line.find("heading") == std::string::npos);
+    bool own_pack =
+        line.find(":part-") != std::string::npos || line.find(":table-") != std::string::npos;
+    CHECK(own_pack);
+  }
+  for (const char* fazhi : {"measures", "shortcomings", "first-responsible", "next-year"})
+    CHECK(o.parts.count(fazhi) == 0);
 }
 
 }  // namespace fzcheck
