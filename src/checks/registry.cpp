@@ -76,7 +76,7 @@ const std::vector<KindEntry>& rule_kinds() {
       {"repeated-word", make_repeated_word, "a word written twice by accident", "text"},
       {"required-section", make_required_section,
        "a part the report must have, found by its heading", ""},
-      {"table-sum", make_table_sum, "sums over the cells of a table hold (A+B = C+D)", ""},
+      {"table-sum", make_table_sum, "sums over the cells of a table hold (A+B = C+D)", "text"},
       {"title-year", make_title_year, "the title names the report year, as the body does", ""},
       {"truncated-text", make_truncated_text,
        "the text stops mid-sentence with no signature or date (cut off)", ""},

@@ -22,6 +22,14 @@
 //   unparsed_message (info)              a row with fewer value cells than it needs ({line},
 //                                        {row}: its label, {count}, {expected}): no sum is checked
 //   integer_message (warning)            a value cell that is not a whole number ≥ 0
+//   figures:                             numbers the text quotes from the table
+//     - match: '新收[^。；\d]{0,20}?(\d+)件'  RE2 in the text (not in tables); group 1 is the
+//     number,
+//                                        a pattern without a group says the figure is 0 (未收到…)
+//       readings: [new/total, new/total + carry-in/total]   the sums of cells (row/column) the
+//                                        figure may stand for; equal to none → a finding
+//       severity: warning
+//       message: '…{text}…{figure}…{table}…{value}'   {value}: the first reading's sum
 //
 // Blank cells count 0, except in a row or column marked `total`: a sum whose total is blank is
 // not checked. A row that is present with no value cells of its own (its values merged with the
@@ -31,6 +39,8 @@
 #include <cmath>
 
 #include <fmt/format.h>
+
+#include <re2/re2.h>
 
 #include "checks/build_context.hpp"
 #include "text/utf8.hpp"
@@ -96,6 +106,15 @@ std::string number_text(double v) {
   return s;
 }
 
+// A number the text quotes from the table, and the sums of cells it may stand for.
+struct Figure {
+  PatternId match = 0;
+  bool has_number = false;
+  std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> readings;  // (row, column)
+  Severity severity = Severity::warning;
+  MessageTemplate message;
+};
+
 class TableSum final : public Check {
  public:
   struct Def {
@@ -106,6 +125,7 @@ class TableSum final : public Check {
     std::vector<std::string> zero, units;
     bool integer = false;
     std::vector<Identity> identities;
+    std::vector<Figure> figures;
     MessageTemplate message;
     std::optional<MessageTemplate> missing_message, unparsed_message, integer_message;
     Severity missing_severity = Severity::warning;
@@ -145,6 +165,7 @@ class TableSum final : public Check {
         }
       }
     }
+    for (const Figure& f : d_.figures) check_figure(ctx, f, bound, sink);
   }
 
  private:
@@ -399,6 +420,51 @@ class TableSum final : public Check {
         std::nullopt, id.severity);
   }
 
+  // The sum a reading stands for; nullopt when one of its cells is not there or not a number.
+  static std::optional<double> reading_value(
+      const std::vector<std::pair<std::uint32_t, std::uint32_t>>& cells,
+      const std::vector<Bound>& bound) {
+    double sum = 0;
+    for (auto [r, c] : cells) {
+      const Bound& b = bound[r];
+      if (!b.row) return std::nullopt;
+      if (b.values.empty()) continue;  // merged with the row above
+      if (c >= b.values.size() || b.values[c].kind != Value::Kind::number) return std::nullopt;
+      sum += b.values[c].number;
+    }
+    return sum;
+  }
+
+  void check_figure(const CheckContext& ctx, const Figure& f, const std::vector<Bound>& bound,
+                    FindingSink& sink) const {
+    std::vector<std::optional<double>> values;
+    for (const auto& reading : f.readings) values.push_back(reading_value(reading, bound));
+    if (values.empty() || !values.front()) return;
+    const re2::RE2* re = ctx.patterns.regex(f.match);
+    std::vector<Span> regions = ctx.regions(common().scope);
+    ctx.for_each_in(f.match, regions, [&](const Match& m) {
+      if (ctx.doc.paragraphs[ctx.doc.paragraph_at(m.begin)].in_table) return;
+      std::string_view text = ctx.doc.str({m.begin, m.end});
+      double figure = 0;
+      if (f.has_number && re != nullptr) {
+        re2::StringPiece groups[2];
+        if (!re->Match(text, 0, text.size(), re2::RE2::ANCHOR_BOTH, groups, 2)) return;
+        auto n = parse_number(std::string_view(groups[1].data(), groups[1].size()));
+        if (!n) return;
+        figure = *n;
+      }
+      for (const auto& v : values) {
+        if (v && std::abs(*v - figure) < 1e-6) return;
+      }
+      sink.add(*this, {m.begin, m.end},
+               f.message.format({{"table", d_.name},
+                                 {"text", std::string(text)},
+                                 {"figure", number_text(figure)},
+                                 {"value", number_text(*values.front())}}),
+               std::nullopt, f.severity);
+    });
+  }
+
   void check_integers(const Document& doc, const std::vector<Bound>& bound,
                       FindingSink& sink) const {
     for (std::size_t k = 0; k < bound.size(); ++k) {
@@ -513,6 +579,52 @@ std::unique_ptr<Check> make_table_sum(RuleSpec& spec) {
     id.severity = severity_field(i, "severity").value_or(spec.common.severity);
     id.message = ctx.message(i, "message", provided, false);
     d.identities.push_back(std::move(id));
+  }
+  for (Item& item : f.list("figures")) {
+    if (!item.fields) {
+      f.error_at(item.pos, "each figure must be a mapping with 'match' and 'readings'");
+      continue;
+    }
+    Fields& g = *item.fields;
+    Figure fig;
+    auto pattern = g.string("match", true);
+    std::optional<PatternId> id = pattern ? ctx.pattern(g, *pattern, g.pos("match")) : std::nullopt;
+    if (id) {
+      fig.match = *id;
+      const re2::RE2* re = ctx.pattern_set().regex(*id);
+      fig.has_number = re != nullptr && re->NumberOfCapturingGroups() >= 1;
+    }
+    for (Item& reading : g.list("readings", true)) {
+      if (reading.fields) {
+        g.error_at(reading.pos, "a reading is cells written row/column, joined by '+'");
+        continue;
+      }
+      auto& cells = fig.readings.emplace_back();
+      // Cells written row/column, joined by '+': "new/total + carry-in/total".
+      std::string text = reading.scalar;
+      std::erase(text, ' ');
+      for (std::size_t at = 0; at <= text.size();) {
+        std::size_t plus = std::min(text.find('+', at), text.size());
+        std::string word = text.substr(at, plus - at);
+        at = plus + 1;
+        if (word.empty()) continue;
+        std::size_t slash = word.find('/');
+        auto row =
+            slash == std::string::npos ? std::nullopt : index_of(d.rows, word.substr(0, slash));
+        auto col =
+            slash == std::string::npos ? std::nullopt : index_of(d.columns, word.substr(slash + 1));
+        if (!row || !col) {
+          g.error_at(reading.pos,
+                     fmt::format("'{}' is not a cell of the table (a row key/a column key)", word));
+          continue;
+        }
+        cells.emplace_back(*row, *col);
+      }
+    }
+    fig.severity = severity_field(g, "severity").value_or(spec.common.severity);
+    auto m = ctx.message(g, "message", {"table", "text", "figure", "value"});
+    if (m) fig.message = std::move(*m);
+    if (id && m) d.figures.push_back(std::move(fig));
   }
   if (!message || d.anchors.empty() || d.rows.empty() || d.columns.empty()) return nullptr;
   d.message = std::move(*message);

@@ -162,3 +162,31 @@ TEST_CASE("table-sum: rule files are checked: keys of the table, identities, cou
 }
 
 }  // namespace fzcheck
+
+namespace fzcheck {
+
+TEST_CASE("table-sum: figures the text quotes are compared with the cells they stand for") {
+  std::string rule = kBudget +
+                     "figures:\n"
+                     "  - match: '期末结余(\\d+)元'\n"
+                     "    readings: [close/total, close/total + refund/total]\n"
+                     "    message: 正文{text}（{figure}），{table}为{value}\n"
+                     "  - match: '没有收入'\n"
+                     "    readings: [in/total]\n"
+                     "    message: 正文{text}，{table}为{value}\n";
+  auto rules = budget_rules(rule);
+  const std::string table = "期初\t1\t2\t3\n收入\t10\t0\t10\n支出\t5\t0\t5\n期末\t6\t2\t8\n";
+  CHECK(test::run(rules, "某单位经费情况\n期末结余8元。\n一、经费\n[表格]\n项目\t甲\t乙\t合计\n" +
+                             table + "[/表格]\n") == Lines{});
+  CHECK(
+      test::run(rules,
+                "某单位经费情况\n期末结余9元，没有收入。\n一、经费\n[表格]\n项目\t甲\t乙\t合计\n" +
+                    table + "[/表格]\n") ==
+      Lines{"2:1-2:7 budget warning: 正文期末结余9元（9），经费表为8",
+            "2:8-2:12 budget warning: 正文没有收入，经费表为10"});
+  // The table's own cells are not text: a row labelled 期末结余 is not a figure.
+  CHECK(test::run(rules, "某单位经费情况\n一、经费\n[表格]\n项目\t甲\t乙\t合计\n" + table +
+                             "期末结余9元\t0\t0\t0\n[/表格]\n") == Lines{});
+}
+
+}  // namespace fzcheck
