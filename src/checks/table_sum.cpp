@@ -19,7 +19,7 @@
 //     - {each: row, lhs: [natural, …], rhs: [total], columns: […] / rows: […], message: …}
 //   message: '{table}“{column}”列：{lhs_terms}={lhs}，{rhs_terms}={rhs}，相差{difference}'
 //   missing_message / missing_severity   the table is not in the report (default: say nothing)
-//   unparsed_message (info)              a row with fewer value cells than it needs ({line},
+//   unparsed_message (info)              a row with other than the value cells it needs ({line},
 //                                        {row}: its label, {count}, {expected}): no sum is checked
 //   integer_message (warning)            a value cell that is not a whole number ≥ 0
 //   figures:                             numbers the text quotes from the table
@@ -297,14 +297,7 @@ class TableSum final : public Check {
           k = row.cells.size();
         }
         std::string label;
-        std::size_t label_cells = k;
-        std::uint32_t want = d_.values;
-        if (trailing.size() > want) {
-          label_cells += trailing.size() - want;
-          trailing.erase(trailing.begin(), trailing.end() - want);
-        }
-        for (std::size_t i = 0; i < label_cells; ++i)
-          label += normalise(doc.str(row.cells[i].span));
+        for (std::size_t i = 0; i < k; ++i) label += normalise(doc.str(row.cells[i].span));
         (trailing.empty() ? labels : data).push_back({&row, std::move(label), std::move(trailing)});
       }
     }
@@ -325,11 +318,12 @@ class TableSum final : public Check {
     for (Read& r : data) {
       auto k = claim(r);
       std::uint32_t want = k && d_.rows[*k].values ? *d_.rows[*k].values : d_.values;
-      if (r.values.size() < want && !misaligned) {
-        // Fewer value cells than the row needs: the cells cannot be told apart. The finding
-        // points at the cell that stopped the values (text where a number should be).
+      if (k && r.values.size() != want && !misaligned) {
+        // Fewer or more value cells than the row needs (digits run together, text in a number
+        // cell, a column of its own added): which cell is which cannot be told. The finding
+        // points at the cell that stopped the values, or the first of them.
         std::size_t stop = r.row->cells.size() - r.values.size();
-        const TableCell& cell = r.row->cells[stop > 0 ? stop - 1 : 0];
+        const TableCell& cell = r.row->cells[r.values.size() > want || stop == 0 ? stop : stop - 1];
         std::string label(doc.str(r.row->cells.front().span));
         misaligned = Misaligned{cell.span, std::move(label), r.values.size(), want};
       }

@@ -37,7 +37,7 @@ const std::string kBudget =
     "    message: '{table}“{row}”行：{lhs_terms}={lhs}，{rhs_terms}={rhs}，相差{difference}'\n"
     "message: '{table}“{column}”列：{lhs_terms}={lhs}，{rhs_terms}={rhs}，相差{difference}'\n"
     "missing_message: 没有{table}\n"
-    "unparsed_message: '{table}第{line}行（{row}）只有{count}个数，应为{expected}个'\n"
+    "unparsed_message: '{table}第{line}行（{row}）有{count}个数，应为{expected}个'\n"
     "integer_message: '{table}“{row}”行的“{text}”不是整数'\n";
 
 RuleSet budget_rules(const std::string& rule = kBudget) {
@@ -92,11 +92,17 @@ TEST_CASE("table-sum: a blank total is not given: that sum is skipped, the other
 TEST_CASE("table-sum: text where a number should be: one note, and no sum over shifted cells") {
   CHECK(test::run(budget_rules(), report("期初\t1\t约2\t3\n收入\t0\t0\t0\n支出\t0\t0\t0\n"
                                          "期末\t9\t9\t9\n")) ==
-        Lines{"5:6-5:8 budget info: 经费表第5行（期初）只有1个数，应为3个"});
+        Lines{"5:6-5:8 budget info: 经费表第5行（期初）有1个数，应为3个"});
   // Digits run together (a flattened table): the same.
   CHECK(test::run(budget_rules(),
                   report("期初\t123\n收入\t0\t0\t0\n支出\t0\t0\t0\n期末\t9\t9\t9\n")) ==
-        Lines{"5:1-5:3 budget info: 经费表第5行（期初）只有1个数，应为3个"});
+        Lines{"5:1-5:3 budget info: 经费表第5行（期初）有1个数，应为3个"});
+}
+
+TEST_CASE("table-sum: a column added to the table: one note, and no sum over shifted cells") {
+  CHECK(test::run(budget_rules(), report("期初\t1\t2\t0\t3\n收入\t0\t0\t0\t0\n支出\t0\t0\t0\t0\n"
+                                         "期末\t1\t2\t0\t3\n")) ==
+        Lines{"5:4-5:5 budget info: 经费表第5行（期初）有4个数，应为3个"});
 }
 
 TEST_CASE("table-sum: whole numbers are asked for, a unit is read") {
@@ -113,7 +119,7 @@ TEST_CASE("table-sum: a table that is not there, or only its labels in the text"
   CHECK(test::run(rules, "某单位经费情况\n一、经费\n没有表格。\n") ==
         Lines{"1:1-1:1 budget warning: 没有经费表"});
   CHECK(test::run(rules, "某单位经费情况\n一、经费\n期初1 2 3，期末4 5 6。\n") ==
-        Lines{"3:1-3:3 budget info: 经费表第3行（期初）只有0个数，应为3个"});
+        Lines{"3:1-3:3 budget info: 经费表第3行（期初）有0个数，应为3个"});
 }
 
 TEST_CASE("table-sum: a table broken over two pages is read as one") {
