@@ -29,5 +29,5 @@ if [[ -f "$dir/${name%.*}.options.yaml" ]]; then
     [[ $key == document_type ]] && options+=(--type "$value")
   done < "$dir/${name%.*}.options.yaml"
 fi
-(cd "$dir" && "$OLDPWD/$fzcheck" check "${defaults[@]}" --rules "$OLDPWD/$pack" --only "$rule" \
-   --format line --fail-on never "${options[@]}" "$name") > "$dir/${name%.*}.expected"
+"$fzcheck" check "${defaults[@]}" --rules "$pack" --only "$rule" --format line --bare-names \
+  --fail-on never "${options[@]}" "$fixture" > "$dir/${name%.*}.expected"

@@ -46,6 +46,7 @@ struct CheckFlags {
   std::string baseline_path;            // --baseline FILE: report only what it does not have
   std::optional<Baseline> baseline;     // read from it
   std::string write_baseline;           // --write-baseline FILE: every finding of this run
+  bool bare_names = false;              // --bare-names: --format line names files without folders
 };
 
 // The baseline in `path`; its errors end the run (exit 2), said in the tool's language.
@@ -83,6 +84,7 @@ std::optional<CheckFlags> parse_flags(const std::vector<std::string>& args) {
       tr("help_min_severity").c_str());
   add("quiet,q", po::bool_switch(&quiet), tr("help_quiet").c_str());
   add("brief", po::bool_switch(&brief), tr("help_brief").c_str());
+  add("bare-names", po::bool_switch(&flags.bare_names), tr("help_bare_names").c_str());
   add("color", po::value(&color)->default_value("auto"), tr("help_color").c_str());
   add("baseline", po::value(&flags.baseline_path), tr("help_baseline").c_str());
   add("write-baseline", po::value(&flags.write_baseline), tr("help_write_baseline").c_str());
@@ -222,6 +224,7 @@ FileResult check_file(const std::string& file, const CheckFlags& flags,
     case Format::html:
       break;
     case Format::line:
+      if (flags.bare_names) report.file = std::filesystem::path(report.file).filename().string();
       write_line(out, report);
       break;
     case Format::text:

@@ -188,7 +188,21 @@ int test(const std::vector<std::string>& args) {
   auto vm = parse(args, "help_rules_test_usage", options, dirs);
   if (!vm) return kExitOk;  // --help
   if (dirs.size() != 1) throw UsageError(tr("cli_one_pack_folder"));
-  auto results = test_rules(dirs.front(), only);
+  // A rule's own file or folder: the pack around it, that rule only.
+  std::filesystem::path target = dirs.front();
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(target, ec)) target = target.parent_path();
+  if (!std::filesystem::exists(target / "pack.yaml", ec) &&
+      std::filesystem::exists(target / "rule.yaml", ec)) {
+    std::filesystem::path rule = std::filesystem::absolute(target, ec).lexically_normal();
+    if (rule.has_filename() == false) rule = rule.parent_path();
+    if (!std::filesystem::exists(rule.parent_path() / "pack.yaml", ec)) {
+      throw UsageError(tr("cli_rule_outside_pack", {{"path", dirs.front()}}));
+    }
+    only = {rule.filename().string()};
+    target = rule.parent_path();
+  }
+  auto results = test_rules(target, only);
   if (!results) {
     for (const Error& e : results.errors()) std::cerr << tr(e) << '\n';
     return kExitUsage;

@@ -111,6 +111,10 @@ TEST_CASE("check: --format line and json") {
   CHECK(line.exit_code == 1);
   CHECK(line.out ==
         a + ":3:1:err-word:error\n" + a + ":3:4:warn-word:warning\n" + a + ":3:7:info-word:info\n");
+  // --bare-names: the lines of a fixture's .expected file.
+  auto bare = run_cli(p.args({"--format", "line", "--bare-names", a}));
+  CHECK(bare.out ==
+        "a.txt:3:1:err-word:error\na.txt:3:4:warn-word:warning\na.txt:3:7:info-word:info\n");
 
   auto json = run_cli(p.args({"--format", "json", a, a}));
   CHECK(json.exit_code == 1);

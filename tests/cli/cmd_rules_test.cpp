@@ -178,6 +178,35 @@ TEST_CASE("rules test: a passing and a failing rule") {
   CHECK(unknown.err == pack.path().string() + ": no rule 'zzz' is defined there\n");
 }
 
+TEST_CASE("rules test: one rule, given by its folder or its rule.yaml") {
+  RulePack pack("cli");
+  const std::string rule = "scope: document\nmessage: 不要写{match}\nterms: [甲]\n";
+  pack.rule("good", rule_head("good", "pattern", "error") + rule)
+      .file("good/README.md", "# good\n")
+      .file("good/pass/p.txt", "乙\n")
+      .file("good/fail/f.txt", "乙甲\n")
+      .file("good/fail/f.expected", "f.txt:1:2:good:error\n")
+      .rule("bad", rule_head("bad", "pattern", "error") + rule)
+      .file("bad/README.md", "# bad\n");
+  const std::string only_good =
+      "ok    good  (1 pass, 1 fail fixtures)\n1 rule(s) tested, 0 failed\n";
+  auto by_file = run_cli({"rules", "test", pack.at("good/rule.yaml")}, "", {"FZCHECK_LANG=en"});
+  CHECK(by_file.exit_code == 0);
+  CHECK(by_file.out == only_good);
+  auto by_folder = run_cli({"rules", "test", pack.at("good")}, "", {"FZCHECK_LANG=en"});
+  CHECK(by_folder.out == only_good);
+  auto bad = run_cli({"rules", "test", pack.at("bad/rule.yaml")}, "", {"FZCHECK_LANG=en"});
+  CHECK(bad.exit_code == 1);
+  CHECK(bad.out.starts_with("FAIL  bad"));
+  // A rule folder with no pack around it.
+  test::TempDir lone;
+  lone.write("r/rule.yaml", rule_head("r", "pattern") + rule);
+  auto outside = run_cli({"rules", "test", (lone.path() / "r").string()}, "", {"FZCHECK_LANG=en"});
+  CHECK(outside.exit_code == 2);
+  CHECK(outside.err.find("is a rule, but the folder around it has no pack.yaml") !=
+        std::string::npos);
+}
+
 TEST_CASE("rules test: a pack that does not load, and usage errors") {
   RulePack pack;
   pack.rule("r", rule_head("r", "pattern") + "message: m\nterms: [甲]\nseverity: high\n");

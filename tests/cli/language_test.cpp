@@ -64,7 +64,7 @@ TEST_CASE("language: --help is in Chinese, or in English with --lang en or FZCHE
   CHECK(run_cli({"outline", "-h"}).out.starts_with("用法：fzcheck outline [选项]"));
   CHECK(run_cli({"rules", "list", "--help"}).out.starts_with("用法：fzcheck rules list [选项]"));
   CHECK(run_cli({"rules", "test", "--help", "--lang", "en"})
-            .out.starts_with("usage: fzcheck rules test DIR [options]"));
+            .out.starts_with("usage: fzcheck rules test DIR|RULE_FOLDER|rule.yaml [options]"));
   auto usage = run_cli({"--help"});
   CHECK(usage.exit_code == 0);
   CHECK(usage.out.starts_with("用法：fzcheck 命令 [选项] 文件...\n"));
