@@ -4,6 +4,8 @@
 // Copies are cheap: they share the compiled rules.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -98,6 +100,17 @@ struct KindInfo {
 // Every kind, sorted by name.
 std::vector<KindInfo> rule_kinds();
 
+// Limits on what rule packs may ask of the loader, against packs written to exhaust it
+// (docs/robustness.md). The defaults are far above any real pack.
+struct RuleLoadOptions {
+  // Patterns (terms, regular expressions, exceptions, names) that one rule may list. The built-in
+  // rule with the most has a few dozen.
+  std::size_t max_patterns_per_rule = 100000;
+  // The largest file of a pack (pack.yaml, rule.yaml, README.md) read; larger ones are refused
+  // from their size, unread.
+  std::uint64_t max_file_bytes = 1 << 20;
+};
+
 class RuleSet {
  public:
   // Loads rules from each path: a pack directory (with pack.yaml), a directory of packs, or a
@@ -105,14 +118,15 @@ class RuleSet {
   // With `include_builtin`, the built-in packs come first; a loaded pack with the id of a built-in
   // pack replaces it.
   static Result<RuleSet> load(const std::vector<std::filesystem::path>& paths,
-                              bool include_builtin = false);
+                              bool include_builtin = false, const RuleLoadOptions& options = {});
   static Result<RuleSet> load(const std::filesystem::path& path) {
     return load(std::vector<std::filesystem::path>{path});
   }
   // Loads the packs at `path` with the built-in packs they extend (directly or through each
   // other) that `path` does not hold, and no other built-in pack: a pack tested on its own that
   // builds on fazhi-report.
-  static Result<RuleSet> load_with_extended_builtins(const std::filesystem::path& path);
+  static Result<RuleSet> load_with_extended_builtins(const std::filesystem::path& path,
+                                                     const RuleLoadOptions& options = {});
   // The default packs, compiled into the library (rules/ at build time). Loaded once.
   static const RuleSet& builtin();
 

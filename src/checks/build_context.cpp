@@ -24,11 +24,23 @@ std::string join(const std::set<std::string>& names) {
 
 }  // namespace
 
+bool BuildContext::count_pattern(Fields& f, Position pos) {
+  if (++rule_patterns_ <= max_patterns_) return true;
+  if (rule_patterns_ == max_patterns_ + 1) {
+    f.error_at(pos, fmt::format("this rule has more than {} patterns (terms, regular expressions, "
+                                "exceptions); split it, or raise the limit with "
+                                "--max-patterns-per-rule",
+                                max_patterns_));
+  }
+  return false;
+}
+
 std::optional<PatternId> BuildContext::pattern(Fields& f, const std::string& text, Position pos) {
   if (text.empty()) {
     f.error_at(pos, "a pattern must not be empty");
     return std::nullopt;
   }
+  if (!count_pattern(f, pos)) return std::nullopt;
   if (!is_regex(text)) return patterns_.add_literal(text);
   auto added = patterns_.add_regex(text);
   if (auto* message = std::get_if<std::string>(&added)) {

@@ -2,6 +2,7 @@
 // scopes, messages and parts it reads through BuildContext. The run-time side is kind.hpp.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <set>
@@ -65,6 +66,14 @@ class BuildContext {
   Fields& message_fields(Fields& f, const std::string& key);
 
   PatternSet& pattern_set() noexcept { return patterns_; }
+  // A rule's patterns are counted from here (RuleLoadOptions::max_patterns_per_rule).
+  void start_rule(std::size_t max_patterns) {
+    rule_patterns_ = 0;
+    max_patterns_ = max_patterns;
+  }
+  // Counts one more pattern of the rule; past the limit, false (reported once, at `pos`): the
+  // pattern must not be added.
+  bool count_pattern(Fields& f, Position pos);
   // Declares a part of this pack. Refused, with the reason, when this pack or a pack it extends
   // already declares a part of that id.
   std::optional<std::string> declare_part(PartDef part);
@@ -92,6 +101,8 @@ class BuildContext {
   std::vector<PartUse> part_uses_;
   const std::vector<PartDef>* loaded_parts_ = nullptr;
   std::vector<std::string> bases_;
+  std::size_t rule_patterns_ = 0;
+  std::size_t max_patterns_ = SIZE_MAX;
   const Fields* message_rule_ = nullptr;
   std::shared_ptr<Fields> message_override_;
 };

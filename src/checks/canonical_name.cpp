@@ -98,7 +98,9 @@ class CanonicalName final : public Check {
 std::unique_ptr<Check> make_canonical_name(RuleSpec& spec) {
   Fields& f = spec.fields;
   std::vector<std::pair<PatternId, std::string>> names;
-  for (const std::string& name : f.strings("names", true)) {
+  for (const Item& item : f.scalars("names", true)) {
+    const std::string& name = item.scalar;
+    if (!spec.ctx.count_pattern(f, item.pos)) continue;
     auto added = spec.ctx.pattern_set().add_regex(variants_regex(utf8::decode(name).chars));
     if (auto* error = std::get_if<std::string>(&added)) {
       f.error("names", fmt::format("cannot use the name '{}': {}", name, *error));

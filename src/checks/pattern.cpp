@@ -149,7 +149,7 @@ std::unique_ptr<Check> make_pattern(RuleSpec& spec) {
       }
       std::optional<PatternId> id;
       if (literal) {
-        id = ctx.pattern_set().add_literal(text);
+        if (ctx.count_pattern(f, pos)) id = ctx.pattern_set().add_literal(text);
       } else {
         id = ctx.pattern(f, text, pos);
         e.regex = id && ctx.pattern_set().regex(*id) != nullptr;

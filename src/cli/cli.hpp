@@ -2,6 +2,7 @@
 // (include/fzcheck/): the build gives it no other include path.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -57,6 +58,8 @@ struct ReadFlags {
   std::string encoding;
   std::string max_file_size;
   std::string max_entry_size;
+  std::string max_xml_size;
+  std::uint64_t max_xml_nodes = 0;
   unsigned max_ratio = 0;
   unsigned max_nesting = 0;
   std::string html_selector;
@@ -71,9 +74,10 @@ struct ReadFlags {
 Result<Document> read_input(const std::string& file, const ReadFlags& flags,
                             const ReadOptions& options);
 
-// The bytes of a file that read_input has accepted (its size limit was checked then): the .docx
-// that annotate and fix write a changed copy of.
-Result<std::string> read_accepted_file(const std::string& file);
+// The bytes of a file that read_input has accepted: the .docx that annotate and fix write a
+// changed copy of. Read again with the same checks (a regular file, at most max_file_bytes): it
+// may have changed since.
+Result<std::string> read_accepted_file(const std::string& file, const ReadOptions& options);
 
 // A path's extension in ASCII lower case, with its dot (".docx"); "" when it has none.
 std::string lower_extension(const std::filesystem::path& path);
@@ -100,6 +104,8 @@ struct RuleFlags {
   std::string config_path;  // --config FILE
   bool no_config = false;   // --no-config: no .fzcheck.yaml is looked for
   std::vector<std::string> disable, only;
+  std::size_t max_patterns = 0;    // --max-patterns-per-rule
+  std::string max_rule_file_size;  // --max-rule-file-size
   // The inputs whose folders (and the folders above them) are searched for .fzcheck.yaml when
   // --config is not given; none: no search.
   std::vector<std::string> inputs;

@@ -115,7 +115,7 @@ int run_annotate(const std::vector<std::string>& args) {
       continue;
     }
     auto doc = read_input(file, read_flags, read_options);
-    auto bytes = doc ? read_accepted_file(file) : Result<std::string>(doc.errors());
+    auto bytes = doc ? read_accepted_file(file, read_options) : Result<std::string>(doc.errors());
     if (!bytes) {
       print_error(bytes.error());
       status = kExitUsage;

@@ -17,7 +17,7 @@ namespace {
 Result<std::string> docx_fixed(const std::string& file, const std::vector<Finding>& findings,
                                bool no_track, const ReadOptions& read_options, FixResult& fixed,
                                std::size_t& left) {
-  auto bytes = read_accepted_file(file);
+  auto bytes = read_accepted_file(file, read_options);
   if (!bytes) return bytes.errors();
   DocxReviewOptions options;
   options.comments = false;

@@ -72,6 +72,10 @@ void ReadFlags::add_to(po::options_description& options) {
       tr("help_max_entry_size").c_str());
   add("max-compression-ratio", po::value(&max_ratio)->default_value(1000),
       tr("help_max_compression_ratio").c_str());
+  add("max-xml-size", po::value(&max_xml_size)->default_value("32M"),
+      tr("help_max_xml_size").c_str());
+  add("max-xml-nodes", po::value(&max_xml_nodes)->default_value(2000000),
+      tr("help_max_xml_nodes").c_str());
   add("max-nesting", po::value(&max_nesting)->default_value(2000), tr("help_max_nesting").c_str());
   add("convert", po::bool_switch(&convert), tr("help_convert").c_str());
 }
@@ -97,6 +101,9 @@ ReadOptions ReadFlags::to_options() const {
        {std::pair{max_ratio, "--max-compression-ratio"}, std::pair{max_nesting, "--max-nesting"}}) {
     if (value == 0) throw UsageError(tr("cli_at_least_one", {{"option", option}}));
   }
+  if (max_xml_nodes == 0) throw UsageError(tr("cli_at_least_one", {{"option", "--max-xml-nodes"}}));
+  options.max_xml_bytes = parse_size(max_xml_size);
+  options.max_xml_nodes = max_xml_nodes;
   options.max_compression_ratio = max_ratio;
   options.max_nesting = max_nesting;
   return options;
@@ -113,6 +120,10 @@ void RuleFlags::add_to(po::options_description& options, const char* disable_hel
   add("no-default-rules", po::bool_switch(&no_default), tr("help_no_default_rules").c_str());
   add("config", po::value(&config_path), tr("help_config").c_str());
   add("no-config", po::bool_switch(&no_config), tr("help_no_config").c_str());
+  add("max-patterns-per-rule", po::value(&max_patterns)->default_value(100000),
+      tr("help_max_patterns_per_rule").c_str());
+  add("max-rule-file-size", po::value(&max_rule_file_size)->default_value("1M"),
+      tr("help_max_rule_file_size").c_str());
 }
 
 const Config& RuleFlags::config() {
@@ -185,7 +196,12 @@ RuleSet RuleFlags::load() {
     if (!builtin) throw UsageError(tr("cli_no_default_needs_rules"));
     return RuleSet::builtin();
   }
-  auto loaded = RuleSet::load(paths, builtin);
+  RuleLoadOptions limits;
+  if (max_patterns == 0)
+    throw UsageError(tr("cli_at_least_one", {{"option", "--max-patterns-per-rule"}}));
+  limits.max_patterns_per_rule = max_patterns;
+  limits.max_file_bytes = parse_size(max_rule_file_size);
+  auto loaded = RuleSet::load(paths, builtin, limits);
   if (!loaded) {
     for (const Error& e : loaded.errors()) std::cerr << tr(e) << '\n';
     throw RulesError(tr("cli_rules_problems", {{"count", std::to_string(loaded.errors().size())}}));

@@ -163,6 +163,9 @@ Result<Document> read_input(const std::string& file, const ReadFlags& flags,
   // The library does not know the command line: say here which option changes the outcome.
   const Error& e = doc.error();
   if (e.code == ErrorCode::too_large) return with_hint(e, "cli_hint_max_file_size");
+  if (e.key == "error_xml_part_declares_too_large" || e.key == "error_xml_part_inflates_too_large")
+    return with_hint(e, "cli_hint_max_xml_size");
+  if (e.key == "error_xml_too_many_nodes") return with_hint(e, "cli_hint_max_xml_nodes");
   if (e.code == ErrorCode::unsupported_format && !flags.convert &&
       is_convertible_format(file_head(file)))
     return with_hint(e, "cli_hint_convert");

@@ -106,13 +106,8 @@ Result<std::string> read_stdin(std::uint64_t max_bytes) {
   return bytes;
 }
 
-Result<std::string> read_accepted_file(const std::string& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (!in.good() && !in.eof()) {
-    return ui_error(ErrorCode::io, "error_cannot_read", {{"reason", "read failed"}}, file);
-  }
-  return bytes;
+Result<std::string> read_accepted_file(const std::string& file, const ReadOptions& options) {
+  return read_file(file, options.max_file_bytes);
 }
 
 }  // namespace fzcheck::cli

@@ -68,9 +68,9 @@ PatternSet::PatternSet(PatternSet&&) noexcept = default;
 PatternSet& PatternSet::operator=(PatternSet&&) noexcept = default;
 
 PatternId PatternSet::add_literal(std::string_view text) {
-  for (PatternId id = 0; id < entries_.size(); ++id) {
-    if (!entries_[id].regex && entries_[id].text == text) return id;
-  }
+  auto [known, added] =
+      literal_ids_.try_emplace(std::string(text), static_cast<PatternId>(entries_.size()));
+  if (!added) return known->second;
   Entry e;
   e.text = std::string(text);
   e.exact_case = has_upper_ascii(text);
@@ -79,9 +79,8 @@ PatternId PatternSet::add_literal(std::string_view text) {
 }
 
 std::variant<PatternId, std::string> PatternSet::add_regex(std::string_view pattern) {
-  for (PatternId id = 0; id < entries_.size(); ++id) {
-    if (entries_[id].regex && entries_[id].text == pattern) return id;
-  }
+  if (auto known = regex_ids_.find(std::string(pattern)); known != regex_ids_.end())
+    return known->second;
   int filtered_id = -1;
   RE2::ErrorCode code =
       filter_->Add(re2::StringPiece(pattern.data(), pattern.size()), regex_options(), &filtered_id);
@@ -96,6 +95,7 @@ std::variant<PatternId, std::string> PatternSet::add_regex(std::string_view patt
   entries_.push_back(std::move(e));
   auto id = static_cast<PatternId>(entries_.size() - 1);
   regex_entries_.push_back(id);
+  regex_ids_.emplace(std::string(pattern), id);
   return id;
 }
 

@@ -10,6 +10,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <variant>
 #include <vector>
 
@@ -68,6 +69,8 @@ class PatternSet {
     int filtered_id = -1;     // index in filter_
   };
   std::vector<Entry> entries_;
+  // The id of each literal and of each regex by its text, so that adding is not a search.
+  std::unordered_map<std::string, PatternId> literal_ids_, regex_ids_;
   std::vector<PatternId> regex_entries_;  // entry of each FilteredRE2 id
   AhoCorasick automaton_;
   // For each automaton pattern: a literal entry (>= 0) or an atom (-1 - atom index).

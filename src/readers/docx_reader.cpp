@@ -916,9 +916,15 @@ struct DocxPackage::Impl {
   explicit Impl(ZipArchive a) : archive(std::move(a)) {}
 
   Result<std::unique_ptr<pugi::xml_document>> load(const std::string& part, bool edit) const {
-    auto data = archive.read(part, {options.max_entry_bytes, options.max_compression_ratio});
+    ZipLimits limits{options.max_entry_bytes, options.max_compression_ratio};
+    if (options.max_xml_bytes < options.max_entry_bytes) {
+      limits.max_entry_bytes = options.max_xml_bytes;
+      limits.declares_too_large_key = "error_xml_part_declares_too_large";
+      limits.inflates_too_large_key = "error_xml_part_inflates_too_large";
+    }
+    auto data = archive.read(part, limits);
     if (!data) return data.errors();
-    return load_xml_part(*data, part, name, options.max_nesting, edit);
+    return load_xml_part(*data, part, name, options.max_nesting, edit, options.max_xml_nodes);
   }
   // An empty tree when the part does not exist.
   Result<std::unique_ptr<pugi::xml_document>> load_optional(const std::string& part) const {

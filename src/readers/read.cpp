@@ -58,6 +58,10 @@ Result<Document> read_bytes(std::string_view bytes, std::string_view name,
   return file_error(ErrorCode::internal, "error_no_reader", name, {{"format", to_string(format)}});
 }
 
+Result<std::string> read_file(const std::filesystem::path& path, std::uint64_t max_bytes) {
+  return detail::read_regular_file(path, max_bytes);
+}
+
 Result<Document> read_document(const std::filesystem::path& path, const ReadOptions& options) {
   auto bytes = detail::read_regular_file(path, options.max_file_bytes);
   if (!bytes) return bytes.errors();

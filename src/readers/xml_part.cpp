@@ -67,7 +67,7 @@ std::optional<std::size_t> invalid_text(const pugi::xml_document& doc) {
 
 }  // namespace
 
-XmlScan scan_xml(std::string_view xml, std::uint32_t max_nesting) {
+XmlScan scan_xml(std::string_view xml, std::uint32_t max_nesting, std::uint64_t max_nodes) {
   XmlScan scan;
   std::uint32_t depth = 0;
   std::size_t i = 0;
@@ -93,19 +93,29 @@ XmlScan scan_xml(std::string_view xml, std::uint32_t max_nesting) {
       if (depth > 0) --depth;
       i = skip_past(xml, i + 2, ">");
     } else {
-      // A start tag: find its end, skipping quoted attribute values (they may hold '>').
+      // A start tag: find its end, skipping quoted attribute values (they may hold '>'), and
+      // count it and its attributes (one '=' outside quotes each).
       const std::size_t start = i;
       char quote = 0;
       std::size_t j = i + 1;
+      std::uint64_t nodes = 1;
       for (; j < n; ++j) {
         char c = xml[j];
         if (quote) {
           if (c == quote) quote = 0;
         } else if (c == '"' || c == '\'') {
           quote = c;
+        } else if (c == '=') {
+          ++nodes;
         } else if (c == '>') {
           break;
         }
+      }
+      scan.nodes += nodes;
+      if (scan.nodes > max_nodes) {
+        scan.problem = XmlScan::Problem::too_many_nodes;
+        scan.offset = start;
+        return scan;
       }
       bool empty_element = j < n && j > start + 1 && xml[j - 1] == '/';
       if (!empty_element) {
@@ -128,8 +138,8 @@ XmlScan scan_xml(std::string_view xml, std::uint32_t max_nesting) {
 Result<std::unique_ptr<pugi::xml_document>> load_xml_part(std::string_view xml,
                                                           std::string_view part,
                                                           std::string_view file,
-                                                          std::uint32_t max_nesting,
-                                                          bool editable) {
+                                                          std::uint32_t max_nesting, bool editable,
+                                                          std::uint64_t max_nodes) {
   // Every message names the part as {part}.
   auto fail = [&](ErrorCode code, const char* key, MessageValues args = {}) {
     args.emplace_back("part", std::string(part));
@@ -154,10 +164,15 @@ Result<std::unique_ptr<pugi::xml_document>> load_xml_part(std::string_view xml,
                 {{"byte", fmt::format("0x{:02X}", static_cast<unsigned char>(text[bad]))},
                  {"line", std::to_string(line_of(text, bad))}});
   }
-  XmlScan scan = scan_xml(text, max_nesting);
+  XmlScan scan = scan_xml(text, max_nesting, max_nodes);
   if (scan.problem == XmlScan::Problem::doctype) {
     return fail(ErrorCode::corrupt, "error_xml_doctype",
                 {{"line", std::to_string(line_of(text, scan.offset))}});
+  }
+  if (scan.problem == XmlScan::Problem::too_many_nodes) {
+    return fail(ErrorCode::limit_exceeded, "error_xml_too_many_nodes",
+                {{"limit", std::to_string(max_nodes)},
+                 {"line", std::to_string(line_of(text, scan.offset))}});
   }
   if (scan.problem == XmlScan::Problem::too_deep) {
     return fail(ErrorCode::limit_exceeded, "error_xml_too_deep",

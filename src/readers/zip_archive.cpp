@@ -105,10 +105,9 @@ Result<std::string> ZipArchive::read(std::string_view entry, const ZipLimits& li
   const std::uint64_t max = limits.max_entry_bytes;
   // `declared`: the size in the entry's header, else the bytes inflated so far.
   auto too_big = [&](std::uint64_t size, bool declared) {
-    return fail(
-        ErrorCode::limit_exceeded,
-        declared ? "error_zip_entry_declares_too_large" : "error_zip_entry_inflates_too_large",
-        {{"size", size_text(size)}, {"limit", size_text(max)}});
+    return fail(ErrorCode::limit_exceeded,
+                declared ? limits.declares_too_large_key : limits.inflates_too_large_key,
+                {{"size", size_text(size)}, {"limit", size_text(max)}});
   };
   // The compressed size can lie too, but the compressed data cannot be larger than the file.
   const std::uint64_t compressed = std::max<std::uint64_t>(

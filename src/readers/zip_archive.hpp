@@ -19,6 +19,11 @@ namespace fzcheck::detail {
 struct ZipLimits {
   std::uint64_t max_entry_bytes = 256ull << 20;  // ReadOptions::max_entry_bytes
   std::uint32_t max_compression_ratio = 1000;    // ReadOptions::max_compression_ratio
+  // The messages (catalogue keys, with {part}, {size}, {limit}) for an entry over
+  // max_entry_bytes: by its header, and once inflated. A caller with a lower limit of its own
+  // (the XML parts of a .docx) names that limit in its own messages.
+  const char* declares_too_large_key = "error_zip_entry_declares_too_large";
+  const char* inflates_too_large_key = "error_zip_entry_inflates_too_large";
 };
 
 // The ratio limit applies only once an entry inflates past this many bytes: small entries

@@ -57,10 +57,11 @@ std::optional<Position> too_deep(const std::string& text) {
   return std::nullopt;
 }
 
-// A file of a pack: regular, at most kMaxSettingFileBytes (a FIFO or a device is refused without
-// being opened for a blocking read).
-std::optional<std::string> read_small_file(const std::filesystem::path& path, ErrorSink& errors) {
-  auto bytes = read_setting_file(path);
+// A file of a pack: regular, at most `limit` bytes (a FIFO or a device is refused without being
+// opened for a blocking read).
+std::optional<std::string> read_small_file(const std::filesystem::path& path, ErrorSink& errors,
+                                           std::uint64_t limit) {
+  auto bytes = read_regular_file(path, limit, "error_setting_file_too_large");
   if (!bytes) {
     for (const Error& e : bytes.errors()) errors.errors().push_back(e);
     return std::nullopt;
@@ -69,11 +70,11 @@ std::optional<std::string> read_small_file(const std::filesystem::path& path, Er
 }
 
 void read_pack_dir(const std::filesystem::path& dir, std::vector<PackSource>& out,
-                   ErrorSink& errors) {
+                   ErrorSink& errors, std::uint64_t limit) {
   PackSource pack;
   pack.origin = dir.string();
   pack.pack_file = (dir / "pack.yaml").string();
-  auto text = read_small_file(dir / "pack.yaml", errors);
+  auto text = read_small_file(dir / "pack.yaml", errors, limit);
   if (!text) return;
   pack.pack_yaml = std::move(*text);
   std::vector<std::filesystem::path> rule_dirs;
@@ -95,11 +96,11 @@ void read_pack_dir(const std::filesystem::path& dir, std::vector<PackSource>& ou
     PackSource::Rule rule;
     rule.dir_name = rule_dir.filename().string();
     rule.rule_file = rule_file.string();
-    auto yaml = read_small_file(rule_file, errors);
+    auto yaml = read_small_file(rule_file, errors, limit);
     if (!yaml) continue;
     rule.rule_yaml = std::move(*yaml);
     if (std::filesystem::exists(rule_dir / "README.md")) {
-      rule.readme = read_small_file(rule_dir / "README.md", errors).value_or("");
+      rule.readme = read_small_file(rule_dir / "README.md", errors, limit).value_or("");
     }
     pack.rules.push_back(std::move(rule));
   }
@@ -513,8 +514,9 @@ void sort_errors(std::vector<Error>& errors) {
   });
 }
 
-void read_packs(const std::filesystem::path& path, std::vector<PackSource>& out,
-                ErrorSink& errors) {
+void read_packs(const std::filesystem::path& path, std::vector<PackSource>& out, ErrorSink& errors,
+                std::uint64_t max_file_bytes) {
+  const std::uint64_t limit = max_file_bytes;
   std::error_code ec;
   auto status = std::filesystem::status(path, ec);
   if (ec || !std::filesystem::exists(status)) {
@@ -523,13 +525,13 @@ void read_packs(const std::filesystem::path& path, std::vector<PackSource>& out,
   }
   if (std::filesystem::is_regular_file(status)) {
     if (path.filename() == "pack.yaml") {
-      read_pack_dir(path.parent_path().empty() ? "." : path.parent_path(), out, errors);
+      read_pack_dir(path.parent_path().empty() ? "." : path.parent_path(), out, errors, limit);
       return;
     }
     // A single rule file: a pack of one rule, named after the file's folder.
     PackSource pack;
     pack.origin = path.string();
-    auto text = read_small_file(path, errors);
+    auto text = read_small_file(path, errors, limit);
     if (!text) return;
     PackSource::Rule rule;
     rule.dir_name = path.parent_path().filename().string();
@@ -540,7 +542,7 @@ void read_packs(const std::filesystem::path& path, std::vector<PackSource>& out,
     return;
   }
   if (std::filesystem::exists(path / "pack.yaml")) {
-    read_pack_dir(path, out, errors);
+    read_pack_dir(path, out, errors, limit);
     return;
   }
   std::vector<std::filesystem::path> packs;
@@ -555,7 +557,7 @@ void read_packs(const std::filesystem::path& path, std::vector<PackSource>& out,
         "no pack.yaml here or in its sub-folders: a rule pack is a folder with pack.yaml and one "
         "folder per rule (see docs/rule-authors.md)");
   }
-  for (const auto& p : packs) read_pack_dir(p, out, errors);
+  for (const auto& p : packs) read_pack_dir(p, out, errors, limit);
 }
 
 PackLinks pack_links(const PackSource& pack) {
@@ -578,7 +580,7 @@ PackLinks pack_links(const PackSource& pack) {
   return links;
 }
 
-Result<RuleSet> compile_packs(std::vector<PackSource> sources) {
+Result<RuleSet> compile_packs(std::vector<PackSource> sources, const RuleLoadOptions& options) {
   ErrorSink errors;
   auto impl = std::make_shared<RuleSet::Impl>();
   std::map<std::string, std::string> rule_origin;  // id → file:line
@@ -713,6 +715,7 @@ Result<RuleSet> compile_packs(std::vector<PackSource> sources) {
                               kind->name));
         }
         RuleSpec spec{f, ctx, common};
+        ctx.start_rule(options.max_patterns_per_rule);
         std::size_t before = errors.size();
         check = kind->make(spec);
         if (errors.size() > before) check.reset();

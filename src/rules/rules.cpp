@@ -21,9 +21,9 @@ namespace {
 
 // The packs compiled; with the problems of reading them (`errors`) and of compiling them in one
 // sorted list when there are any.
-Result<RuleSet> compile_reporting(std::vector<detail::PackSource> packs,
-                                  detail::ErrorSink& errors) {
-  auto compiled = detail::compile_packs(std::move(packs));
+Result<RuleSet> compile_reporting(std::vector<detail::PackSource> packs, detail::ErrorSink& errors,
+                                  const RuleLoadOptions& options) {
+  auto compiled = detail::compile_packs(std::move(packs), options);
   if (errors.empty()) return compiled;
   std::vector<Error>& all = errors.errors();
   if (!compiled) all.insert(all.end(), compiled.errors().begin(), compiled.errors().end());
@@ -33,19 +33,20 @@ Result<RuleSet> compile_reporting(std::vector<detail::PackSource> packs,
 
 }  // namespace
 
-Result<RuleSet> RuleSet::load(const std::vector<std::filesystem::path>& paths,
-                              bool include_builtin) {
+Result<RuleSet> RuleSet::load(const std::vector<std::filesystem::path>& paths, bool include_builtin,
+                              const RuleLoadOptions& options) {
   detail::ErrorSink errors;
   std::vector<detail::PackSource> packs;
   if (include_builtin) packs = detail::builtin_packs();
-  for (const auto& path : paths) detail::read_packs(path, packs, errors);
-  return compile_reporting(std::move(packs), errors);
+  for (const auto& path : paths) detail::read_packs(path, packs, errors, options.max_file_bytes);
+  return compile_reporting(std::move(packs), errors, options);
 }
 
-Result<RuleSet> RuleSet::load_with_extended_builtins(const std::filesystem::path& path) {
+Result<RuleSet> RuleSet::load_with_extended_builtins(const std::filesystem::path& path,
+                                                     const RuleLoadOptions& options) {
   detail::ErrorSink errors;
   std::vector<detail::PackSource> own;
-  detail::read_packs(path, own, errors);
+  detail::read_packs(path, own, errors, options.max_file_bytes);
   std::set<std::string> present;
   std::vector<std::string> wanted;
   for (const detail::PackSource& p : own) {
@@ -72,7 +73,7 @@ Result<RuleSet> RuleSet::load_with_extended_builtins(const std::filesystem::path
     if (take[i]) packs.push_back(std::move(builtin[i]));
   }
   for (detail::PackSource& p : own) packs.push_back(std::move(p));
-  return compile_reporting(std::move(packs), errors);
+  return compile_reporting(std::move(packs), errors, options);
 }
 
 const std::vector<PackInfo>& RuleSet::packs() const noexcept {

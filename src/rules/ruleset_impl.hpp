@@ -45,7 +45,7 @@ struct PackSource {
 };
 
 // Compiles packs into a RuleSet, reporting every problem.
-Result<RuleSet> compile_packs(std::vector<PackSource> packs);
+Result<RuleSet> compile_packs(std::vector<PackSource> packs, const RuleLoadOptions& options = {});
 
 // The packs compiled into the library.
 std::vector<PackSource> builtin_packs();
@@ -90,7 +90,9 @@ std::shared_ptr<const YamlFile> parse_yaml(const std::string& name, const std::s
                                            ErrorSink& errors);
 
 // Reads the packs at `path` (a pack directory, a directory of packs or one rule.yaml).
-void read_packs(const std::filesystem::path& path, std::vector<PackSource>& out, ErrorSink& errors);
+// Files larger than `max_file_bytes` are refused unread.
+void read_packs(const std::filesystem::path& path, std::vector<PackSource>& out, ErrorSink& errors,
+                std::uint64_t max_file_bytes);
 
 }  // namespace detail
 }  // namespace fzcheck

@@ -22,6 +22,12 @@ struct FieldsState {
 
 namespace {
 
+constexpr std::size_t kCheckpointBytes = 256;
+
+bool starts_code_point(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+}
+
 // Looks a key up through a const node: yaml-cpp's non-const operator[] may add the key.
 YAML::Node value_of(const FieldsState& state, const std::string& key) {
   const YAML::Node& map = state.map;
@@ -99,6 +105,12 @@ std::shared_ptr<const YamlFile> YamlFile::parse(std::string name, std::string te
                            bad + skipped));
     return nullptr;
   }
+  file->code_points_at_.reserve(file->text_.size() / kCheckpointBytes + 1);
+  std::size_t code_points = 0;
+  for (std::size_t i = 0; i <= file->text_.size(); ++i) {
+    if (i % kCheckpointBytes == 0) file->code_points_at_.push_back(code_points);
+    if (i < file->text_.size() && starts_code_point(file->text_[i])) ++code_points;
+  }
   try {
     file->root_ = YAML::Load(file->text_);
   } catch (const YAML::ParserException& e) {
@@ -121,8 +133,20 @@ Position YamlFile::position(const YAML::Mark& mark) const {
   std::size_t end = line + 1 < line_starts_.size() ? line_starts_[line + 1] : text_.size();
   std::size_t bytes =
       std::min<std::size_t>(static_cast<std::size_t>(std::max(mark.column, 0)), end - start);
-  std::size_t column = utf8::length(std::string_view(text_).substr(start, bytes)) + 1;
+  std::size_t column = code_points_before(start + bytes) - code_points_before(start) + 1;
   return {static_cast<std::uint32_t>(line + 1), static_cast<std::uint32_t>(column)};
+}
+
+std::size_t YamlFile::code_points_before(std::size_t offset) const {
+  // The text is valid UTF-8 (parse() refuses it otherwise): every byte that is not a
+  // continuation byte starts a code point.
+  offset = std::min(offset, text_.size());
+  std::size_t checkpoint = offset / kCheckpointBytes;
+  std::size_t count = code_points_at_[checkpoint];
+  for (std::size_t i = checkpoint * kCheckpointBytes; i < offset; ++i) {
+    if (starts_code_point(text_[i])) ++count;
+  }
+  return count;
 }
 
 Fields::Fields(std::shared_ptr<const YamlFile> file, YAML::Node map, ErrorSink& errors,

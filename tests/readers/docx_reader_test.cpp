@@ -689,6 +689,62 @@ TEST_CASE("docx: billion laughs in document.xml is refused, nothing expanded") {
   CHECK(elapsed < std::chrono::seconds(2));  // a bound on blow-ups, not a speed test
 }
 
+// A part that inflated to 200 MB was parsed into a tree of 1.3–1.9 GB. XML parts now have a
+// lower limit of their own (32 MB), and a limit on elements and attributes (2,000,000), checked
+// by the pre-scan before the tree is built.
+TEST_CASE("docx: an XML part above max_xml_bytes is refused from its declared size") {
+  test::ZipEntry big;
+  big.name = "word/document.xml";
+  big.method = 8;
+  big.data = test::deflate_zero_bomb(775000);  // 200 MB
+  big.uncompressed = 1 + 258u * 775000u;
+  auto start = std::chrono::steady_clock::now();
+  auto doc = read_docx_bytes(test::make_zip({big}));
+  auto elapsed = std::chrono::steady_clock::now() - start;
+  REQUIRE_FALSE(doc.ok());
+  CHECK(doc.error().code == ErrorCode::limit_exceeded);
+  CHECK(doc.error().key == "error_xml_part_declares_too_large");
+  CHECK(doc.error().message ==
+        "the part word/document.xml declares an inflated size of 190.7 MB, more than the limit of "
+        "32.0 MB for one XML part of a .docx (ReadOptions::max_xml_bytes)");
+  CHECK(elapsed < std::chrono::seconds(2));  // a bound on blow-ups, not a speed test
+
+  // The same limit, lowered, for a part whose header tells the truth: refused before inflating.
+  std::string zip = test::make_docx(para(run(std::string(3000, 'x'))));
+  ReadOptions options;
+  options.max_xml_bytes = 2000;
+  auto small = read_docx_bytes(zip, options);
+  REQUIRE_FALSE(small.ok());
+  CHECK(small.error().key == "error_xml_part_declares_too_large");
+  CHECK(contains(small.error().message, "limit of 2.0 KB"));
+  options.max_xml_bytes = 4000;
+  CHECK(read_docx_bytes(zip, options).ok());
+  // The entry limit, when it is the lower one, is named as before.
+  options.max_entry_bytes = 2000;
+  auto entry = read_docx_bytes(zip, options);
+  REQUIRE_FALSE(entry.ok());
+  CHECK(entry.error().key == "error_zip_entry_declares_too_large");
+}
+
+TEST_CASE("docx: more than max_xml_nodes elements and attributes are refused before parsing") {
+  std::string body;
+  for (int i = 0; i < 400; ++i) body += R"(<w:p w:rsidR="00A1"><w:r><w:t>甲</w:t></w:r></w:p>)";
+  std::string zip = test::make_docx(body);
+  ReadOptions options;
+  options.max_xml_nodes = 1000;  // 1,607: the root and its 5 namespaces, body, 4 a paragraph
+  auto doc = read_docx_bytes(zip, options);
+  REQUIRE_FALSE(doc.ok());
+  CHECK(doc.error().code == ErrorCode::limit_exceeded);
+  CHECK(doc.error().key == "error_xml_too_many_nodes");
+  CHECK(doc.error().message ==
+        "the part word/document.xml holds more than 1000 XML elements and attributes (at line 1), "
+        "the limit set by ReadOptions::max_xml_nodes");
+  options.max_xml_nodes = 2100;
+  auto fine = read_docx_bytes(zip, options);
+  REQUIRE(fine.ok());
+  CHECK(fine->paragraphs.size() == 400);
+}
+
 TEST_CASE("docx: limits can be set through ReadOptions") {
   std::string zip = test::make_docx(para(run(std::string(3000, 'x'))));
   ReadOptions tight;

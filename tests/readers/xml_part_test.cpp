@@ -45,6 +45,22 @@ TEST_CASE("xml scan: nesting beyond the limit stops at the first element too dee
   CHECK(scan_xml(nested(50), 50).problem == XmlScan::Problem::none);
 }
 
+TEST_CASE("xml scan: elements and attributes are counted, and refused past max_nodes") {
+  const std::string xml = R"(<?xml version="1.0"?><r a="x=y" b='='><!-- <c d="1"> --><e f="1"/>)"
+                          R"(<g><![CDATA[<h i="2">]]></g></r>)";
+  XmlScan s = scan_xml(xml, 10);
+  CHECK(s.problem == XmlScan::Problem::none);
+  CHECK(s.nodes == 6);  // r, a, b, e, f, g: '=' in quoted values, comments and CDATA do not count
+  CHECK(scan_xml(xml, 10, 6).problem == XmlScan::Problem::none);
+  XmlScan over = scan_xml(xml, 10, 5);
+  CHECK(over.problem == XmlScan::Problem::too_many_nodes);
+  CHECK(over.offset == xml.find("<g>"));
+  auto doc = load_xml_part(xml, "word/styles.xml", "t.docx", 10, false, 5);
+  REQUIRE_FALSE(doc.ok());
+  CHECK(doc.error().code == ErrorCode::limit_exceeded);
+  CHECK(doc.error().key == "error_xml_too_many_nodes");
+}
+
 TEST_CASE("xml scan: a DOCTYPE or ENTITY declaration is found in any case") {
   XmlScan s = scan_xml("<?xml version=\"1.0\"?>\n<!doctype r [<!ENTITY a \"b\">]><r/>", 10);
   CHECK(s.problem == XmlScan::Problem::doctype);

@@ -50,6 +50,43 @@ TEST_CASE("yaml file: marks become 1-based lines and code-point columns") {
   CHECK(p->file->name() == "f.yaml");
 }
 
+TEST_CASE("yaml file: columns on a long line of Chinese items, across the counting checkpoints") {
+  // Columns are counted from checkpoints every 256 bytes, not from the line's start: items of
+  // three-byte characters (and a BOM, not counted) put the checkpoints inside characters too.
+  std::string line = "k: [";
+  std::vector<std::size_t> columns;  // of each item, counted here one code point at a time
+  std::size_t column = 5;
+  for (int i = 0; i < 300; ++i) {
+    if (i > 0) {
+      line += ", ";
+      column += 2;
+    }
+    columns.push_back(column);
+    line += i % 2 ? "甲乙" : "丙";
+    line += std::to_string(i);
+    column += (i % 2 ? 2 : 1) + std::to_string(i).size();
+  }
+  auto p = load(
+      "\xEF\xBB\xBF"
+      "a: 1\n" +
+      line + "]\n");
+  REQUIRE(p->file);
+  const YAML::Node list = p->file->root()["k"];
+  REQUIRE(list.size() == 300);
+  for (std::size_t i = 0; i < 300; ++i) {
+    CHECK(p->file->position(list[i].Mark()) == Position{2, static_cast<std::uint32_t>(columns[i])});
+  }
+}
+
+TEST_CASE("yaml file: a text of exactly 256 bytes has a position at its end") {
+  std::string text = "a: [" + std::string(251, 'x') + "\n";  // 256 bytes, a flow list not closed
+  REQUIRE(text.size() == 256);
+  auto p = load(text);
+  REQUIRE_FALSE(p->file);
+  REQUIRE(p->errors.size() == 1);
+  CHECK(p->errors.errors().front().pos == Position{2, 1});
+}
+
 TEST_CASE("yaml file: a syntax error is reported at its place, after Chinese text") {
   auto p = load("a: 1\nmessage: 标题“甲”: 坏\n");
   CHECK_FALSE(p->file);
