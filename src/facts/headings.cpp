@@ -10,12 +10,16 @@ namespace fzcheck::detail {
 
 namespace {
 
+// The most frequent value; of equally frequent ones, the one that comes first. Counted once (a
+// document of 100,000 sibling headings took seconds when each value was counted over all).
 template <class T>
 std::optional<T> majority(const std::vector<T>& values) {
+  std::map<T, std::size_t> counts;
+  for (const T& v : values) ++counts[v];
   std::optional<T> best;
   std::size_t best_count = 0;
   for (const T& v : values) {
-    std::size_t count = static_cast<std::size_t>(std::count(values.begin(), values.end(), v));
+    std::size_t count = counts[v];
     if (count > best_count) {  // strictly more: the first value wins ties
       best = v;
       best_count = count;

@@ -2,6 +2,8 @@
 // bracket, the form each level usually takes, and section numbers rendered in a form.
 #include <doctest/doctest.h>
 
+#include <chrono>
+
 #include "hinted_document.hpp"
 
 #include "facts/headings.hpp"
@@ -77,6 +79,23 @@ TEST_CASE("headings: the usual form is the majority, a tie goes to the first sib
   CHECK(groups(tie, t) == test::Lines{"-1:一、:1:none", "0:（一）（2）:2:fullwidth"});
   CHECK(t.odd_form(tie, 2));
   CHECK_FALSE(t.odd_form(tie, 1));
+}
+
+// The majority was counted by counting each value over all siblings: 100,000 headings 一、 in
+// one group took seconds (the whole check of that file 6.6 s, now 1.3 s). A bound on blow-ups.
+TEST_CASE("headings: 100,000 sibling headings are grouped in linear time") {
+  std::string text;
+  for (int i = 0; i < 100000; ++i) text += "一、\n";
+  Document doc = test::parse(text);
+  REQUIRE(doc.sections.size() == 100000);
+  auto start = std::chrono::steady_clock::now();
+  HeadingFacts facts(doc);
+  auto elapsed = std::chrono::steady_clock::now() - start;
+  REQUIRE(facts.groups.size() == 1);
+  CHECK(facts.groups[0].sections.size() == 100000);
+  CHECK(facts.groups[0].form == std::optional<std::uint8_t>(1));
+  CHECK_FALSE(facts.odd_form(doc, 99999));
+  CHECK(elapsed < std::chrono::seconds(2));
 }
 
 TEST_CASE("headings: the usual bracket of a group, ties to the first bracketed sibling") {
