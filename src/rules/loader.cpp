@@ -588,6 +588,8 @@ Result<RuleSet> compile_packs(std::vector<PackSource> sources, const RuleLoadOpt
   std::vector<BuildContext::PartUse> part_uses;
   std::vector<TypeUse> type_uses;
   std::vector<TypeUse> superseded;  // rule ids named by `supersedes`, checked once all are loaded
+  std::vector<std::pair<std::string, std::string>> supersede_edges;  // (rule, rule it supersedes),
+                                                                     // parallel to `superseded`
   std::vector<TypeUse> summary_rules;  // rule ids named by pack.yaml `summary`, checked likewise
 
   // First every pack.yaml: a loaded pack with the id of a built-in pack replaces it.
@@ -742,6 +744,7 @@ Result<RuleSet> compile_packs(std::vector<PackSource> sources, const RuleLoadOpt
         info.supersedes.push_back(colon == std::string::npos ? item.scalar
                                                              : item.scalar.substr(colon + 1));
         superseded.push_back({item.scalar, rule.rule_file, item.pos, {}});
+        supersede_edges.emplace_back(info.id, info.supersedes.back());
       }
       loaded.push_back({std::move(info), std::move(check), pack_index});
     }
@@ -767,6 +770,40 @@ Result<RuleSet> compile_packs(std::vector<PackSource> sources, const RuleLoadOpt
                                  ? " (a rule of another pack is written as pack:rule)"
                                  : ""));
     }
+  }
+  // A rule that supersedes itself, directly or through others, would drop its own findings.
+  std::map<std::string, std::vector<std::string>> supersedes_of;
+  for (const auto& [from, to] : supersede_edges) supersedes_of[from].push_back(to);
+  for (std::size_t e = 0; e < supersede_edges.size(); ++e) {
+    const auto& [from, to] = supersede_edges[e];
+    // The path from `to` back to `from`, if there is one (breadth first, each rule once).
+    std::map<std::string, std::string> came_from{{to, ""}};
+    std::vector<std::string> queue{to};
+    bool found = to == from;
+    for (std::size_t q = 0; q < queue.size() && !found; ++q) {
+      for (const std::string& next : supersedes_of[queue[q]]) {
+        if (!came_from.emplace(next, queue[q]).second) continue;
+        if (next == from) {
+          found = true;
+          break;
+        }
+        queue.push_back(next);
+      }
+    }
+    if (!found) continue;
+    std::string cycle = from;
+    if (to != from) {
+      std::vector<std::string> path;
+      for (std::string at = from; !at.empty(); at = came_from[at]) path.push_back(at);
+      for (auto it = path.rbegin(); it != path.rend(); ++it) cycle += " -> " + *it;
+    }
+    errors.add(ErrorCode::rule_schema, superseded[e].file, superseded[e].pos,
+               to == from ? fmt::format("rule '{}' supersedes itself: it would drop all of its own "
+                                        "findings",
+                                        from)
+                          : fmt::format("rules supersede each other in a circle ({}): each would "
+                                        "drop the others' findings where they overlap",
+                                        cycle));
   }
   for (const TypeUse& use : summary_rules) {
     if (!rule_origin.count(use.type))

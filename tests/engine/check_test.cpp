@@ -210,6 +210,27 @@ TEST_CASE("supersedes: unknown rules") {
             "a/rule.yaml:5:40: unknown rule 't:missing' in 'supersedes'"});
 }
 
+// A rule that superseded itself dropped every one of its own findings, without a word.
+TEST_CASE("supersedes: a rule that supersedes itself, or rules in a circle, are refused") {
+  test::RulePack self;
+  self.rule("a", test::rule_head("a", "pattern") + "supersedes: [a]\nmessage: m\nterms: [甲]\n");
+  CHECK(test::errors(self.load(), self.path()) ==
+        test::Lines{"a/rule.yaml:5:14: rule 'a' supersedes itself: it would drop all of its own "
+                    "findings"});
+  test::RulePack circle;
+  circle.rule("a", test::rule_head("a", "pattern") + "supersedes: [b]\nmessage: m\nterms: [甲]\n")
+      .rule("b", test::rule_head("b", "pattern") + "supersedes: [c]\nmessage: m\nterms: [甲]\n")
+      .rule("c", test::rule_head("c", "pattern") + "supersedes: ['t:a']\nmessage: m\nterms: [甲]\n")
+      .rule("d", test::rule_head("d", "pattern") + "supersedes: [a]\nmessage: m\nterms: [甲]\n");
+  CHECK(test::errors(circle.load(), circle.path()) ==
+        test::Lines{"a/rule.yaml:5:14: rules supersede each other in a circle (a -> b -> c -> a): "
+                    "each would drop the others' findings where they overlap",
+                    "b/rule.yaml:5:14: rules supersede each other in a circle (b -> c -> a -> b): "
+                    "each would drop the others' findings where they overlap",
+                    "c/rule.yaml:5:14: rules supersede each other in a circle (c -> a -> b -> c): "
+                    "each would drop the others' findings where they overlap"});
+}
+
 TEST_CASE("check: terms the office allows, for every rule and for one rule") {
   auto doc = parse_text(
       "某县教育局2024年度法治政府建设情况报告\n一、主要举措和成效\n聘任法制副校长12名，开展法制宣传"
