@@ -188,6 +188,13 @@ Result<DecodedText> decode_text(std::string_view bytes, const std::string& force
     return finish(std::move(*converted), bom->encoding, true);
   }
 
+  // Valid UTF-8 with a few NUL bytes is UTF-8 text with NULs in it (refused as binary by
+  // finish()), not UTF-16: UTF-16 of Chinese text is almost never valid UTF-8, and UTF-16 of ASCII
+  // is half NULs. ICU took such a file for UTF-16LE and it was read as mojibake.
+  if (has_nul(bytes) && utf8::find_invalid(bytes) == std::string_view::npos &&
+      static_cast<std::size_t>(std::count(bytes.begin(), bytes.end(), '\0')) * 4 < bytes.size()) {
+    return finish(std::string(bytes), "UTF-8", false);
+  }
   if (has_nul(bytes)) {
     // Perhaps UTF-16 without a byte-order mark: accept it only when ICU is confident and the
     // result is clean text.

@@ -11,6 +11,8 @@ namespace fzcheck {
 using detail::decode_text;
 
 namespace {
+
+using namespace std::string_literals;
 // The sample report, converted to another encoding with ICU.
 std::string sample_in(const std::string& encoding) {
   std::string utf8 =
@@ -75,6 +77,22 @@ TEST_CASE("decode_text: UTF-16 without a BOM is accepted only when ICU recognise
   REQUIRE(decoded.ok());
   CHECK(decoded->encoding == "UTF-16LE");
   CHECK(decoded->utf8 == utf8);
+}
+
+// A UTF-8 file with a NUL byte, of even length, was taken for UTF-16LE and read as mojibake.
+TEST_CASE("decode_text: valid UTF-8 with a NUL byte is UTF-8 with a NUL, refused, not UTF-16") {
+  const std::string text = "一、工作\n正文\0有空字节。\n"s;
+  REQUIRE(text.size() % 2 == 0);
+  auto decoded = decode_text(text, "", "nul.txt");
+  REQUIRE_FALSE(decoded.ok());
+  CHECK(decoded.error().code == ErrorCode::binary);
+  CHECK(decoded.error().key == "error_binary_nul");
+  // UTF-16 of ASCII is valid UTF-8 too, but half NULs: still UTF-16 when ICU says so.
+  std::string ascii16;
+  for (char c : std::string("The annual report of the office, in plain ASCII text.\n"))
+    ascii16 += std::string(1, c) + '\0';
+  auto utf16 = decode_text(ascii16, "", "a.txt");
+  if (utf16.ok()) CHECK(utf16->encoding == "UTF-16LE");
 }
 
 TEST_CASE("decode_text: a forced encoding is used as given") {
