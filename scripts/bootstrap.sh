@@ -4,7 +4,7 @@
 set -euo pipefail
 
 FZCHECK_APT_PACKAGES=(
-  cmake g++ clang make ninja-build pkg-config clang-format ccache
+  cmake g++ clang libclang-rt-14-dev make ninja-build pkg-config clang-format ccache
   libboost-program-options-dev libyaml-cpp-dev libicu-dev libfmt-dev doctest-dev
   libre2-dev nlohmann-json3-dev libzip-dev libpugixml-dev libgumbo-dev
   python3 python3-jsonschema python3-rfc3987

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what is missing (apt), builds fzcheck with warnings as errors, compiles every source
 # with clang too (syntax only: GCC accepts code that clang refuses) and runs the whole test suite;
-# then does the same with AddressSanitizer and UndefinedBehaviorSanitizer.
-# --quick skips the sanitizer build (for quick local runs; CI runs everything).
+# then does the same with AddressSanitizer and UndefinedBehaviorSanitizer, and runs every fuzz
+# target of fuzz/ for 20 seconds (clang, libFuzzer; docs/robustness.md).
+# --quick skips the sanitizer build and the fuzzers (for quick local runs; CI runs everything).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 quick=0
@@ -29,5 +30,7 @@ if ((quick == 0)); then
   cmake --build build-asan --parallel "$jobs"
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
     ctest --test-dir build-asan --output-on-failure --parallel "$jobs"
+  echo "== fuzz targets, 20 s each (fuzz/smoke.sh) =="
+  FZCHECK_FUZZ_JOBS="$jobs" fuzz/smoke.sh 20
 fi
 echo "== all tests passed =="
