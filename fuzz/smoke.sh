@@ -13,7 +13,7 @@ for target in $(fuzz/run.sh --list); do
   log="${FZCHECK_FUZZ_BUILD:-build-fuzz}/smoke-$target.log"
   if fuzz/run.sh "$target" "$seconds" -timeout=30 >"$log" 2>&1; then
     passed=$((passed + 1))
-    echo "fuzz $target: $(grep -E '^#[0-9]+ +DONE' "$log" | sed -E 's/ +lim:.*//')"
+    echo "fuzz $target: $(grep -E '^#[0-9]+[[:space:]]+DONE' "$log" | sed -E 's/ +lim:.*//')"
   else
     failed=$((failed + 1))
     echo "fuzz $target: FAILED (see $log)"

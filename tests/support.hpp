@@ -7,6 +7,14 @@
 
 namespace fzcheck::test {
 
+// How much slower the sanitizer build runs: time bounds on blow-ups (which only catch a quadratic
+// or exponential blow-up, never a mere slowdown) are multiplied by it.
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+inline constexpr double kSlowdown = 10;
+#else
+inline constexpr double kSlowdown = 1;
+#endif
+
 // Absolute path of a file in the source tree ("examples/reports/000_….txt").
 std::filesystem::path source_path(const std::string& relative);
 
