@@ -94,6 +94,9 @@ struct RuleCommon {
   std::string message;
   std::string source;
   Scope scope;
+  // `years: {from, until}`: the report years the rule runs for (the engine skips it otherwise).
+  std::optional<int> from_year;
+  std::optional<int> until_year;
 };
 
 class Check {

@@ -32,6 +32,19 @@ std::string override_changes(const RuleInfo& r, const std::string& lang) {
   return what;
 }
 
+// The report years a rule runs for (`years`), in `lang`: "" when every year.
+std::string years_text(const RuleInfo& r, const std::string& lang) {
+  if (r.from_year && r.until_year) {
+    return ui_text(
+        lang, "cli_years_range",
+        {{"from", std::to_string(*r.from_year)}, {"until", std::to_string(*r.until_year)}});
+  }
+  if (r.from_year) return ui_text(lang, "cli_years_from", {{"from", std::to_string(*r.from_year)}});
+  if (r.until_year)
+    return ui_text(lang, "cli_years_until", {{"until", std::to_string(*r.until_year)}});
+  return {};
+}
+
 // The same with the pack that made the changes, for the rule list.
 std::string override_note(const RuleInfo& r, const std::string& lang) {
   if (!r.overridden) return {};
@@ -92,6 +105,7 @@ int list(const std::vector<std::string>& args) {
         if (r.pack != p.id) continue;
         std::string severity = r.disabled() ? "off" : to_string(r.severity);
         if (r.overridden) severity += " (" + override_note(r, "en") + ")";  // English, as the docs
+        if (std::string years = years_text(r, "en"); !years.empty()) severity += " (" + years + ")";
         fmt::print(std::cout, "| [{}](../rules/{}/{}/README.md) | {} | {} | {} | {} |\n", r.id,
                    p.id, r.id, severity, r.kind, r.summary, r.source);
       }
@@ -141,6 +155,8 @@ int explain(const std::vector<std::string>& args) {
     }
   }
   if (!r->scope.empty()) std::cout << tr("cli_explain_scope", {{"text", r->scope}}) << '\n';
+  if (std::string years = years_text(*r, cli_language()); !years.empty())
+    std::cout << tr("cli_explain_years", {{"text", years}}) << '\n';
   std::cout << tr("cli_explain_message", {{"text", r->message}}) << '\n'
             << tr("cli_explain_file", {{"text", r->origin}}) << '\n';
   if (!r->readme.empty())

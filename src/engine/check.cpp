@@ -82,6 +82,14 @@ void drop_allowed(std::vector<Finding>& findings, std::string_view text,
   });
 }
 
+// Whether a rule with `years` runs on a report about `year` (a rule without it runs on every one).
+bool in_years(const RuleInfo& rule, const std::optional<int>& year) {
+  if (!rule.from_year && !rule.until_year) return true;
+  if (!year) return false;
+  return (!rule.from_year || *year >= *rule.from_year) &&
+         (!rule.until_year || *year <= *rule.until_year);
+}
+
 }  // namespace
 
 Report check(const Document& doc, const RuleSet& rules, const CheckOptions& options) {
@@ -122,6 +130,7 @@ Report check(const Document& doc, const RuleSet& rules, const CheckOptions& opti
     const std::string& id = impl.rules[i].id;
     if (!applies[impl.check_pack[i]] || impl.rules[i].disabled()) continue;
     if (options.disabled.count(id) || (!options.only.empty() && !options.only.count(id))) continue;
+    if (!in_years(impl.rules[i], facts.year.report)) continue;
     impl.checks[i]->run(ctx, sink);
   }
   drop_superseded(report.findings, impl.rules);

@@ -115,6 +115,12 @@ void write_rules_json(std::ostream& out, const RuleSet& rules) {
                  {"kind", r.kind},    {"severity", to_string(r.severity)},
                  {"scope", r.scope},  {"summary", r.summary},
                  {"source", r.source}};
+    if (r.from_year || r.until_year) {
+      Json years = Json::object();
+      if (r.from_year) years["from"] = *r.from_year;
+      if (r.until_year) years["until"] = *r.until_year;
+      rule["years"] = std::move(years);
+    }
     if (const auto& o = r.overridden) {
       // Changed by a pack that extends its pack: severity and message above are the effective
       // ones, these the rule file's.

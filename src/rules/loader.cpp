@@ -117,6 +117,25 @@ std::string first_sentence(const std::string& text) {
   return cut == std::string::npos ? text : text.substr(0, cut);
 }
 
+// `years: {from: 2021, until: 2024}`: the report years a rule runs for, both ends included; one
+// end may be left out, not both.
+void read_years(Fields& f, RuleCommon& common) {
+  std::shared_ptr<Fields> years = f.map("years");
+  if (!years) return;
+  auto from = years->integer("from", 1949, 2999);
+  auto until = years->integer("until", 1949, 2999);
+  if (!years->has("from") && !years->has("until")) {
+    f.error("years", "'years' needs 'from', 'until' or both (the first and last report year)");
+    return;
+  }
+  if (from && until && *from > *until) {
+    years->error("until", fmt::format("'until' ({}) is before 'from' ({})", *until, *from));
+    return;
+  }
+  if (from) common.from_year = static_cast<int>(*from);
+  if (until) common.until_year = static_cast<int>(*until);
+}
+
 // One item of pack.yaml `overrides`: a rule of a pack this pack extends, changed by id.
 struct OverrideSpec {
   std::string rule;  // as written: "deadline" or "fazhi-report:deadline"
@@ -683,6 +702,7 @@ Result<RuleSet> compile_packs(std::vector<PackSource> sources) {
         f.error("source", "'source' must name the legal or standards basis");
       auto summary = f.string("summary");
       std::vector<Item> supersedes = f.scalars("supersedes");
+      read_years(f, common);
       if (severity) common.severity = *severity;
       std::optional<RuleOverride> overridden =
           apply_overrides(common, pack.id, index, infos, graph, overrides, f, ctx, errors);
@@ -732,6 +752,8 @@ Result<RuleSet> compile_packs(std::vector<PackSource> sources) {
       info.summary = summary.value_or(first_sentence(common.message));
       info.readme = rule.readme;
       info.origin = rule.rule_file;
+      info.from_year = common.from_year;
+      info.until_year = common.until_year;
       info.overridden = std::move(overridden);
       for (const Item& item : supersedes) {
         // "pack:rule" names a rule of another pack, which need not be loaded.

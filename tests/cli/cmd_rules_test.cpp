@@ -117,6 +117,20 @@ TEST_CASE("rules explain: the rule in full, its source first, then the rest and 
   CHECK(no_readme.out.substr(no_readme.out.size() - last.size()) == last);
   CHECK(no_readme.out.find("\n\n#") == std::string::npos);
 
+  // A rule that runs only on reports about some years says which.
+  RulePack dated("dated");
+  dated.rule("late",
+             rule_head("late", "pattern") + "message: 甲\nterms: [甲]\nyears: {until: 2020}\n");
+  auto late = run_cli({"rules", "explain", "late", "--rules", dated.path().string()});
+  CHECK(late.exit_code == 0);
+  CHECK(late.out.find("适用范围：body\n报告年度：2020年及以前（其他年度的报告不检查此项）\n") !=
+        std::string::npos);
+  auto late_en =
+      run_cli({"rules", "explain", "late", "--lang", "en", "--rules", dated.path().string()});
+  CHECK(late_en.out.find("\nyears:    report years up to 2020 (reports about other years are not "
+                         "checked)\n") != std::string::npos);
+  CHECK(mine.out.find("报告年度") == std::string::npos);
+
   auto unknown = run_cli({"rules", "explain", "no-such-rule"});
   CHECK(unknown.exit_code == 2);
   CHECK(unknown.err ==

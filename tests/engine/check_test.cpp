@@ -128,6 +128,40 @@ TEST_CASE("engine: the report year is the title's, else the year the body mentio
             .empty());
 }
 
+TEST_CASE("engine: a rule with years runs only on reports about those years") {
+  RulePack pack;
+  const std::string flag = "message: 甲\nterms: [甲]\n";
+  pack.rule("from", rule_head("from", "pattern") + "years: {from: 2021}\n" + flag)
+      .rule("until", rule_head("until", "pattern") + "years: {until: 2020}\n" + flag)
+      .rule("range", rule_head("range", "pattern") + "years: {from: 2019, until: 2020}\n" + flag)
+      .rule("always", rule_head("always", "pattern") + flag);
+  RuleSet rules = pack.rules();
+  auto ids = [&](const std::string& title) {
+    Lines out;
+    for (const Finding& f : check(test::parse(title + "\n一、工作\n甲。\n"), rules).findings)
+      out.push_back(f.rule_id);
+    return out;
+  };
+  // Both ends are included.
+  CHECK(ids("某局2021年度报告") == Lines{"always", "from"});
+  CHECK(ids("某局2020年度报告") == Lines{"always", "range", "until"});
+  CHECK(ids("某局2019年度报告") == Lines{"always", "range", "until"});
+  CHECK(ids("某局2018年度报告") == Lines{"always", "until"});
+  CHECK(ids("某局2035年度报告") == Lines{"always", "from"});
+  // The report year is the title's, else the body's.
+  CHECK(check(test::parse("某局年度报告\n2022年，我局工作。\n一、工作\n甲。\n"), rules).year ==
+        2022);
+  CHECK(check(test::parse("某局年度报告\n2022年，我局工作。\n一、工作\n甲。\n"), rules)
+            .findings.size() == 2);
+  // An unknown year: only the rule without years runs.
+  CHECK(ids("某局年度报告") == Lines{"always"});
+  const RuleInfo* from = rules.find("from");
+  REQUIRE(from != nullptr);
+  CHECK(from->from_year == 2021);
+  CHECK_FALSE(from->until_year.has_value());
+  CHECK(rules.find("always")->from_year == std::nullopt);
+}
+
 TEST_CASE("engine: disabled, only and severity overrides") {
   RulePack pack;
   for (const char* id : {"a", "b", "c"}) {

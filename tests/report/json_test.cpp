@@ -187,6 +187,20 @@ TEST_CASE("json: the rule list") {
   CHECK(j[0]["kind"] == "pattern");
   CHECK(j[0]["severity"] == "error");
   CHECK(j[0]["scope"] == "body");
+  CHECK_FALSE(j[0].contains("years"));
+}
+
+TEST_CASE("json: the rule list says which report years a rule runs for") {
+  RulePack pack;
+  const std::string flag = "message: 不要写\nterms: [甲]\n";
+  pack.rule("from", rule_head("from", "pattern") + flag + "years: {from: 2021}\n")
+      .rule("range", rule_head("range", "pattern") + flag + "years: {from: 2019, until: 2020}\n");
+  std::ostringstream out;
+  write_rules_json(out, pack.rules());
+  auto j = nlohmann::json::parse(out.str());
+  REQUIRE(j.size() == 2);
+  CHECK(j[0]["years"] == nlohmann::json{{"from", 2021}});
+  CHECK(j[1]["years"] == nlohmann::json{{"from", 2019}, {"until", 2020}});
 }
 
 }  // namespace fzcheck

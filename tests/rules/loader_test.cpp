@@ -209,6 +209,32 @@ TEST_CASE("loader: a bad severity") {
         Lines{"r/rule.yaml:3:11: 'severity' must be error, warning or info, not '严重'"});
 }
 
+TEST_CASE("loader: years, each problem at its place") {
+  auto years = [](const std::string& value) {
+    RulePack pack;
+    pack.rule("r", kPattern + "terms: [甲]\nyears: " + value + "\n");
+    auto loaded = pack.load();
+    return test::errors(loaded, pack.path());
+  };
+  CHECK(years("{from: 2021}").empty());
+  CHECK(years("{until: 2020}").empty());
+  CHECK(years("{from: 2021, until: 2021}").empty());
+  CHECK(years("2021") ==
+        Lines{"r/rule.yaml:7:8: 'years' must be a mapping of keys to values, not a single value"});
+  CHECK(years("{}") == Lines{"r/rule.yaml:7:8: 'years' needs 'from', 'until' or both (the first "
+                             "and last report year)"});
+  CHECK(years("{from: 2022, until: 2021}") ==
+        Lines{"r/rule.yaml:7:28: 'until' (2021) is before 'from' (2022)"});
+  CHECK(years("{from: 二〇二一}") ==
+        Lines{"r/rule.yaml:7:15: 'from' must be a whole number from 1949 to 2999, not '二〇二一'"});
+  CHECK(years("{until: 30000}") ==
+        Lines{"r/rule.yaml:7:16: 'until' must be a whole number from 1949 to 2999, not '30000'"});
+  CHECK(years("{form: 2021}") ==
+        Lines{"r/rule.yaml:7:8: 'years' needs 'from', 'until' or both (the first and last report "
+              "year)",
+              "r/rule.yaml:7:9: unknown key 'form' in this years (did you mean 'from'?)"});
+}
+
 TEST_CASE("loader: duplicate keys in one mapping") {
   RulePack pack;
   pack.rule("r", kPattern + "terms: [甲]\nmessage: 另一条\n");
