@@ -95,20 +95,24 @@ bool in_years(const RuleInfo& rule, const std::optional<int>& year) {
 Report check(const Document& doc, const RuleSet& rules, const CheckOptions& options) {
   const RuleSet::Impl& impl = rules.impl();
   const detail::MatchIndex matches = impl.patterns.scan(doc);
-  const detail::DocumentFacts facts =
-      detail::find_document_facts(doc, matches, {impl.patterns, impl.types, impl.parts}, options);
+  // A pack runs on the document types it applies to (all, when it names none).
+  auto pack_applies = [&](const std::string& pack, const std::string& type) {
+    auto it = std::find_if(impl.packs.begin(), impl.packs.end(),
+                           [&](const PackInfo& p) { return p.id == pack; });
+    if (it == impl.packs.end() || it->applies_to.empty()) return true;
+    return std::find(it->applies_to.begin(), it->applies_to.end(), type) != it->applies_to.end();
+  };
+  const detail::DocumentFacts facts = detail::find_document_facts(
+      doc, matches, {impl.patterns, impl.types, impl.parts, pack_applies}, options);
   const detail::CheckContext ctx(doc, matches, options, facts, impl.parts, impl.patterns);
 
   Report report;
   report.file = doc.name;
   report.type = facts.type;
   report.year = facts.year.report.value_or(0);
-  // A pack runs on the document types it applies to (all, when it names none).
   std::vector<bool> applies(impl.packs.size());
   for (std::size_t p = 0; p < impl.packs.size(); ++p) {
-    const auto& types = impl.packs[p].applies_to;
-    applies[p] =
-        types.empty() || std::find(types.begin(), types.end(), facts.type.id) != types.end();
+    applies[p] = pack_applies(impl.packs[p].id, facts.type.id);
     if (applies[p]) report.packs.push_back(impl.packs[p].id);
   }
   for (const detail::PartDef& def : impl.parts) {

@@ -162,6 +162,31 @@ TEST_CASE("engine: a rule with years runs only on reports about those years") {
   CHECK(rules.find("always")->from_year == std::nullopt);
 }
 
+TEST_CASE("engine: the parts of a pack that does not check the document do not take its headings") {
+  // Pack a declares the types and checks every document; pack b checks only 乙类报告, and its part
+  // (of a lower priority number) fits the same heading as a's.
+  test::TempDir dir;
+  dir.write("a/pack.yaml",
+            "id: a\ntitle: 甲\ndocument_types:\n"
+            "  - {id: kind-a, name: 甲类报告, priority: 10, title: ['甲类报告']}\n"
+            "  - {id: kind-b, name: 乙类报告, priority: 10, title: ['乙类报告']}\n"
+            "  - {id: other, name: 公文, fallback: true}\n");
+  dir.write("a/intro/rule.yaml", part("intro", 50, "情况"));
+  dir.write("b/pack.yaml", "id: b\ntitle: 乙\napplies_to: [kind-b]\n");
+  dir.write("b/overall/rule.yaml", part("overall", 10, "情况"));
+  auto loaded = RuleSet::load({dir.path() / "a", dir.path() / "b"});
+  REQUIRE(loaded.ok());
+  // A 甲类报告: b does not apply, a's part has its heading.
+  Report a = check(test::parse("某局2024年甲类报告\n一、总体情况\n正文。\n"), *loaded);
+  CHECK(test::show(a).empty());
+  REQUIRE(a.parts.size() == 1);
+  CHECK(a.parts[0].id == "intro");
+  CHECK(a.parts[0].how == PartStatus::How::heading);
+  // A 乙类报告: both apply, and b's part comes first.
+  CHECK(test::show(check(test::parse("某局2024年乙类报告\n一、总体情况\n正文。\n"), *loaded)) ==
+        Lines{"1:1-1:1 intro error: 缺少intro"});
+}
+
 TEST_CASE("engine: disabled, only and severity overrides") {
   RulePack pack;
   for (const char* id : {"a", "b", "c"}) {
