@@ -3,6 +3,7 @@
 // ignored. Linear in the document: windows of half the minimum length are indexed at fixed steps,
 // every window of later units is looked up, and a match is extended to its full length and skipped.
 // Two passages copied from the same place and cut apart by a few changed characters are one.
+// Table rows are left out (labels that repeat by design, figures).
 //
 //   min_length: 50                   code points
 //   message: ... {length} {other} {other_line} {unit} ...
@@ -157,14 +158,28 @@ class CopiedPassage final : public Check {
       if (doc.sections[i].parent < 0)
         spans.emplace_back(doc.sections[i].extent, ctx.heading_label(i));
     }
+    // Table rows are not passages: their labels repeat by design (a template's row and column
+    // names), and their figures are no prose.
+    std::vector<Span> tables;
+    for (const Paragraph& p : doc.paragraphs) {
+      if (p.role == ParagraphRole::table) tables.push_back(p.span);
+    }
     std::vector<Unit> units;
     for (auto& [span, label] : spans) {
       Unit u;
       u.label = std::move(label);
       std::string_view text = doc.str(span);
       std::size_t i = 0;
+      auto table = std::lower_bound(tables.begin(), tables.end(), span.begin,
+                                    [](Span t, std::uint32_t at) { return t.end <= at; });
       while (i < text.size()) {
         std::size_t at = i;
+        const std::uint32_t offset = span.begin + static_cast<std::uint32_t>(at);
+        while (table != tables.end() && table->end <= offset) ++table;
+        if (table != tables.end() && table->begin <= offset) {
+          i = std::min<std::size_t>(text.size(), table->end - span.begin);
+          continue;
+        }
         char32_t c = utf8::next(text, i);
         if (utf8::is_space(c)) continue;
         u.chars.push_back(c);
