@@ -24,6 +24,7 @@ std::unique_ptr<Check> make_heading_form(RuleSpec& spec);
 std::unique_ptr<Check> make_heading_punctuation(RuleSpec& spec);
 std::unique_ptr<Check> make_heading_sequence(RuleSpec& spec);
 std::unique_ptr<Check> make_layout(RuleSpec& spec);
+std::unique_ptr<Check> make_length(RuleSpec& spec);
 std::unique_ptr<Check> make_next_year_mentioned(RuleSpec& spec);
 std::unique_ptr<Check> make_order(RuleSpec& spec);
 std::unique_ptr<Check> make_paired_punctuation(RuleSpec& spec);
@@ -65,6 +66,7 @@ const std::vector<KindEntry>& rule_kinds() {
       {"heading-punctuation", make_heading_punctuation, "the punctuation of section numbers", ""},
       {"heading-sequence", make_heading_sequence, "section numbers without gaps or repeats", ""},
       {"layout", make_layout, "fonts, sizes and page margins (.docx only)", ""},
+      {"length", make_length, "a scope is at most (or at least) so many characters long", "body"},
       {"next-year-mentioned", make_next_year_mentioned,
        "the plan names the year after the report year", "body"},
       {"order", make_order, "the parts appear in a given order", ""},
