@@ -49,10 +49,11 @@ std::vector<PatternId> BuildContext::patterns(Fields& f, const std::string& key,
 namespace {
 
 constexpr std::pair<std::string_view, ScopeKind> kScopeNames[] = {
-    {"document", ScopeKind::document},   {"title", ScopeKind::title},
-    {"preamble", ScopeKind::preamble},   {"body", ScopeKind::body},
-    {"headings", ScopeKind::headings},   {"text", ScopeKind::text},
-    {"signature", ScopeKind::signature}, {"date", ScopeKind::date},
+    {"document", ScopeKind::document}, {"title", ScopeKind::title},
+    {"preamble", ScopeKind::preamble}, {"body", ScopeKind::body},
+    {"headings", ScopeKind::headings}, {"part-headings", ScopeKind::part_headings},
+    {"text", ScopeKind::text},         {"signature", ScopeKind::signature},
+    {"date", ScopeKind::date},
 };
 constexpr std::string_view kPartPrefix = "section:";
 
@@ -86,7 +87,8 @@ std::optional<Scope> BuildContext::scope(Fields& f, const std::string& key,
   std::set<std::string> known;
   for (const auto& [n, kind] : kScopeNames) known.emplace(n);
   std::string message = fmt::format(
-      "unknown scope '{}': use document, title, preamble, body, headings, text, signature, date or "
+      "unknown scope '{}': use document, title, preamble, body, headings, part-headings, text, "
+      "signature, date or "
       "section:<part>",
       name);
   if (auto guess = did_you_mean(name, known))
@@ -105,7 +107,8 @@ std::vector<Scope> BuildContext::scopes(Fields& f, const std::string& key) {
       out.push_back(*scope);
     } else {
       f.error_at(item.pos, fmt::format("unknown scope '{}' in '{}': use document, title, preamble, "
-                                       "body, headings, text, signature, date or section:<part>",
+                                       "body, headings, part-headings, text, signature, date or "
+                                       "section:<part>",
                                        name, key));
     }
   }

@@ -15,7 +15,18 @@ namespace fzcheck::detail {
 
 // Where a rule looks. A closed list (docs/rule-authors.md): the parts come from the
 // required-section rules of the packs.
-enum class ScopeKind { document, title, preamble, body, headings, text, signature, date, part };
+enum class ScopeKind {
+  document,
+  title,
+  preamble,
+  body,
+  headings,
+  part_headings,  // the own headings of the parts found (一、总体情况), not those inside them
+  text,
+  signature,
+  date,
+  part
+};
 struct Scope {
   ScopeKind kind = ScopeKind::document;
   PartId part;  // for ScopeKind::part

@@ -202,7 +202,7 @@ TEST_CASE("coverage: load errors of the kind") {
                           "elsewhere: {scope: nowhere, severity: minor, note: '{line}{count}'}\n");
   CHECK(test::errors(elsewhere.load(), elsewhere.path()) ==
         Lines{"r/rule.yaml:7:20: unknown scope 'nowhere': use document, title, preamble, body, "
-              "headings, text, signature, date or section:<part>",
+              "headings, part-headings, text, signature, date or section:<part>",
               "r/rule.yaml:7:39: 'severity' must be error, warning or info, not 'minor'",
               "r/rule.yaml:7:52: unknown placeholder {count} in 'note': this kind of rule provides "
               "{elsewhere}, {line}"});

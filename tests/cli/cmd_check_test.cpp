@@ -244,7 +244,8 @@ TEST_CASE("check: a broken rule pack prints every error as file:line:col and exi
   const std::string base = pack.path().string() + "/";
   CHECK(r.err == base +
                      "a/rule.yaml:7:8: unknown scope 'boddy': use document, title, preamble, body, "
-                     "headings, text, signature, date or section:<part> (did you mean 'body'?)\n" +
+                     "headings, part-headings, text, signature, date or section:<part> (did you "
+                     "mean 'body'?)\n" +
                      base + "b/rule.yaml:1:1: missing required key 'message' in this rule\n" +
                      base +
                      "b/rule.yaml:5:1: unknown key 'mesage' in this rule (did you mean "

@@ -120,7 +120,8 @@ TEST_CASE("loader: an unknown scope gets a did-you-mean and the list of scopes")
   pack.rule("r", kPattern + "scope: boddy\nterms: [甲]\n");
   CHECK(load_errors(pack) ==
         Lines{"r/rule.yaml:6:8: unknown scope 'boddy': use document, title, preamble, body, "
-              "headings, text, signature, date or section:<part> (did you mean 'body'?)"});
+              "headings, part-headings, text, signature, date or section:<part> (did you mean "
+              "'body'?)"});
 
   RulePack exclude;
   exclude.rule(
@@ -128,7 +129,7 @@ TEST_CASE("loader: an unknown scope gets a did-you-mean and the list of scopes")
                "message: 缺{missing}\nexclude: [body, 标题]\nconcepts: [{name: 甲, any: 甲}]\n");
   CHECK(load_errors(exclude) ==
         Lines{"r/rule.yaml:6:17: unknown scope '标题' in 'exclude': use document, title, preamble, "
-              "body, headings, text, signature, date or section:<part>"});
+              "body, headings, part-headings, text, signature, date or section:<part>"});
 }
 
 TEST_CASE("loader: a kind that works on the structure takes no scope") {
@@ -379,7 +380,8 @@ TEST_CASE("loader: five broken rules in five files are all reported in one load,
               "c/rule.yaml:7:1: unknown key 'mesage' in this rule (did you mean 'message'?)",
               "d/rule.yaml:6:12: bad regular expression '(a': missing ): (a",
               "e/rule.yaml:7:8: unknown scope 'titel': use document, title, preamble, body, "
-              "headings, text, signature, date or section:<part> (did you mean 'title'?)"});
+              "headings, part-headings, text, signature, date or section:<part> (did you mean "
+              "'title'?)"});
   for (const Error& e : loaded.errors()) CHECK(e.code == ErrorCode::rule_schema);
 }
 
