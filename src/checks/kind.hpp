@@ -39,13 +39,14 @@ class CheckContext {
  public:
   CheckContext(const Document& doc, const MatchIndex& matches, const CheckOptions& options,
                const DocumentFacts& facts, const std::vector<PartDef>& part_defs,
-               const PatternSet& patterns)
+               const PatternSet& patterns, const CheckContext* previous = nullptr)
       : doc(doc),
         matches(matches),
         options(options),
         facts(facts),
         part_defs(part_defs),
-        patterns(patterns) {}
+        patterns(patterns),
+        previous_(previous) {}
 
   const Document& doc;
   const MatchIndex& matches;
@@ -84,6 +85,14 @@ class CheckContext {
   bool at_clause_start(std::uint32_t offset) const;
   // The name a part is given in messages ("主要举措和成效"), or its id if unknown.
   std::string part_name(const PartId& part) const;
+
+  // Last year's report (CheckOptions::previous), seen as rules see this one: its text, matches,
+  // facts (parts, year) and scopes, all worked out before the first rule runs; it was taken for
+  // this document's type. Null when no previous report was given. Its own previous() is null.
+  const CheckContext* previous() const noexcept { return previous_; }
+
+ private:
+  const CheckContext* previous_ = nullptr;
 };
 
 class Check;

@@ -30,6 +30,7 @@ std::unique_ptr<Check> make_order(RuleSpec& spec);
 std::unique_ptr<Check> make_paired_punctuation(RuleSpec& spec);
 std::unique_ptr<Check> make_paragraph_end(RuleSpec& spec);
 std::unique_ptr<Check> make_pattern(RuleSpec& spec);
+std::unique_ptr<Check> make_previous_report(RuleSpec& spec);
 std::unique_ptr<Check> make_repeated_word(RuleSpec& spec);
 std::unique_ptr<Check> make_required_section(RuleSpec& spec);
 std::unique_ptr<Check> make_table_sum(RuleSpec& spec);
@@ -75,6 +76,8 @@ const std::vector<KindEntry>& rule_kinds() {
       {"paragraph-end", make_paragraph_end, "running text ends with sentence punctuation",
        "document"},
       {"pattern", make_pattern, "text that must not appear, with an optional replacement", "body"},
+      {"previous-report", make_previous_report,
+       "this year's report beside last year's: copied passages, near copies, plan items", "body"},
       {"repeated-word", make_repeated_word, "a word written twice by accident", "text"},
       {"required-section", make_required_section,
        "a part the report must have, found by its heading", ""},

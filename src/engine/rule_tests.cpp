@@ -35,6 +35,9 @@ std::optional<std::vector<std::string>> read_lines(const fs::path& path,
   return lines;
 }
 
+// A fixture's previous report is <stem>.previous.<ext> beside it: not a fixture of its own.
+constexpr std::string_view kPrevious = ".previous";
+
 bool is_fixture(const fs::path& p) {
   std::string name = p.filename().string();
   auto ends = [&](const std::string& suffix) {
@@ -42,7 +45,16 @@ bool is_fixture(const fs::path& p) {
            name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
   };
   return fs::is_regular_file(p) && name.front() != '.' && !ends(".expected") &&
-         !ends(".options.yaml") && !ends(".md");
+         !ends(".options.yaml") && !ends(".md") && !p.stem().string().ends_with(kPrevious);
+}
+
+// The previous report of a fixture (<stem>.previous.txt, .docx or .html), if it has one.
+std::optional<fs::path> previous_of(const fs::path& fixture) {
+  for (const char* ext : {".txt", ".docx", ".html"}) {
+    fs::path p = fixture.parent_path() / (fixture.stem().string() + std::string(kPrevious) + ext);
+    if (fs::exists(p)) return p;
+  }
+  return std::nullopt;
 }
 
 std::vector<fs::path> fixtures_in(const fs::path& dir) {
@@ -117,6 +129,14 @@ std::optional<std::vector<std::string>> findings_of(const RuleSet& rules, const 
   if (!doc) {
     problems.push_back(doc.error().to_string());
     return std::nullopt;
+  }
+  if (auto previous = previous_of(fixture)) {
+    auto last = read_document(*previous);
+    if (!last) {
+      problems.push_back(last.error().to_string());
+      return std::nullopt;
+    }
+    options->previous = std::make_shared<const Document>(std::move(*last));
   }
   Report report = check(*doc, rules, *options);
   std::vector<std::string> lines;

@@ -47,6 +47,7 @@ void write_json(std::ostream& out, const Report& report, int indent) {
   if (type.basis == DocumentType::Basis::body) j["document_type"]["count"] = type.count;
   j["packs"] = report.packs;
   j["year"] = report.year ? Json(report.year) : Json(nullptr);
+  if (!report.previous.empty()) j["previous"] = report.previous;
   Json parts = Json::array();
   for (const PartStatus& p : report.parts) {
     parts.push_back({{"pack", p.pack},

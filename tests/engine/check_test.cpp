@@ -320,4 +320,83 @@ TEST_CASE("check: an office's own deadlines and parts written inside another par
   CHECK(rule(office, "part-first-responsible") == 0);
 }
 
+TEST_CASE("check: last year's report gets its own facts (its parts, its lines)") {
+  RulePack pack("t",
+                "document_types:\n  - {id: annual, name: 年报, title: ['年度报告']}\n"
+                "  - {id: other, name: 其他, fallback: true}\n");
+  pack.rule("part-a", part("part-a", 10, "举措"))
+      .rule("copy", rule_head("copy", "previous-report") +
+                        "compare: passages\nscope: section:part-a\nmin_length: 10\n"
+                        "message: '{length}字同{previous}第{previous_line}行'\n");
+  RuleSet set = pack.rules();
+  CheckOptions options = only({"copy"});
+  // Last year's part is found in it as in this one, at its own lines.
+  options.previous = std::make_shared<const Document>(
+      test::parse("某局的材料\n前言。\n一、主要举措\n甲乙丙丁戊己庚辛壬癸。\n", "2022.txt"));
+  Report r = check(test::parse("某局2023年度报告\n一、主要举措\n本年甲乙丙丁戊己庚辛壬癸。\n"), set,
+                   options);
+  CHECK(r.previous == "2022.txt");
+  CHECK(test::show(r) == Lines{"3:3-3:14 copy warning: 11字同2022.txt第4行"});
+  // The same document without it: nothing, and no previous file in the report.
+  Report alone = check(test::parse("某局2023年度报告\n一、主要举措\n本年甲乙丙丁戊己庚辛壬癸。\n"),
+                       set, only({"copy"}));
+  CHECK(alone.previous.empty());
+  CHECK(alone.findings.empty());
+}
+
+TEST_CASE("identify: the type, the year and the organ check() would see") {
+  RulePack pack("t",
+                "document_types:\n  - {id: annual, name: 年报, title: ['年度报告']}\n"
+                "  - {id: other, name: 其他, fallback: true}\n");
+  RuleSet set = pack.rules();
+  ReportIdentity a = identify(test::parse("某县司法局2023年度报告\n正文。\n"), set);
+  CHECK(a.type == "annual");
+  CHECK(a.year == 2023);
+  CHECK(a.organ == "某县司法局");
+  ReportIdentity b =
+      identify(test::parse("会议纪要\n2022年的事。\n某县司法局\n2023年1月5日\n"), set);
+  CHECK(b.type == "other");
+  CHECK(b.year == 2022);
+  CHECK(b.organ == "某县司法局");
+  CheckOptions forced;
+  forced.document_type = "annual";
+  CHECK(identify(test::parse("会议纪要\n2022年的事。\n某局\n2023年1月5日\n"), set, forced).type ==
+        "annual");
+  // Without organ (or year) it cannot be paired: no type is worked out.
+  ReportIdentity nobody = identify(test::parse("会议纪要\n2022年的事。\n"), set);
+  CHECK(nobody.organ.empty());
+  CHECK(nobody.year == 2022);
+  CHECK(nobody.type.empty());
+}
+
+TEST_CASE("pair_previous: same type and organ, the year before, and only one of them") {
+  std::vector<ReportIdentity> reports = {
+      {"annual", 2023, "甲局"},  // 0: paired with 1
+      {"annual", 2022, "甲局"},  // 1: paired with 3
+      {"other", 2022, "甲局"},   // 2: another type
+      {"annual", 2021, "甲局"},  // 3: nothing before it
+      {"annual", 2023, "乙局"},  // 4: two reports of 2022: not paired
+      {"annual", 2022, "乙局"},  // 5
+      {"annual", 2022, "乙局"},  // 6
+      {"annual", 2021, "丙局"},  // 7: 2019 is not the year before
+      {"annual", 2019, "丙局"},  // 8
+      {"annual", 2023, ""},      // 9: no organ
+      {"annual", 2022, ""},      // 10
+      {"annual", 0, "丁局"},     // 11: no year
+  };
+  std::vector<PreviousMatch> m = pair_previous(reports);
+  REQUIRE(m.size() == reports.size());
+  CHECK(m[0].previous == 1u);
+  CHECK(m[1].previous == 3u);
+  CHECK_FALSE(m[2].previous);
+  CHECK_FALSE(m[3].previous);
+  CHECK_FALSE(m[4].previous);
+  CHECK(m[4].candidates == std::vector<std::size_t>{5, 6});
+  CHECK(m[5].candidates.empty());
+  CHECK_FALSE(m[7].previous);
+  CHECK_FALSE(m[9].previous);
+  CHECK_FALSE(m[11].previous);
+  CHECK(m[0].candidates == std::vector<std::size_t>{1});
+}
+
 }  // namespace fzcheck
