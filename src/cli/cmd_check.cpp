@@ -47,7 +47,72 @@ struct CheckFlags {
   std::optional<Baseline> baseline;     // read from it
   std::string write_baseline;           // --write-baseline FILE: every finding of this run
   bool bare_names = false;              // --bare-names: --format line names files without folders
+  std::string previous_path;            // --previous FILE: last year's report of the one input
+  bool no_pairing = false;              // --no-pairing: no last year's reports among the inputs
+  // Last year's report of each input, an index into `files` (paired among them, docs/cli.md).
+  std::vector<std::optional<std::size_t>> previous;
+  ReportIdentity previous_identity;  // of --previous
+  // The documents read when pairing, kept for the check (nullptr: read it again).
+  std::vector<std::shared_ptr<const Document>> documents;
 };
+
+// Text of the documents read when pairing that is kept for the check; the others are read again.
+constexpr std::size_t kMaxKeptText = std::size_t{64} << 20;
+
+// Last year's report named by --previous: read as the inputs are, of their type; errors end the
+// run (exit 2).
+std::shared_ptr<const Document> load_previous(const CheckFlags& flags,
+                                              const ReadOptions& read_options) {
+  const std::string& input = flags.files.front();
+  std::error_code ec;
+  if (input != "-" && (std::filesystem::path(input).lexically_normal() ==
+                           std::filesystem::path(flags.previous_path).lexically_normal() ||
+                       std::filesystem::equivalent(input, flags.previous_path, ec)))
+    throw UsageError(tr("cli_previous_is_input", {{"file", flags.previous_path}}));
+  auto doc = read_input(flags.previous_path, flags.read, read_options);
+  if (!doc) throw RulesError(tr("cli_previous_unreadable", {{"message", tr(doc.error())}}));
+  return std::make_shared<const Document>(std::move(*doc));
+}
+
+// Pairs each input with last year's report of the same organ among the inputs (an identity pass
+// over every file, on the pool). Says on standard error which reports found several candidates.
+void pair_inputs(CheckFlags& flags, const ReadOptions& read_options) {
+  const std::size_t n = flags.files.size();
+  std::vector<ReportIdentity> identities(n);
+  flags.documents.assign(n, nullptr);
+  std::size_t kept = 0;  // bytes of text of the documents kept for the check
+  using Read = std::pair<ReportIdentity, std::shared_ptr<const Document>>;
+  run_in_order(
+      n, flags.jobs,
+      [&](std::size_t i) {
+        if (flags.files[i] == "-") return Read{};  // standard input is read once
+        auto doc = read_input(flags.files[i], flags.read, read_options);
+        if (!doc) return Read{};  // the check reads it again and says why it cannot
+        ReportIdentity identity = identify(*doc, *flags.rule_set, flags.check);
+        return Read{std::move(identity), std::make_shared<const Document>(std::move(*doc))};
+      },
+      [&](std::size_t i, Read& read) {
+        identities[i] = std::move(read.first);
+        // Kept, up to a bound, so that the check does not read (or convert) the file again.
+        if (read.second && kept + read.second->text.size() <= kMaxKeptText) {
+          kept += read.second->text.size();
+          flags.documents[i] = std::move(read.second);
+        }
+      });
+  std::vector<PreviousMatch> matches = pair_previous(identities);
+  flags.previous.assign(n, std::nullopt);
+  for (std::size_t i = 0; i < n; ++i) {
+    flags.previous[i] = matches[i].previous;
+    if (matches[i].candidates.size() < 2) continue;
+    std::string files;
+    for (std::size_t k : matches[i].candidates) {
+      if (!files.empty()) files += tr("list_separator");
+      files += flags.files[k];
+    }
+    std::cerr << "fzcheck: "
+              << tr("cli_previous_ambiguous", {{"file", flags.files[i]}, {"files", files}}) << '\n';
+  }
+}
 
 // The baseline in `path`; its errors end the run (exit 2), said in the tool's language.
 Baseline load_baseline(const std::string& path) {
@@ -88,6 +153,8 @@ std::optional<CheckFlags> parse_flags(const std::vector<std::string>& args) {
   add("color", po::value(&color)->default_value("auto"), tr("help_color").c_str());
   add("baseline", po::value(&flags.baseline_path), tr("help_baseline").c_str());
   add("write-baseline", po::value(&flags.write_baseline), tr("help_write_baseline").c_str());
+  add("previous", po::value(&flags.previous_path), tr("help_previous").c_str());
+  add("no-pairing", po::bool_switch(&flags.no_pairing), tr("help_no_pairing").c_str());
   flags.rules.add_to(options, "help_disable_check", "help_only_check");
   flags.read.add_to(options);
   auto vm = parse(args, "help_check_usage", options, flags.files);
@@ -164,6 +231,14 @@ std::optional<CheckFlags> parse_flags(const std::vector<std::string>& args) {
   if (flags.html_dir) flags.summary.emplace(*flags.rule_set, cli_language());
   if (flags.format == Format::html && flags.files.size() > 1 && !flags.html_dir)
     throw UsageError(tr("cli_html_needs_folder"));
+  if (!flags.previous_path.empty()) {
+    if (flags.files.size() != 1) throw UsageError(tr("cli_previous_one_file"));
+    const ReadOptions read_options = flags.read.to_options();
+    flags.check.previous = load_previous(flags, read_options);
+    flags.previous_identity = identify(*flags.check.previous, *flags.rule_set, flags.check);
+  } else if (flags.files.size() > 1 && !flags.no_pairing) {
+    pair_inputs(flags, flags.read.to_options());
+  }
   return flags;
 }
 
@@ -178,17 +253,51 @@ struct FileResult {
   std::optional<BaselineFile> recorded;  // --write-baseline: every finding
   std::size_t known = 0;                 // --baseline: known findings left out (at --min-severity)
   bool unmatched = false;                // --baseline: it has no entry for the file
+  std::string note;                      // said on standard error before its findings
 };
 
-FileResult check_file(const std::string& file, const CheckFlags& flags,
-                      const ReadOptions& read_options) {
+FileResult check_file(std::size_t index, const CheckFlags& flags, const ReadOptions& read_options) {
+  const std::string& file = flags.files[index];
   FileResult r;
-  auto doc = read_input(file, flags.read, read_options);
-  if (!doc) {
-    r.error = doc.error();
+  // A document read when pairing, else read now.
+  auto document = [&](std::size_t i) -> Result<std::shared_ptr<const Document>> {
+    if (!flags.documents.empty() && flags.documents[i]) return flags.documents[i];
+    auto read = read_input(flags.files[i], flags.read, read_options);
+    if (!read) return read.error();
+    return std::make_shared<const Document>(std::move(*read));
+  };
+  auto read = document(index);
+  if (!read) {
+    r.error = read.error();
     return r;
   }
-  Report report = check(*doc, *flags.rule_set, flags.check);
+  const std::shared_ptr<const Document> doc = *read;
+  std::optional<Report> paired;
+  if (!flags.previous.empty() && flags.previous[index]) {
+    if (auto last = document(*flags.previous[index])) {
+      CheckOptions options = flags.check;
+      options.previous = *last;
+      paired = check(*doc, *flags.rule_set, options);
+    }
+  }
+  Report report = paired ? std::move(*paired) : check(*doc, *flags.rule_set, flags.check);
+  if (flags.check.previous) {
+    // --previous: the user says it is last year's report; a report of another type is not.
+    const ReportIdentity& last = flags.previous_identity;
+    if (last.type != report.type.id) {
+      r.error = ui_error(ErrorCode::usage, "cli_previous_other_type",
+                         {{"previous", flags.previous_path},
+                          {"previous_type", last.type},
+                          {"type", report.type.id}},
+                         file);
+      return r;
+    }
+    if (last.year && report.year && last.year != report.year - 1)
+      r.note = tr("cli_previous_not_last_year", {{"previous", flags.previous_path},
+                                                 {"previous_year", std::to_string(last.year)},
+                                                 {"file", file},
+                                                 {"year", std::to_string(report.year)}});
+  }
   if (!flags.write_baseline.empty()) r.recorded = to_baseline(report);
   if (flags.baseline) {
     apply_baseline(report, flags.baseline->find(report.file, flags.files.size() == 1));
@@ -252,6 +361,7 @@ class Printer {
 
   void print(std::size_t index, const FileResult& r) {
     const std::string& file = flags_.files[index];
+    if (!r.note.empty()) std::cerr << "fzcheck: " << r.note << '\n';
     if (r.error) {
       print_error(*r.error);
       ++unreadable_;
@@ -435,7 +545,7 @@ int run_check(const std::vector<std::string>& args) {
   Printer printer(*flags);
   run_in_order(
       flags->files.size(), flags->jobs,
-      [&](std::size_t i) { return check_file(flags->files[i], *flags, read_options); },
+      [&](std::size_t i) { return check_file(i, *flags, read_options); },
       [&](std::size_t i, const FileResult& r) { printer.print(i, r); });
   return printer.finish();
 }
