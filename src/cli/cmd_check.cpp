@@ -231,7 +231,7 @@ FileResult check_file(const std::string& file, const CheckFlags& flags,
       write_text(out, report, *doc, flags.text);
       break;
   }
-  r.output = out.str();
+  r.output = std::move(out).str();  // the buffer itself, not a copy (a report may be large)
   return r;
 }
 
