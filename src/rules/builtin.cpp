@@ -30,6 +30,7 @@ std::vector<PackSource> builtin_packs() {
     std::string pack = path.substr(0, slash);
     std::string rest = path.substr(slash + 1);
     PackSource& source = packs[pack];
+    source.builtin = true;
     source.origin = "builtin:" + pack;
     if (rest == "pack.yaml") {
       source.pack_file = "builtin:" + path;

@@ -651,6 +651,7 @@ Result<RuleSet> compile_packs(std::vector<PackSource> sources) {
     BuildContext ctx(impl->patterns, pack_parts, pack.id,
                      pack.language.empty() ? "zh-CN" : pack.language);
     ctx.set_bases(impl->parts, graph.ancestors[index]);
+    ctx.set_trusted(source.builtin);
     pack.extends.clear();
     for (std::size_t base : graph.bases[index]) pack.extends.push_back(infos[base].info.id);
     if (Fields* f = infos[index].fields.get()) {

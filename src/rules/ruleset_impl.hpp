@@ -32,6 +32,7 @@ namespace detail {
 
 // One pack as files, from disk or from the copy compiled into the library.
 struct PackSource {
+  bool builtin = false;   // one of the packs compiled into the library
   std::string origin;     // directory, or "builtin:<pack>"
   std::string pack_file;  // display name of pack.yaml
   std::string pack_yaml;

@@ -1,6 +1,7 @@
 // The packs compiled into the library: the same files as rules/ on disk (without fixtures),
 // loaded once, and complete.
 #include <doctest/doctest.h>
+#include <re2/re2.h>
 
 #include <filesystem>
 #include <set>
@@ -165,6 +166,20 @@ TEST_CASE("builtin: the packs loaded from their compiled trees equal the packs p
       CHECK(a.findings[i].message == b.findings[i].message);
     }
   }
+}
+
+TEST_CASE("builtin: every regex compiles, those compiled on their first use too") {
+  const detail::PatternSet& patterns = RuleSet::builtin().impl().patterns;
+  CHECK(patterns.lazy_regexes() > 10);
+  std::size_t regexes = 0;
+  for (detail::PatternId id = 0; id < patterns.size(); ++id) {
+    if (const re2::RE2* re = patterns.regex(id)) {
+      ++regexes;
+      CAPTURE(re->pattern());
+      CHECK(re->ok());
+    }
+  }
+  CHECK(regexes > 50);
 }
 
 }  // namespace fzcheck
