@@ -145,6 +145,8 @@ TEST_CASE("builtin: the packs loaded from their compiled trees equal the packs p
     CHECK(a.scope == b.scope);
     CHECK(a.summary == b.summary);
     CHECK(a.supersedes == b.supersedes);
+    CHECK(a.from_year == b.from_year);
+    CHECK(a.until_year == b.until_year);
   }
   REQUIRE(parsed->packs().size() == compiled.packs().size());
   for (std::size_t i = 0; i < compiled.packs().size(); ++i) {
