@@ -24,13 +24,14 @@ std::string join(const std::set<std::string>& names) {
 
 }  // namespace
 
-std::optional<PatternId> BuildContext::pattern(Fields& f, const std::string& text, Position pos) {
+std::optional<PatternId> BuildContext::pattern(Fields& f, const std::string& text, Position pos,
+                                               Where where) {
   if (text.empty()) {
     f.error_at(pos, "a pattern must not be empty");
     return std::nullopt;
   }
   if (!is_regex(text)) return patterns_.add_literal(text);
-  auto added = patterns_.add_regex(text);
+  auto added = patterns_.add_regex(text, where, trusted_);
   if (auto* message = std::get_if<std::string>(&added)) {
     f.error_at(pos, fmt::format("bad regular expression '{}': {}", text, *message));
     return std::nullopt;
@@ -38,10 +39,11 @@ std::optional<PatternId> BuildContext::pattern(Fields& f, const std::string& tex
   return std::get<PatternId>(added);
 }
 
-std::vector<PatternId> BuildContext::patterns(Fields& f, const std::string& key, bool required) {
+std::vector<PatternId> BuildContext::patterns(Fields& f, const std::string& key, bool required,
+                                              Where where) {
   std::vector<PatternId> ids;
   for (const Item& item : f.scalars(key, required)) {
-    if (auto id = pattern(f, item.scalar, item.pos)) ids.push_back(*id);
+    if (auto id = pattern(f, item.scalar, item.pos, where)) ids.push_back(*id);
   }
   return ids;
 }

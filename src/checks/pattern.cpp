@@ -157,13 +157,13 @@ std::unique_ptr<Check> make_pattern(RuleSpec& spec) {
         id = ctx.pattern_set().add_literal(text);
       } else {
         id = ctx.pattern(f, text, pos);
-        e.regex = id && ctx.pattern_set().regex(*id) != nullptr;
+        e.regex = id && ctx.pattern_set().is_regex(*id);
       }
       if (!id) continue;
       e.id = *id;
       if (e.regex && e.replace) {
         std::string error;
-        if (!ctx.pattern_set().regex(*id)->CheckRewriteString(*e.replace, &error)) {
+        if (!ctx.pattern_set().groups(*id)->CheckRewriteString(*e.replace, &error)) {
           f.error_at(item.fields->pos("replace"),
                      fmt::format("bad replacement '{}': {}", *e.replace, error));
         }

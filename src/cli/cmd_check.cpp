@@ -340,7 +340,7 @@ FileResult check_file(std::size_t index, const CheckFlags& flags, const ReadOpti
       write_text(out, report, *doc, flags.text);
       break;
   }
-  r.output = out.str();
+  r.output = std::move(out).str();  // the buffer itself, not a copy (a report may be large)
   return r;
 }
 

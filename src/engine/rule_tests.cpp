@@ -3,7 +3,6 @@
 #include <sstream>
 
 #include <fmt/format.h>
-#include <yaml-cpp/yaml.h>
 
 #include "fzcheck/check.hpp"
 #include "fzcheck/read.hpp"
@@ -86,27 +85,27 @@ std::optional<CheckOptions> fixture_options(const fs::path& fixture,
     for (const Error& e : errors.errors()) problems.push_back(e.to_string());
     return std::nullopt;
   }
-  try {
-    const YAML::Node& root = yaml->root();
-    for (auto it = root.begin(); it != root.end(); ++it) {
-      std::string key = it->first.Scalar();
-      if (key == "document_type") {
-        options.document_type = it->second.Scalar();
-        continue;
-      }
-      auto date = parse_iso_date(it->second.Scalar());
-      if ((key != "submitted_on" && key != "published_on") || !date) {
-        problems.push_back(fmt::format(
-            "{}: '{}' is not document_type, or submitted_on or published_on with a YYYY-MM-DD "
-            "date",
-            file.string(), key));
-        return std::nullopt;
-      }
-      (key == "submitted_on" ? options.submitted_on : options.published_on) = date;
-    }
-  } catch (const YAML::Exception& e) {
-    problems.push_back(fmt::format("{}: {}", file.string(), e.what()));
+  const detail::YamlNode& root = yaml->root();
+  if (root.is_sequence()) {
+    problems.push_back(fmt::format("{}: the options must be a mapping, not a list", file.string()));
     return std::nullopt;
+  }
+  for (std::size_t i = 0; root.is_map() && i < root.children.size(); i += 2) {
+    const std::string& key = root.children[i].scalar;
+    const std::string& value = root.children[i + 1].scalar;
+    if (key == "document_type") {
+      options.document_type = value;
+      continue;
+    }
+    auto date = parse_iso_date(value);
+    if ((key != "submitted_on" && key != "published_on") || !date) {
+      problems.push_back(fmt::format(
+          "{}: '{}' is not document_type, or submitted_on or published_on with a YYYY-MM-DD "
+          "date",
+          file.string(), key));
+      return std::nullopt;
+    }
+    (key == "submitted_on" ? options.submitted_on : options.published_on) = date;
   }
   return options;
 }

@@ -202,11 +202,11 @@ PackHeader read_pack_info(const PackSource& source, ErrorSink& errors) {
     pack.title = pack.id;
     return header;
   }
-  auto file = parse_yaml(source.pack_file, source.pack_yaml, errors);
+  auto file = load_yaml(source.pack_file, source.pack_yaml, source.pack_tree, errors);
   if (!file) return header;
   header.fields = std::make_shared<Fields>(file, file->root(), errors, "pack");
   Fields& f = *header.fields;
-  if (!file->root().IsMap()) {
+  if (!file->root().is_map()) {
     f.error_at(f.pos(), "pack.yaml must be a mapping with at least 'id' and 'title'");
     header.fields.reset();
     return header;
@@ -526,6 +526,14 @@ std::shared_ptr<const YamlFile> parse_yaml(const std::string& name, const std::s
   return YamlFile::parse(name, text, errors);
 }
 
+std::shared_ptr<const YamlFile> load_yaml(const std::string& name, const std::string& text,
+                                          std::string_view tree, ErrorSink& errors) {
+  if (!tree.empty()) {
+    if (auto file = YamlFile::from_compiled(name, tree)) return file;
+  }
+  return parse_yaml(name, text, errors);
+}
+
 void sort_errors(std::vector<Error>& errors) {
   std::stable_sort(errors.begin(), errors.end(), [](const Error& a, const Error& b) {
     return std::tie(a.file, a.pos.line, a.pos.column) < std::tie(b.file, b.pos.line, b.pos.column);
@@ -580,19 +588,18 @@ void read_packs(const std::filesystem::path& path, std::vector<PackSource>& out,
 PackLinks pack_links(const PackSource& pack) {
   PackLinks links;
   if (pack.pack_file.empty()) return links;
-  try {
-    YAML::Node root = YAML::Load(pack.pack_yaml);
-    if (!root.IsMap()) return links;
-    if (root["id"] && root["id"].IsScalar()) links.id = root["id"].Scalar();
-    YAML::Node extends = root["extends"];
-    if (extends && extends.IsScalar()) links.extends.push_back(extends.Scalar());
-    if (extends && extends.IsSequence()) {
-      for (const YAML::Node& item : extends) {
-        if (item.IsScalar()) links.extends.push_back(item.Scalar());
+  ErrorSink ignored;  // the loader reports them
+  auto file = load_yaml(pack.pack_file, pack.pack_yaml, pack.pack_tree, ignored);
+  if (!file || !file->root().is_map()) return links;
+  const YamlNode* id = file->root().find("id");
+  if (id && id->is_scalar()) links.id = id->scalar;
+  if (const YamlNode* extends = file->root().find("extends")) {
+    if (extends->is_scalar()) links.extends.push_back(extends->scalar);
+    if (extends->is_sequence()) {
+      for (const YamlNode& item : extends->children) {
+        if (item.is_scalar()) links.extends.push_back(item.scalar);
       }
     }
-  } catch (const YAML::Exception&) {
-    // The loader reports it.
   }
   return links;
 }
@@ -644,6 +651,7 @@ Result<RuleSet> compile_packs(std::vector<PackSource> sources) {
     BuildContext ctx(impl->patterns, pack_parts, pack.id,
                      pack.language.empty() ? "zh-CN" : pack.language);
     ctx.set_bases(impl->parts, graph.ancestors[index]);
+    ctx.set_trusted(source.builtin);
     pack.extends.clear();
     for (std::size_t base : graph.bases[index]) pack.extends.push_back(infos[base].info.id);
     if (Fields* f = infos[index].fields.get()) {
@@ -669,10 +677,10 @@ Result<RuleSet> compile_packs(std::vector<PackSource> sources) {
     }
     const std::size_t pack_index = impl->packs.size();
     for (const PackSource::Rule& rule : source.rules) {
-      auto file = parse_yaml(rule.rule_file, rule.rule_yaml, errors);
+      auto file = load_yaml(rule.rule_file, rule.rule_yaml, rule.rule_tree, errors);
       if (!file) continue;
       Fields f(file, file->root(), errors, "rule");
-      if (!file->root().IsMap()) {
+      if (!file->root().is_map()) {
         f.error_at(f.pos(),
                    "a rule file must be a mapping with id, kind, severity, message and source");
         continue;
