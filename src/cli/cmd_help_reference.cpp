@@ -74,7 +74,8 @@ int run_help_reference(const std::vector<std::string>& args) {
   }
   for (const Described& d : kCommands) {
     if (command != d.command) continue;
-    std::cout << "| option | default | 说明 | meaning |\n|---|---|---|---|\n";
+    std::cout << "| option | default | " << ui_text("zh-CN", "help_reference_meaning") << " | "
+              << ui_text("en", "help_reference_meaning") << " |\n|---|---|---|---|\n";
     d.describe([](const po::options_description& options) {
       for (const auto& option : options.options()) {
         auto [name, fallback] = name_and_default(*option);
