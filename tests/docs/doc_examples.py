@@ -235,7 +235,16 @@ def options_of(fzcheck, command, cache):
     )
     names = None
     if r.returncode == 0 and r.stdout.decode().startswith("usage: fzcheck " + command):
-        names = set(re.findall(r"(?<![\w-])(--?[a-z][a-z-]*)", r.stdout.decode()))
+        names = set()
+        for line in r.stdout.decode().split("\n"):
+            if not line.startswith("  -"):
+                continue  # descriptions, wrapped below their option, mention options too
+            for word in line.split():
+                if word in ("[", "]"):
+                    continue
+                if not word.startswith("-"):
+                    break
+                names.add(word)
     cache[command] = names
     return names
 
