@@ -126,37 +126,52 @@ Baseline load_baseline(const std::string& path) {
            : tr(e));
 }
 
-// The flags of `check`; nullopt after --help.
-std::optional<CheckFlags> parse_flags(const std::vector<std::string>& args) {
-  CheckFlags flags;
-  po::options_description options;
+// The options as given, before they are checked and turned into CheckFlags.
+struct CheckArgs {
   std::string format = "text";
   std::string fail_on = "error";
   std::string submitted_on, published_on, color = "auto", type;
   std::string min_severity = "info";
   bool quiet = false, brief = false;
-  const unsigned cores = std::clamp(std::thread::hardware_concurrency(), 1u, 256u);
+};
+
+// The options of `check`, bound to `flags` and `a`.
+po::options_description check_options(CheckFlags& flags, CheckArgs& a) {
+  po::options_description options;
+  add_help(options);
   auto add = options.add_options();
-  add("help,h", tr("help_help").c_str());
-  add("format,f", po::value(&format)->default_value("text"), tr("help_format_check").c_str());
-  add("output,o", po::value(&flags.output), tr("help_output").c_str());
-  add("fail-on", po::value(&fail_on)->default_value("error"), tr("help_fail_on").c_str());
-  add("submitted-on", po::value(&submitted_on), tr("help_submitted_on").c_str());
-  add("published-on", po::value(&published_on), tr("help_published_on").c_str());
-  add("type", po::value(&type), tr("help_type_check").c_str());
-  add("jobs,j", po::value(&flags.jobs)->default_value(cores), tr("help_jobs").c_str());
-  add("min-severity", po::value(&min_severity)->default_value("info"),
-      tr("help_min_severity").c_str());
-  add("quiet,q", po::bool_switch(&quiet), tr("help_quiet").c_str());
-  add("brief", po::bool_switch(&brief), tr("help_brief").c_str());
-  add("bare-names", po::bool_switch(&flags.bare_names), tr("help_bare_names").c_str());
-  add("color", po::value(&color)->default_value("auto"), tr("help_color").c_str());
-  add("baseline", po::value(&flags.baseline_path), tr("help_baseline").c_str());
-  add("write-baseline", po::value(&flags.write_baseline), tr("help_write_baseline").c_str());
-  add("previous", po::value(&flags.previous_path), tr("help_previous").c_str());
-  add("no-pairing", po::bool_switch(&flags.no_pairing), tr("help_no_pairing").c_str());
+  add("format,f", po::value(&a.format)->default_value("text")->value_name("FORMAT"),
+      "help_format_check");
+  add("output,o", po::value(&flags.output)->value_name("FILE"), "help_output");
+  add("fail-on", po::value(&a.fail_on)->default_value("error")->value_name("LEVEL"),
+      "help_fail_on");
+  add("submitted-on", po::value(&a.submitted_on)->value_name("DATE"), "help_submitted_on");
+  add("published-on", po::value(&a.published_on)->value_name("DATE"), "help_published_on");
+  add("type", po::value(&a.type)->value_name("TYPE"), "help_type_check");
+  // No default_value: it would be this machine's number of cores (the help text says it).
+  add("jobs,j", po::value(&flags.jobs)->value_name("N"), "help_jobs");
+  add("min-severity", po::value(&a.min_severity)->default_value("info")->value_name("LEVEL"),
+      "help_min_severity");
+  add("quiet,q", po::bool_switch(&a.quiet), "help_quiet");
+  add("brief", po::bool_switch(&a.brief), "help_brief");
+  add("bare-names", po::bool_switch(&flags.bare_names), "help_bare_names");
+  add("color", po::value(&a.color)->default_value("auto")->value_name("WHEN"), "help_color");
+  add("baseline", po::value(&flags.baseline_path)->value_name("FILE"), "help_baseline");
+  add("write-baseline", po::value(&flags.write_baseline)->value_name("FILE"),
+      "help_write_baseline");
+  add("previous", po::value(&flags.previous_path)->value_name("FILE"), "help_previous");
+  add("no-pairing", po::bool_switch(&flags.no_pairing), "help_no_pairing");
   flags.rules.add_to(options, "help_disable_check", "help_only_check");
   flags.read.add_to(options);
+  return options;
+}
+
+// The flags of `check`; nullopt after --help.
+std::optional<CheckFlags> parse_flags(const std::vector<std::string>& args) {
+  CheckFlags flags;
+  CheckArgs a;
+  flags.jobs = std::clamp(std::thread::hardware_concurrency(), 1u, 256u);
+  const po::options_description options = check_options(flags, a);
   auto vm = parse(args, "help_check_usage", options, flags.files);
   if (!vm) return std::nullopt;
   flags.rules.inputs = flags.files;  // where .fzcheck.yaml is looked for
@@ -165,33 +180,34 @@ std::optional<CheckFlags> parse_flags(const std::vector<std::string>& args) {
       {"sarif", Format::sarif}, {"summary", Format::summary}, {"html", Format::html},
       {"line", Format::line}};
   auto known = std::find_if(std::begin(kFormats), std::end(kFormats),
-                            [&](const auto& f) { return format == f.first; });
+                            [&](const auto& f) { return a.format == f.first; });
   if (known == std::end(kFormats)) {
     std::vector<std::string> names;
     for (const auto& f : kFormats) names.emplace_back(f.first);
-    throw UsageError(must_be("--format", names, format));
+    throw UsageError(must_be("--format", names, a.format));
   }
   flags.format = known->second;
   if ((*vm)["fail-on"].defaulted() && flags.rules.config().fail_on)
-    fail_on = *flags.rules.config().fail_on;
-  if (fail_on != "never") {
-    flags.fail_on = parse_severity(fail_on);
+    a.fail_on = *flags.rules.config().fail_on;
+  if (a.fail_on != "never") {
+    flags.fail_on = parse_severity(a.fail_on);
     if (!flags.fail_on)
-      throw UsageError(must_be("--fail-on", {"error", "warning", "info", "never"}, fail_on));
+      throw UsageError(must_be("--fail-on", {"error", "warning", "info", "never"}, a.fail_on));
   }
-  if (color != "auto" && color != "always" && color != "never")
-    throw UsageError(must_be("--color", {"auto", "always", "never"}, color));
+  if (a.color != "auto" && a.color != "always" && a.color != "never")
+    throw UsageError(must_be("--color", {"auto", "always", "never"}, a.color));
   if (flags.jobs == 0 || flags.jobs > 256) throw UsageError(tr("cli_jobs_range"));
-  if (quiet) min_severity = "warning";
-  auto min = parse_severity(min_severity);
-  if (!min) throw UsageError(must_be("--min-severity", {"info", "warning", "error"}, min_severity));
+  if (a.quiet) a.min_severity = "warning";
+  auto min = parse_severity(a.min_severity);
+  if (!min)
+    throw UsageError(must_be("--min-severity", {"info", "warning", "error"}, a.min_severity));
   flags.min_severity = *min;
   if (flags.files.empty()) throw UsageError(tr("cli_no_input_files"));
   if (std::count(flags.files.begin(), flags.files.end(), "-") > 1)
     throw UsageError(tr("cli_stdin_once"));
   for (auto [text, target, flag] :
-       {std::tuple{&submitted_on, &flags.check.submitted_on, "--submitted-on"},
-        std::tuple{&published_on, &flags.check.published_on, "--published-on"}}) {
+       {std::tuple{&a.submitted_on, &flags.check.submitted_on, "--submitted-on"},
+        std::tuple{&a.published_on, &flags.check.published_on, "--published-on"}}) {
     if (text->empty()) continue;
     *target = parse_iso_date(*text);
     if (!*target) throw UsageError(tr("cli_bad_date", {{"option", flag}, {"value", *text}}));
@@ -211,12 +227,12 @@ std::optional<CheckFlags> parse_flags(const std::vector<std::string>& args) {
   choices.submitted_on = flags.check.submitted_on;
   choices.published_on = flags.check.published_on;
   flags.check = std::move(choices);
-  flags.check.document_type = checked_type(*flags.rule_set, type);
+  flags.check.document_type = checked_type(*flags.rule_set, a.type);
   if (flags.format == Format::summary) flags.summary.emplace(*flags.rule_set, cli_language());
-  flags.text.color =
-      color == "always" || (color == "auto" && ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
+  flags.text.color = a.color == "always" ||
+                     (a.color == "auto" && ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
   flags.text.language = cli_language();
-  flags.text.show_source = flags.text.show_suggestion = !brief;
+  flags.text.show_source = flags.text.show_suggestion = !a.brief;
   flags.inputs = expand_inputs(flags.files, flags.read.convert);
   flags.files = flags.inputs.files;
   if (flags.files.empty()) {
@@ -528,6 +544,12 @@ class Printer {
 };
 
 }  // namespace
+
+void describe_check(const OptionsUse& use) {
+  CheckFlags flags;
+  CheckArgs a;
+  use(check_options(flags, a));
+}
 
 int run_check(const std::vector<std::string>& args) {
   auto flags = parse_flags(args);
