@@ -25,6 +25,9 @@ holds what the examples use:
   report.docx, 报告.docx                   the same report as a Word file
   各部门报告/, 报告目录/                     several reports: two .docx, a .txt and a .pdf (skipped)
   初稿/报告.docx, 二稿/报告.docx             a first draft and the second (the first corrected by fix)
+  2022/报告.docx, 2023/报告.docx             one organ's reports of two years (the fixtures of the
+                                          rule copied-from-last-year, as Word files)
+  各年度报告/                               the same two, as 2022.docx and 2023.docx
   my-pack/                                examples/packs/province-example
 
 When a ```text block follows the ```sh block (only blank lines between), it is what the block's
@@ -44,6 +47,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
+from xml.sax.saxutils import escape
 
 MARKER = re.compile(r"^<!--\s*doc-test(?::\s*(.*?))?\s*-->\s*$")
 FENCE = re.compile(r"^(```+|~~~+)\s*([^\s`]*)")
@@ -52,7 +57,40 @@ SAMPLE = "examples/reports/004_982b1b364f1fe93d.txt"
 SAMPLE_DOCX = "tests/fixtures/docx/004_982b1b364f1fe93d.docx"
 OTHER_DOCX = "tests/fixtures/docx/000_564c8ac60a8ddf78.docx"
 OTHER_TEXT = "examples/reports/003_2ea09a882f67caa3.txt"
+LAST_YEAR = "rules/fazhi-report/copied-from-last-year/fail/copied.previous.txt"
+THIS_YEAR = "rules/fazhi-report/copied-from-last-year/fail/copied.txt"
 TIMEOUT = 60
+
+DOCX_PARTS = {
+    "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/word/document.xml" ContentType="application/'
+    'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    "_rels/.rels": '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+}
+
+
+def write_docx(path, text):
+    """A plain Word file with a paragraph for each line of `text`."""
+    paragraphs = "".join(
+        f'<w:p><w:r><w:t xml:space="preserve">{escape(line)}</w:t></w:r></w:p>'
+        for line in text.rstrip("\n").split("\n")
+    )
+    document = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        f"<w:body>{paragraphs}</w:body></w:document>"
+    )
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as docx:
+        for name, content in DOCX_PARTS.items():
+            docx.writestr(name, content)
+        docx.writestr("word/document.xml", document)
 
 
 class Block:
@@ -163,6 +201,12 @@ def make_template(fzcheck, source):
         put(batch + "/丙局.txt", OTHER_TEXT)
         with open(os.path.join(folder, batch, "扫描件.pdf"), "wb") as f:
             f.write(b"%PDF-1.4\n")
+    for origin, targets in ((LAST_YEAR, ("2022/报告.docx", "各年度报告/2022.docx")),
+                            (THIS_YEAR, ("2023/报告.docx", "各年度报告/2023.docx"))):
+        with open(os.path.join(source, origin), encoding="utf-8") as f:
+            text = f.read()
+        for target in targets:
+            write_docx(os.path.join(folder, target), text)
     os.makedirs(os.path.join(folder, "二稿"))
     subprocess.run(
         [fzcheck, "fix", "--no-track", "初稿/报告.docx", "-o", "二稿/报告.docx"],
@@ -375,7 +419,7 @@ def self_test(fzcheck, source):
     """The checks find what they must: a page with one of each mistake, and one right block."""
     folder = tempfile.mkdtemp(prefix="fzcheck-doc-self-")
     try:
-        for name in ("examples", "docs", "scripts", "tests"):
+        for name in ("examples", "docs", "scripts", "tests", "rules"):
             os.symlink(os.path.join(source, name), os.path.join(folder, name))
         with open(os.path.join(folder, "page.md"), "w", encoding="utf-8") as f:
             f.write(SELF_TEST_PAGE)
