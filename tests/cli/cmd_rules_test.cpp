@@ -162,14 +162,20 @@ TEST_CASE("rules kinds: every registered kind with its default scope") {
   CHECK(extra.err.starts_with("fzcheck rules: “rules kinds”不带参数\n"));
 }
 
-TEST_CASE("rules test: a passing and a failing rule") {
-  RulePack pack("cli");
-  const std::string rule = "scope: document\nmessage: 不要写{match}\nterms: [甲]\n";
-  pack.rule("good", rule_head("good", "pattern", "error") + rule)
+// The rule "good" (a pattern rule whose fixtures pass) and the pattern rule body both tests use.
+const std::string kTestRule = "scope: document\nmessage: 不要写{match}\nterms: [甲]\n";
+static RulePack& add_good_rule(RulePack& pack) {
+  return pack.rule("good", rule_head("good", "pattern", "error") + kTestRule)
       .file("good/README.md", "# good\n")
       .file("good/pass/p.txt", "乙\n")
       .file("good/fail/f.txt", "乙甲\n")
-      .file("good/fail/f.expected", "f.txt:1:2:good:error\n")
+      .file("good/fail/f.expected", "f.txt:1:2:good:error\n");
+}
+
+TEST_CASE("rules test: a passing and a failing rule") {
+  RulePack pack("cli");
+  const std::string& rule = kTestRule;
+  add_good_rule(pack)
       .rule("bad", rule_head("bad", "pattern", "error") + rule)
       .file("bad/README.md", "# bad\n")
       .file("bad/pass/p.txt", "甲\n")
@@ -194,12 +200,8 @@ TEST_CASE("rules test: a passing and a failing rule") {
 
 TEST_CASE("rules test: one rule, given by its folder or its rule.yaml") {
   RulePack pack("cli");
-  const std::string rule = "scope: document\nmessage: 不要写{match}\nterms: [甲]\n";
-  pack.rule("good", rule_head("good", "pattern", "error") + rule)
-      .file("good/README.md", "# good\n")
-      .file("good/pass/p.txt", "乙\n")
-      .file("good/fail/f.txt", "乙甲\n")
-      .file("good/fail/f.expected", "f.txt:1:2:good:error\n")
+  const std::string& rule = kTestRule;
+  add_good_rule(pack)
       .rule("bad", rule_head("bad", "pattern", "error") + rule)
       .file("bad/README.md", "# bad\n");
   const std::string only_good =
