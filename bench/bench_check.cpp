@@ -9,12 +9,18 @@
 // Times are wall-clock on one thread, best of the repetitions; MB are 2^20 bytes of UTF-8 input.
 // A third measurement adds a pack with one pattern rule of 500 terms (generated, a few of which
 // occur in the samples a few times each) to the built-in packs: what a large term list costs.
+// A fourth checks the corpus (tests/corpus/**/*.txt, each file its own document, repeated to
+// about the target size) and, in the same run, times a plain UTF-8 decoding pass over the same
+// bytes: check() as a multiple of the cheapest thing that reads every character, a figure that
+// means the same on a faster or slower machine.
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -36,6 +42,40 @@ std::string read(const std::string& path) {
 
 double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// A plain UTF-8 decoder: every code point of `text` (a malformed byte counts as one), summed so
+// that the work cannot be optimised away.
+std::uint64_t decode_pass(const std::string& text) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  std::uint64_t sum = 0;
+  std::size_t i = 0;
+  while (i < n) {
+    const unsigned b = p[i];
+    char32_t c;
+    std::size_t len;
+    if (b < 0x80) {
+      c = b;
+      len = 1;
+    } else if ((b & 0xE0) == 0xC0 && i + 1 < n) {
+      c = ((b & 0x1F) << 6) | (p[i + 1] & 0x3F);
+      len = 2;
+    } else if ((b & 0xF0) == 0xE0 && i + 2 < n) {
+      c = ((b & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+      len = 3;
+    } else if ((b & 0xF8) == 0xF0 && i + 3 < n) {
+      c = ((b & 0x07) << 18) | ((p[i + 1] & 0x3F) << 12) | ((p[i + 2] & 0x3F) << 6) |
+          (p[i + 3] & 0x3F);
+      len = 4;
+    } else {
+      c = 0xFFFD;
+      len = 1;
+    }
+    sum += c;
+    i += len;
+  }
+  return sum;
 }
 
 }  // namespace
@@ -135,6 +175,38 @@ int main(int argc, char** argv) {
   }
   std::filesystem::remove_all(pack);
 
+  // The corpus, and a decoding pass over the same bytes, in turn in each repetition.
+  std::vector<std::string> corpus_files;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(
+           std::string(FZCHECK_SOURCE_DIR) + "/tests/corpus")) {
+    if (e.is_regular_file() && e.path().extension() == ".txt")
+      corpus_files.push_back(read(e.path().string()));
+  }
+  std::vector<std::string> corpus;
+  std::size_t corpus_bytes = 0;
+  while (!corpus_files.empty() && corpus_bytes < target) {
+    for (const std::string& text : corpus_files) {
+      corpus.push_back(text);
+      corpus_bytes += text.size();
+    }
+  }
+  const double corpus_mb = static_cast<double>(corpus_bytes) / (1 << 20);
+  std::vector<std::unique_ptr<fzcheck::Document>> corpus_docs;
+  for (const std::string& text : corpus) {
+    auto doc = fzcheck::parse_text(text, "bench");
+    corpus_docs.push_back(std::make_unique<fzcheck::Document>(std::move(*doc)));
+  }
+  double best_corpus_check = 1e9, best_decode = 1e9;
+  std::uint64_t checksum = 0;
+  for (int r = 0; r < repetitions; ++r) {
+    auto t0 = Clock::now();
+    for (const auto& doc : corpus_docs) fzcheck::check(*doc, rules);
+    best_corpus_check = std::min(best_corpus_check, seconds_since(t0));
+    auto t1 = Clock::now();
+    for (const std::string& text : corpus) checksum += decode_pass(text);
+    best_decode = std::min(best_decode, seconds_since(t1));
+  }
+
   std::printf("rules: %zu loaded in %.1f ms\n", rules.rules().size(), load_seconds * 1000);
   std::printf("input: %.1f MB (%zu documents)\n", mb, batch.size());
   std::printf(
@@ -145,5 +217,10 @@ int main(int argc, char** argv) {
               mb / best_single_parse, mb / best_single_check,
               mb / (best_single_parse + best_single_check));
   std::printf("batch  check with 500 more terms %6.1f MB/s\n", mb / best_terms_check);
+  std::printf(
+      "corpus check %7.1f MB/s   UTF-8 decoding pass %7.1f MB/s   check = %.0f decoding passes "
+      "(%.1f MB, %zu documents, checksum %llu)\n",
+      corpus_mb / best_corpus_check, corpus_mb / best_decode, best_corpus_check / best_decode,
+      corpus_mb, corpus_docs.size(), static_cast<unsigned long long>(checksum % 1000));
   return 0;
 }

@@ -29,5 +29,9 @@ if [[ -f "$dir/${name%.*}.options.yaml" ]]; then
     [[ $key == document_type ]] && options+=(--type "$value")
   done < "$dir/${name%.*}.options.yaml"
 fi
+# Last year's report of the fixture, if it has one: <name>.previous.<ext> beside it.
+for previous in "$dir/${name%.*}.previous."{txt,docx,html}; do
+  [[ -f $previous ]] && options+=(--previous "$previous") && break
+done
 "$fzcheck" check "${defaults[@]}" --rules "$pack" --only "$rule" --format line --bare-names \
   --fail-on never "${options[@]}" "$fixture" > "$dir/${name%.*}.expected"

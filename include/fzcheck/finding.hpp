@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -14,6 +15,8 @@
 #include "fzcheck/severity.hpp"
 
 namespace FZCHECK_API fzcheck {
+
+struct Document;
 
 struct Finding {
   std::string rule_id;
@@ -83,7 +86,8 @@ struct Report {
   DocumentType type;               // what the document was taken for
   std::vector<PartStatus> parts;   // the required parts of the packs that applied, by priority
   std::vector<std::string> packs;  // the ids of the packs that applied to it, in load order
-  int year = 0;  // the year it reports on (from the title, else the text); 0 when unknown
+  int year = 0;          // the year it reports on (from the title, else the text); 0 when unknown
+  std::string previous;  // the file of the previous report it was compared with (its name)
   std::vector<Finding> findings;  // sorted by position, then rule id
   // Set when a baseline was applied: `findings` then holds only the new findings.
   std::optional<BaselineMatch> baseline;
@@ -107,6 +111,10 @@ struct CheckOptions {
   // for every rule, and for one rule (its id → terms).
   std::vector<std::string> allowed_terms;
   std::map<std::string, std::vector<std::string>> allowed_terms_by_rule;
+
+  // Last year's report of the same organ, read like any document (docs/cli.md, "Last year's
+  // report"): rules of the kind previous-report compare the document with it. Null: none.
+  std::shared_ptr<const Document> previous;
 };
 
 }  // namespace fzcheck

@@ -106,6 +106,15 @@ FZCHECK_C_API fzcheck_status fzcheck_check_file(const fzcheck_rules* rules, cons
                                                 const fzcheck_options* options,
                                                 fzcheck_report** out);
 
+/* The same, beside last year's report of the same organ (`previous_path`, read like `path`): the
+ * rules that compare the two run too (docs/cli.md, "Last year's report"). The same path for both is
+ * a usage error; a previous report that cannot be read is an error like an unreadable `path`. */
+FZCHECK_C_API fzcheck_status fzcheck_check_file_previous(const fzcheck_rules* rules,
+                                                         const char* path,
+                                                         const char* previous_path,
+                                                         const fzcheck_options* options,
+                                                         fzcheck_report** out);
+
 /* The same for a file's bytes in memory; `name` is used in messages and as the report's file. */
 FZCHECK_C_API fzcheck_status fzcheck_check_buffer(const fzcheck_rules* rules, const char* data,
                                                   size_t size, const char* name,

@@ -25,7 +25,9 @@ struct RuleTestResult {
 // runs the fixtures of every rule of theirs, or only of the rules named in `only`. A rule also
 // fails when it has no README.md, no pass fixture or no fail fixture. A fixture may have
 // <name>.options.yaml with `submitted_on` and `published_on` dates (YYYY-MM-DD) for rules that need
-// them, and `document_type` (else it is taken for the first type its pack applies to).
+// them, and `document_type` (else it is taken for the first type its pack applies to); and
+// <name>.previous.txt (.docx, .html) beside it, last year's report it is checked with
+// (CheckOptions::previous), which is no fixture of its own.
 Result<std::vector<RuleTestResult>> test_rules(const std::filesystem::path& path,
                                                const std::vector<std::string>& only = {});
 

@@ -85,6 +85,10 @@ struct RuleInfo {
   // Rules whose findings this rule's findings replace where they overlap: one defect, one finding
   // (a document title written wrongly is not also a year range written wrongly).
   std::vector<std::string> supersedes;
+  // `years`: the rule runs only on reports about these years (both ends included), and only when
+  // the report year is known. Neither set: every report.
+  std::optional<int> from_year;
+  std::optional<int> until_year;
   // Set when a pack that extends this rule's pack overrides it; `severity` and `message` above are
   // then the effective ones.
   std::optional<RuleOverride> overridden;

@@ -4,10 +4,13 @@
 
 #include <algorithm>
 #include <exception>
+#include <filesystem>
+#include <memory>
 #include <new>
 #include <optional>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "fzcheck/check.hpp"
@@ -191,6 +194,30 @@ fzcheck_status fzcheck_check_file(const fzcheck_rules* rules, const char* path,
     fzcheck::CheckOptions check_options;
     fzcheck::ReadOptions read_options;
     if (auto s = to_check_options(options, check_options, read_options); s != FZCHECK_OK) return s;
+    return finish_check(rules, options, check_options, fzcheck::read_document(path, read_options),
+                        out);
+  });
+}
+
+fzcheck_status fzcheck_check_file_previous(const fzcheck_rules* rules, const char* path,
+                                           const char* previous_path,
+                                           const fzcheck_options* options, fzcheck_report** out) {
+  if (out == nullptr) return usage("out is NULL");
+  *out = nullptr;
+  if (rules == nullptr || path == nullptr || previous_path == nullptr)
+    return usage("rules, path and previous_path must not be NULL");
+  if (!valid_severity(options)) return usage("options.min_severity is not a severity");
+  return guarded([&] {
+    std::error_code ec;
+    if (std::string_view(path) == previous_path ||
+        std::filesystem::equivalent(path, previous_path, ec))
+      return usage("previous_path is the file being checked: give last year's report");
+    fzcheck::CheckOptions check_options;
+    fzcheck::ReadOptions read_options;
+    if (auto s = to_check_options(options, check_options, read_options); s != FZCHECK_OK) return s;
+    auto previous = fzcheck::read_document(previous_path, read_options);
+    if (!previous) return fail(previous.errors());
+    check_options.previous = std::make_shared<const fzcheck::Document>(std::move(*previous));
     return finish_check(rules, options, check_options, fzcheck::read_document(path, read_options),
                         out);
   });

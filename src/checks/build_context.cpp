@@ -35,14 +35,15 @@ bool BuildContext::count_pattern(Fields& f, Position pos) {
   return false;
 }
 
-std::optional<PatternId> BuildContext::pattern(Fields& f, const std::string& text, Position pos) {
+std::optional<PatternId> BuildContext::pattern(Fields& f, const std::string& text, Position pos,
+                                               Where where) {
   if (text.empty()) {
     f.error_at(pos, "a pattern must not be empty");
     return std::nullopt;
   }
   if (!count_pattern(f, pos)) return std::nullopt;
   if (!is_regex(text)) return patterns_.add_literal(text);
-  auto added = patterns_.add_regex(text);
+  auto added = patterns_.add_regex(text, where, trusted_);
   if (auto* message = std::get_if<std::string>(&added)) {
     f.error_at(pos, fmt::format("bad regular expression '{}': {}", text, *message));
     return std::nullopt;
@@ -50,10 +51,11 @@ std::optional<PatternId> BuildContext::pattern(Fields& f, const std::string& tex
   return std::get<PatternId>(added);
 }
 
-std::vector<PatternId> BuildContext::patterns(Fields& f, const std::string& key, bool required) {
+std::vector<PatternId> BuildContext::patterns(Fields& f, const std::string& key, bool required,
+                                              Where where) {
   std::vector<PatternId> ids;
   for (const Item& item : f.scalars(key, required)) {
-    if (auto id = pattern(f, item.scalar, item.pos)) ids.push_back(*id);
+    if (auto id = pattern(f, item.scalar, item.pos, where)) ids.push_back(*id);
   }
   return ids;
 }
@@ -61,10 +63,11 @@ std::vector<PatternId> BuildContext::patterns(Fields& f, const std::string& key,
 namespace {
 
 constexpr std::pair<std::string_view, ScopeKind> kScopeNames[] = {
-    {"document", ScopeKind::document},   {"title", ScopeKind::title},
-    {"preamble", ScopeKind::preamble},   {"body", ScopeKind::body},
-    {"headings", ScopeKind::headings},   {"text", ScopeKind::text},
-    {"signature", ScopeKind::signature}, {"date", ScopeKind::date},
+    {"document", ScopeKind::document}, {"title", ScopeKind::title},
+    {"preamble", ScopeKind::preamble}, {"body", ScopeKind::body},
+    {"headings", ScopeKind::headings}, {"part-headings", ScopeKind::part_headings},
+    {"text", ScopeKind::text},         {"signature", ScopeKind::signature},
+    {"date", ScopeKind::date},
 };
 constexpr std::string_view kPartPrefix = "section:";
 
@@ -98,7 +101,8 @@ std::optional<Scope> BuildContext::scope(Fields& f, const std::string& key,
   std::set<std::string> known;
   for (const auto& [n, kind] : kScopeNames) known.emplace(n);
   std::string message = fmt::format(
-      "unknown scope '{}': use document, title, preamble, body, headings, text, signature, date or "
+      "unknown scope '{}': use document, title, preamble, body, headings, part-headings, text, "
+      "signature, date or "
       "section:<part>",
       name);
   if (auto guess = did_you_mean(name, known))
@@ -117,7 +121,8 @@ std::vector<Scope> BuildContext::scopes(Fields& f, const std::string& key) {
       out.push_back(*scope);
     } else {
       f.error_at(item.pos, fmt::format("unknown scope '{}' in '{}': use document, title, preamble, "
-                                       "body, headings, text, signature, date or section:<part>",
+                                       "body, headings, part-headings, text, signature, date or "
+                                       "section:<part>",
                                        name, key));
     }
   }

@@ -43,10 +43,16 @@ class BuildContext {
   const std::vector<std::string>& bases() const noexcept { return bases_; }
 
   // A pattern as written by a rule author: a plain literal if it has no regex metacharacters,
-  // else an RE2 regex. Errors are reported at `pos`.
-  std::optional<PatternId> pattern(Fields& f, const std::string& text, Position pos);
+  // else an RE2 regex. Errors are reported at `pos`. `where`: the places the rule reads its
+  // matches (PatternSet::add_regex).
+  std::optional<PatternId> pattern(Fields& f, const std::string& text, Position pos,
+                                   Where where = Where::everywhere);
   // Every pattern under `key` (a value or a list).
-  std::vector<PatternId> patterns(Fields& f, const std::string& key, bool required = false);
+  std::vector<PatternId> patterns(Fields& f, const std::string& key, bool required = false,
+                                  Where where = Where::everywhere);
+  // The rules being read are built-in ones, whose regexes the test suite compiles: they may be
+  // compiled on their first use.
+  void set_trusted(bool trusted) noexcept { trusted_ = trusted; }
   // A scope name; part names are checked once the whole set is loaded.
   std::optional<Scope> scope(Fields& f, const std::string& key, const std::string& fallback);
   std::vector<Scope> scopes(Fields& f, const std::string& key);
@@ -95,6 +101,7 @@ class BuildContext {
 
  private:
   PatternSet& patterns_;
+  bool trusted_ = false;
   std::vector<PartDef>& parts_;
   std::string pack_;
   std::string language_;

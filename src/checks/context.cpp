@@ -58,6 +58,14 @@ std::vector<Span> CheckContext::regions(const Scope& scope) const {
     case ScopeKind::headings:
       for (const Section& s : doc.sections) out.push_back({s.marker.span.begin, s.heading.end});
       break;
+    case ScopeKind::part_headings:
+      for (const auto& [id, where] : facts.parts.found) {
+        if (where.how != PartHow::heading && where.how != PartHow::thematic &&
+            where.how != PartHow::subheading)
+          continue;
+        for (std::uint32_t s : where.sections) out.push_back(heading_span(s));
+      }
+      break;
     case ScopeKind::text:
       for (const Paragraph& p : paras) {
         if (p.role == ParagraphRole::preamble || p.role == ParagraphRole::body ||

@@ -7,11 +7,16 @@
 //   message: ... {missing} {count} {total} ...
 //   excluded_note: ... {excluded} ...  appended when missing concepts are mentioned only where
 //                                      mentions do not count
+//   elsewhere: {scope: document, severity: warning, note: ... {elsewhere} {line} ...}
+//                                      missing concepts mentioned in this scope, outside the
+//                                      rule's own: the note is appended; when every missing
+//                                      concept is, the finding has this severity
 #include <algorithm>
 
 #include <fmt/format.h>
 
 #include "checks/build_context.hpp"
+#include "model/locator.hpp"
 
 namespace fzcheck::detail {
 
@@ -22,18 +27,27 @@ struct Concept {
   std::vector<PatternId> any;
 };
 
+// Where a missing concept may be mentioned instead (outside the rule's scope), and what that
+// changes: a milder finding, with a note.
+struct Elsewhere {
+  Scope scope;
+  std::optional<Severity> severity;
+  std::optional<MessageTemplate> note;
+};
+
 class Coverage final : public Check {
  public:
   Coverage(RuleCommon common, std::string language, std::vector<Scope> exclude,
            std::vector<Concept> concepts, std::vector<PatternId> all, MessageTemplate message,
-           std::optional<MessageTemplate> excluded_note)
+           std::optional<MessageTemplate> excluded_note, std::optional<Elsewhere> elsewhere)
       : Check(std::move(common)),
         language_(std::move(language)),
         exclude_(std::move(exclude)),
         concepts_(std::move(concepts)),
         all_(std::move(all)),
         message_(std::move(message)),
-        excluded_note_(std::move(excluded_note)) {}
+        excluded_note_(std::move(excluded_note)),
+        elsewhere_(std::move(elsewhere)) {}
 
   void run(const CheckContext& ctx, FindingSink& sink) const override {
     std::vector<Span> regions = ctx.regions(common().scope);
@@ -98,9 +112,35 @@ class Coverage final : public Check {
     if (excluded_note_ && !excluded_only.empty())
       message += excluded_note_->format(
           {{"excluded", join_words(language_, excluded_only, Joiner::list)}});
+    std::optional<Severity> severity;
+    if (elsewhere_) {
+      // The first mention of each missing concept in the other scope, outside this one.
+      std::vector<Span> other = ctx.regions(elsewhere_->scope);
+      std::vector<std::string> found;
+      std::optional<Match> first;
+      for (const Concept& c : concepts_) {
+        if (std::find(missing.begin(), missing.end(), c.name) == missing.end()) continue;
+        std::optional<Match> mention;
+        for (PatternId id : c.any) {
+          ctx.for_each_in(id, other, [&](const Match& m) {
+            if (CheckContext::inside_any(m, regions)) return;
+            if (!mention || m.begin < mention->begin) mention = m;
+          });
+        }
+        if (!mention) continue;
+        found.push_back(c.name);
+        if (!first || mention->begin < first->begin) first = mention;
+      }
+      if (!found.empty() && elsewhere_->note) {
+        message +=
+            elsewhere_->note->format({{"elsewhere", join_words(language_, found, Joiner::list)},
+                                      {"line", std::to_string(line_at(ctx.doc, first->begin))}});
+      }
+      if (found.size() == missing.size()) severity = elsewhere_->severity;
+    }
     Span at = anchor ? Span{anchor->begin, anchor->end}
                      : Span{regions.front().begin, regions.front().begin};
-    sink.add(*this, at, std::move(message));
+    sink.add(*this, at, std::move(message), std::nullopt, severity);
   }
 
  private:
@@ -110,6 +150,7 @@ class Coverage final : public Check {
   std::vector<PatternId> all_;
   MessageTemplate message_;
   std::optional<MessageTemplate> excluded_note_;
+  std::optional<Elsewhere> elsewhere_;
 };
 
 }  // namespace
@@ -133,10 +174,23 @@ std::unique_ptr<Check> make_coverage(RuleSpec& spec) {
   auto message = ctx.message(f, "message", {"missing", "count", "total"});
   auto excluded_note = ctx.message(f, "excluded_note", {"excluded"}, false);
   if (excluded_note && exclude.empty()) f.error("excluded_note", "'excluded_note' needs 'exclude'");
+  std::optional<Elsewhere> elsewhere;
+  if (std::shared_ptr<Fields> e = f.map("elsewhere")) {
+    auto scope = ctx.scope(*e, "scope", "document");
+    Elsewhere w;
+    w.severity = severity_field(*e, "severity");
+    w.note = ctx.message(*e, "note", {"elsewhere", "line"}, false);
+    if (!w.severity && !w.note && !e->has("severity") && !e->has("note"))
+      f.error("elsewhere", "'elsewhere' needs 'severity', 'note' or both");
+    if (scope) {
+      w.scope = *scope;
+      elsewhere = std::move(w);
+    }
+  }
   if (!message || concepts.empty()) return nullptr;
   return std::make_unique<Coverage>(spec.common, ctx.language(), std::move(exclude),
                                     std::move(concepts), std::move(all), std::move(*message),
-                                    std::move(excluded_note));
+                                    std::move(excluded_note), std::move(elsewhere));
 }
 
 }  // namespace fzcheck::detail

@@ -2,6 +2,7 @@
 //
 //   submit_by: '03-01'       the date line and --submitted-on must be before this day
 //   publish_by: '04-01'      --published-on must be before this day
+//   inclusive: true          the day itself is in time too (1月31日前 read as up to 1月31日)
 //   message: ... {date} {deadline} {year} ...             the date line is too late
 //   submitted_message, published_message: the same for the dates given as options
 
@@ -18,10 +19,11 @@ class Deadline final : public Check {
  public:
   Deadline(RuleCommon common, std::optional<MonthDay> submit_by, std::optional<MonthDay> publish_by,
            MessageTemplate message, std::optional<MessageTemplate> submitted,
-           std::optional<MessageTemplate> published)
+           std::optional<MessageTemplate> published, bool inclusive)
       : Check(std::move(common)),
         submit_by_(submit_by),
         publish_by_(publish_by),
+        inclusive_(inclusive),
         message_(std::move(message)),
         submitted_(std::move(submitted)),
         published_(std::move(published)) {}
@@ -35,7 +37,7 @@ class Deadline final : public Check {
                     const MessageTemplate& text) {
       if (!by) return;
       Date limit{*year + 1, by->month, by->day};
-      if (when < limit) return;
+      if (when < limit || (inclusive_ && when == limit)) return;
       sink.add(*this, at,
                text.format({{"date", cjk::date_text(when.year, when.month, when.day)},
                             {"deadline", cjk::date_text(limit.year, limit.month, limit.day)},
@@ -55,6 +57,7 @@ class Deadline final : public Check {
 
  private:
   std::optional<MonthDay> submit_by_, publish_by_;
+  bool inclusive_ = false;
   MessageTemplate message_;
   std::optional<MessageTemplate> submitted_, published_;
 };
@@ -80,9 +83,10 @@ std::unique_ptr<Check> make_deadline(RuleSpec& spec) {
   auto message = spec.ctx.message(f, "message", provided);
   auto submitted = spec.ctx.message(f, "submitted_message", provided, false);
   auto published = spec.ctx.message(f, "published_message", provided, false);
+  bool inclusive = f.boolean("inclusive").value_or(false);
   if (!message) return nullptr;
   return std::make_unique<Deadline>(spec.common, submit_by, publish_by, std::move(*message),
-                                    std::move(submitted), std::move(published));
+                                    std::move(submitted), std::move(published), inclusive);
 }
 
 }  // namespace fzcheck::detail

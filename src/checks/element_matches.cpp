@@ -44,7 +44,12 @@ class ElementMatches final : public Check {
 
 std::unique_ptr<Check> make_element_matches(RuleSpec& spec) {
   auto element = element_field(spec.fields, {Element::title, Element::signature});
-  auto any = spec.ctx.patterns(spec.fields, "any", true);
+  // Matched against the joined title text, or within the signature: the scan of the document
+  // looks for them only there.
+  const Where where = !element                     ? Where::everywhere
+                      : *element == Element::title ? Where::nowhere
+                                                   : Where::signature;
+  auto any = spec.ctx.patterns(spec.fields, "any", true, where);
   auto message = spec.ctx.message(spec.fields, "message", {"title", "signature"});
   if (!element || !message) return nullptr;
   return std::make_unique<ElementMatches>(spec.common, *element, std::move(any),

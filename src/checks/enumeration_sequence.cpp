@@ -85,7 +85,7 @@ std::unique_ptr<Check> make_enumeration_sequence(RuleSpec& spec) {
   auto pattern = spec.ctx.pattern(f, *text, f.pos("enumeration"));
   if (!pattern || !message) return nullptr;
   const PatternId id = *pattern;
-  const RE2* re = spec.ctx.pattern_set().regex(id);
+  const RE2* re = spec.ctx.pattern_set().groups(id);
   if (!re || re->NumberOfCapturingGroups() < 1) {
     f.error("enumeration",
             "'enumeration' must be a regular expression whose first group captures "

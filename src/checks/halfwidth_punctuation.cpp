@@ -1,6 +1,7 @@
 // kind: halfwidth-punctuation — ASCII , ; : ( ) ! ? written next to Chinese text, where GB/T 15834
 // uses the full-width marks. Not in numbers (1,000  8:30), web addresses, or Latin text, and not
-// in section numbers (heading-punctuation reports those).
+// in section numbers (heading-punctuation reports those), and not in table cells (labels, units
+// and figures, not running text).
 //
 // An ASCII bracket pair is one finding: (幼儿园) → （幼儿园）.
 //
@@ -38,6 +39,10 @@ class HalfwidthPunctuation final : public Check {
     std::vector<Span> skip;  // section numbers and converter tags
     for (const Section& s : doc.sections) skip.push_back(s.marker.span);
     for (const Artefact& a : doc.artefacts) skip.push_back(a.span);
+    std::vector<std::uint32_t> table_rows;  // where each table row begins
+    for (const Paragraph& p : doc.paragraphs) {
+      if (p.role == ParagraphRole::table) table_rows.push_back(p.span.begin);
+    }
     std::sort(skip.begin(), skip.end(), [](Span a, Span b) { return a.begin < b.begin; });
     for (Span region : ctx.regions(common().scope)) {
       // Work paragraph by paragraph so that neighbours never come from another line.
@@ -45,7 +50,8 @@ class HalfwidthPunctuation final : public Check {
       while (start < region.end) {
         std::uint32_t stop = static_cast<std::uint32_t>(doc.text.find('\n', start));
         if (stop > region.end) stop = region.end;
-        scan(ctx, {start, stop}, skip, sink);
+        if (!std::binary_search(table_rows.begin(), table_rows.end(), start))
+          scan(ctx, {start, stop}, skip, sink);
         start = stop + 1;
       }
     }

@@ -15,7 +15,18 @@ namespace fzcheck::detail {
 
 // Where a rule looks. A closed list (docs/rule-authors.md): the parts come from the
 // required-section rules of the packs.
-enum class ScopeKind { document, title, preamble, body, headings, text, signature, date, part };
+enum class ScopeKind {
+  document,
+  title,
+  preamble,
+  body,
+  headings,
+  part_headings,  // the own headings of the parts found (一、总体情况), not those inside them
+  text,
+  signature,
+  date,
+  part
+};
 struct Scope {
   ScopeKind kind = ScopeKind::document;
   PartId part;  // for ScopeKind::part
@@ -28,13 +39,14 @@ class CheckContext {
  public:
   CheckContext(const Document& doc, const MatchIndex& matches, const CheckOptions& options,
                const DocumentFacts& facts, const std::vector<PartDef>& part_defs,
-               const PatternSet& patterns)
+               const PatternSet& patterns, const CheckContext* previous = nullptr)
       : doc(doc),
         matches(matches),
         options(options),
         facts(facts),
         part_defs(part_defs),
-        patterns(patterns) {}
+        patterns(patterns),
+        previous_(previous) {}
 
   const Document& doc;
   const MatchIndex& matches;
@@ -73,6 +85,14 @@ class CheckContext {
   bool at_clause_start(std::uint32_t offset) const;
   // The name a part is given in messages ("主要举措和成效"), or its id if unknown.
   std::string part_name(const PartId& part) const;
+
+  // Last year's report (CheckOptions::previous), seen as rules see this one: its text, matches,
+  // facts (parts, year) and scopes, all worked out before the first rule runs; it was taken for
+  // this document's type. Null when no previous report was given. Its own previous() is null.
+  const CheckContext* previous() const noexcept { return previous_; }
+
+ private:
+  const CheckContext* previous_ = nullptr;
 };
 
 class Check;
@@ -94,6 +114,9 @@ struct RuleCommon {
   std::string message;
   std::string source;
   Scope scope;
+  // `years: {from, until}`: the report years the rule runs for (the engine skips it otherwise).
+  std::optional<int> from_year;
+  std::optional<int> until_year;
 };
 
 class Check {

@@ -7,6 +7,8 @@
 //   {find: 《信访条例》, from_year: 2022}   an entry that counts only in a report about that year
 //                                          or later (a document superseded in that year)
 //   message: ... {match} ... {replacement} ...
+//   once: true       only the first match is reported: that the text is there at all is the
+//                    defect (markers of an old template), not each place
 // Where matches overlap, the earliest and then the longest is reported.
 #include <re2/re2.h>
 
@@ -32,12 +34,13 @@ struct Entry {
 class PatternCheck final : public Check {
  public:
   PatternCheck(RuleCommon common, const PatternSet& set, std::vector<Entry> entries,
-               std::vector<PatternId> except, MessageTemplate message)
+               std::vector<PatternId> except, MessageTemplate message, bool once)
       : Check(std::move(common)),
         set_(set),
         entries_(std::move(entries)),
         except_(std::move(except)),
-        message_(std::move(message)) {}
+        message_(std::move(message)),
+        once_(once) {}
 
   void run(const CheckContext& ctx, FindingSink& sink) const override {
     std::vector<Span> regions = ctx.regions(common().scope);
@@ -96,6 +99,7 @@ class PatternCheck final : public Check {
       sink.add(*this, span,
                message.format({{"match", match}, {"replacement", replacement.value_or("")}}),
                replacement);
+      if (once_) return;
     }
   }
 
@@ -117,6 +121,7 @@ class PatternCheck final : public Check {
   std::vector<Entry> entries_;
   std::vector<PatternId> except_;
   MessageTemplate message_;
+  bool once_ = false;
 };
 
 }  // namespace
@@ -152,13 +157,13 @@ std::unique_ptr<Check> make_pattern(RuleSpec& spec) {
         if (ctx.count_pattern(f, pos)) id = ctx.pattern_set().add_literal(text);
       } else {
         id = ctx.pattern(f, text, pos);
-        e.regex = id && ctx.pattern_set().regex(*id) != nullptr;
+        e.regex = id && ctx.pattern_set().is_regex(*id);
       }
       if (!id) continue;
       e.id = *id;
       if (e.regex && e.replace) {
         std::string error;
-        if (!ctx.pattern_set().regex(*id)->CheckRewriteString(*e.replace, &error)) {
+        if (!ctx.pattern_set().groups(*id)->CheckRewriteString(*e.replace, &error)) {
           f.error_at(item.fields->pos("replace"),
                      fmt::format("bad replacement '{}': {}", *e.replace, error));
         }
@@ -178,9 +183,10 @@ std::unique_ptr<Check> make_pattern(RuleSpec& spec) {
         .error("message",
                "the message uses {replacement} but some terms or patterns have no 'replace'");
   }
+  bool once = f.boolean("once").value_or(false);
   if (!message || entries.empty()) return nullptr;
   return std::make_unique<PatternCheck>(spec.common, ctx.pattern_set(), std::move(entries),
-                                        std::move(except), std::move(*message));
+                                        std::move(except), std::move(*message), once);
 }
 
 }  // namespace fzcheck::detail

@@ -24,11 +24,13 @@ std::unique_ptr<Check> make_heading_form(RuleSpec& spec);
 std::unique_ptr<Check> make_heading_punctuation(RuleSpec& spec);
 std::unique_ptr<Check> make_heading_sequence(RuleSpec& spec);
 std::unique_ptr<Check> make_layout(RuleSpec& spec);
+std::unique_ptr<Check> make_length(RuleSpec& spec);
 std::unique_ptr<Check> make_next_year_mentioned(RuleSpec& spec);
 std::unique_ptr<Check> make_order(RuleSpec& spec);
 std::unique_ptr<Check> make_paired_punctuation(RuleSpec& spec);
 std::unique_ptr<Check> make_paragraph_end(RuleSpec& spec);
 std::unique_ptr<Check> make_pattern(RuleSpec& spec);
+std::unique_ptr<Check> make_previous_report(RuleSpec& spec);
 std::unique_ptr<Check> make_repeated_word(RuleSpec& spec);
 std::unique_ptr<Check> make_required_section(RuleSpec& spec);
 std::unique_ptr<Check> make_table_sum(RuleSpec& spec);
@@ -65,6 +67,7 @@ const std::vector<KindEntry>& rule_kinds() {
       {"heading-punctuation", make_heading_punctuation, "the punctuation of section numbers", ""},
       {"heading-sequence", make_heading_sequence, "section numbers without gaps or repeats", ""},
       {"layout", make_layout, "fonts, sizes and page margins (.docx only)", ""},
+      {"length", make_length, "a scope is at most (or at least) so many characters long", "body"},
       {"next-year-mentioned", make_next_year_mentioned,
        "the plan names the year after the report year", "body"},
       {"order", make_order, "the parts appear in a given order", ""},
@@ -73,6 +76,8 @@ const std::vector<KindEntry>& rule_kinds() {
       {"paragraph-end", make_paragraph_end, "running text ends with sentence punctuation",
        "document"},
       {"pattern", make_pattern, "text that must not appear, with an optional replacement", "body"},
+      {"previous-report", make_previous_report,
+       "this year's report beside last year's: copied passages, near copies, plan items", "body"},
       {"repeated-word", make_repeated_word, "a word written twice by accident", "text"},
       {"required-section", make_required_section,
        "a part the report must have, found by its heading", ""},

@@ -22,6 +22,9 @@
 //   unparsed_message (info)              a row with other than the value cells it needs ({line},
 //                                        {row}: its label, {count}, {expected}): no sum is checked
 //   integer_message (warning)            a value cell that is not a whole number ≥ 0
+//   An operand `previous:KEY` (each: column) is that row of the same table in last year's report
+//   (CheckOptions::previous): {each: column, lhs: [carry-in], rhs: ['previous:carry-out']}. Such an
+//   identity is checked only when last year's report is given and its table can be read.
 //   figures:                             numbers the text quotes from the table
 //     - match: '新收[^。；\d]{0,20}?(\d+)件'  RE2 in the text (not in tables); group 1 is the
 //     number,
@@ -61,8 +64,12 @@ struct Key {
 
 enum class Each { column, row };
 
+// An operand that names a row of last year's table (`previous:KEY`).
+constexpr std::uint32_t kPrevious = 1u << 31;
+
 struct Identity {
   Each each = Each::column;
+  bool previous = false;                // an operand is last year's
   std::vector<std::uint32_t> lhs, rhs;  // row keys (each column) or column keys (each row)
   std::vector<std::uint32_t> only;      // the columns or rows it is checked in; empty: all
   Severity severity = Severity::warning;
@@ -126,12 +133,14 @@ class TableSum final : public Check {
     bool integer = false;
     std::vector<Identity> identities;
     std::vector<Figure> figures;
+    bool uses_previous = false;  // an identity reads last year's table
     MessageTemplate message;
     std::optional<MessageTemplate> missing_message, unparsed_message, integer_message;
     Severity missing_severity = Severity::warning;
   };
 
-  TableSum(RuleCommon common, Def def) : Check(std::move(common)), d_(std::move(def)) {}
+  TableSum(RuleCommon common, Def def)
+      : Check(std::move(common)), uses_previous_(def.uses_previous), d_(std::move(def)) {}
 
   void run(const CheckContext& ctx, FindingSink& sink) const override {
     const Document& doc = ctx.doc;
@@ -150,12 +159,22 @@ class TableSum final : public Check {
       return;
     }
     if (d_.integer_message) check_integers(doc, bound, sink);
+    // Last year's table, read with the same definition, for `previous:` operands.
+    std::optional<std::vector<Bound>> previous;
+    if (const CheckContext* last = ctx.previous(); last != nullptr && uses_previous_) {
+      std::vector<const Table*> last_tables = find(*last);
+      std::optional<Misaligned> last_misaligned;
+      std::vector<Bound> last_bound(d_.rows.size());
+      if (!last_tables.empty()) bind(*last, last_tables, last_bound, last_misaligned);
+      if (!last_tables.empty() && !last_misaligned) previous = std::move(last_bound);
+    }
     for (const Identity& id : d_.identities) {
+      if (id.previous && !previous) continue;
       if (id.each == Each::column) {
         for (std::uint32_t c = 0; c < d_.columns.size(); ++c) {
           if (!id.only.empty() && std::find(id.only.begin(), id.only.end(), c) == id.only.end())
             continue;
-          check_column(doc, id, c, bound, sink);
+          check_column(doc, id, c, bound, previous ? &*previous : nullptr, sink);
         }
       } else {
         for (std::uint32_t r = 0; r < d_.rows.size(); ++r) {
@@ -353,16 +372,23 @@ class TableSum final : public Check {
   }
 
   void check_column(const Document& doc, const Identity& id, std::uint32_t c,
-                    const std::vector<Bound>& bound, FindingSink& sink) const {
+                    const std::vector<Bound>& bound, const std::vector<Bound>* previous,
+                    FindingSink& sink) const {
     auto side = [&](const std::vector<std::uint32_t>& keys) -> std::optional<Side> {
       Side s;
-      for (std::uint32_t k : keys) {
+      for (std::uint32_t operand : keys) {
+        const bool last_year = (operand & kPrevious) != 0;
+        const std::uint32_t k = operand & ~kPrevious;
         const Key& key = d_.rows[k];
-        if (!bound[k].row) {
+        const Bound& b = last_year ? (*previous)[k] : bound[k];
+        if (!b.row) {
           if (key.optional) continue;
           return std::nullopt;
         }
-        auto v = cell_value(bound[k], c, key.total || d_.columns[c].total, s.cells);
+        // Cells of last year's report are not in this document: findings never point at them.
+        std::vector<const TableCell*> elsewhere;
+        auto v =
+            cell_value(b, c, key.total || d_.columns[c].total, last_year ? elsewhere : s.cells);
         if (!v) return std::nullopt;
         s.sum += *v;
         s.names.push_back(key.name);
@@ -476,6 +502,7 @@ class TableSum final : public Check {
     }
   }
 
+  bool uses_previous_;
   Def d_;
 };
 
@@ -556,9 +583,13 @@ std::unique_ptr<Check> make_table_sum(RuleSpec& spec) {
     auto resolve = [&](const std::string& key, std::vector<std::uint32_t>& out,
                        const std::vector<Key>& keys) {
       std::vector<std::string> words = i.strings(key, key != "columns" && key != "rows");
-      for (const std::string& w : words) {
+      for (std::string w : words) {
+        const bool last_year = w.starts_with("previous:") && &keys == &d.rows &&
+                               id.each == Each::column && (key == "lhs" || key == "rhs");
+        if (last_year) w = w.substr(9);
         if (auto idx = index_of(keys, w)) {
-          out.push_back(*idx);
+          out.push_back(*idx | (last_year ? kPrevious : 0));
+          id.previous = id.previous || last_year;
         } else {
           i.error(key, fmt::format("'{}' is not a {} key of the table", w,
                                    &keys == &d.rows ? "row" : "column"));
@@ -572,6 +603,7 @@ std::unique_ptr<Check> make_table_sum(RuleSpec& spec) {
     id.rhs_terms = i.string("rhs_terms");
     id.severity = severity_field(i, "severity").value_or(spec.common.severity);
     id.message = ctx.message(i, "message", provided, false);
+    d.uses_previous = d.uses_previous || id.previous;
     d.identities.push_back(std::move(id));
   }
   for (Item& item : f.list("figures")) {

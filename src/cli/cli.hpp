@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <stdexcept>
@@ -144,10 +145,27 @@ std::optional<po::variables_map> parse(const std::vector<std::string>& args,
 // Prints an error about an input file on stderr: "fzcheck: FILE: message", in the language.
 void print_error(const Error& error);
 
+// Each command's options, built by the one function the command parses its arguments with;
+// `use` is called with them (they are bound to variables that live only during the call). The
+// descriptions are keys of the interface catalogues (help_*), translated where they are shown:
+// by --help, and by `fzcheck help-reference`, which prints the option tables of docs/cli.md.
+using OptionsUse = std::function<void(const po::options_description&)>;
+void describe_check(const OptionsUse& use);
+void describe_fix(const OptionsUse& use);
+void describe_annotate(const OptionsUse& use);
+void describe_outline(const OptionsUse& use);
+void describe_rules_list(const OptionsUse& use);
+void describe_rules_explain(const OptionsUse& use);
+void describe_rules_types(const OptionsUse& use);
+void describe_rules_test(const OptionsUse& use);
+// Adds -h/--help, which every command has.
+void add_help(po::options_description& options);
+
 int run_outline(const std::vector<std::string>& args);
 int run_check(const std::vector<std::string>& args);
 int run_rules(const std::vector<std::string>& args);
 int run_fix(const std::vector<std::string>& args);
 int run_annotate(const std::vector<std::string>& args);
+int run_help_reference(const std::vector<std::string>& args);
 
 }  // namespace fzcheck::cli

@@ -36,29 +36,51 @@ std::string now_utc() {
                      std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
 }
 
-}  // namespace
-
-int run_annotate(const std::vector<std::string>& args) {
-  po::options_description options;
+// The options of `annotate`, as given.
+struct AnnotateArgs {
   std::string output, type, min_severity = "info", author = "fzcheck";
   bool no_track = false, no_changes = false, quiet = false;
   ReadFlags read_flags;
   RuleFlags rule_flags;
+};
+
+po::options_description annotate_options(AnnotateArgs& a) {
+  po::options_description options;
+  add_help(options);
   auto add = options.add_options();
-  add("help,h", tr("help_help").c_str());
-  add("output,o", po::value(&output), tr("help_annotate_output").c_str());
-  add("no-track", po::bool_switch(&no_track), tr("help_no_track").c_str());
-  add("no-changes", po::bool_switch(&no_changes), tr("help_no_changes").c_str());
-  add("min-severity", po::value(&min_severity)->default_value("info"),
-      tr("help_min_severity").c_str());
-  add("quiet,q", po::bool_switch(&quiet), tr("help_quiet").c_str());
-  add("author", po::value(&author)->default_value("fzcheck"), tr("help_author").c_str());
-  add("type", po::value(&type), tr("help_type_fix").c_str());
-  rule_flags.add_to(options, "help_disable_check", "help_only_check");
-  read_flags.add_to(options);
+  add("output,o", po::value(&a.output)->value_name("OUT"), "help_annotate_output");
+  add("no-track", po::bool_switch(&a.no_track), "help_no_track");
+  add("no-changes", po::bool_switch(&a.no_changes), "help_no_changes");
+  add("min-severity", po::value(&a.min_severity)->default_value("info")->value_name("LEVEL"),
+      "help_min_severity");
+  add("quiet,q", po::bool_switch(&a.quiet), "help_quiet");
+  add("author", po::value(&a.author)->default_value("fzcheck")->value_name("NAME"), "help_author");
+  add("type", po::value(&a.type)->value_name("TYPE"), "help_type_fix");
+  a.rule_flags.add_to(options, "help_disable_check", "help_only_check");
+  a.read_flags.add_to(options);
+  return options;
+}
+
+}  // namespace
+
+void describe_annotate(const OptionsUse& use) {
+  AnnotateArgs a;
+  use(annotate_options(a));
+}
+
+int run_annotate(const std::vector<std::string>& args) {
+  AnnotateArgs a;
+  const po::options_description options = annotate_options(a);
   std::vector<std::string> files;
   auto vm = parse(args, "help_annotate_usage", options, files);
   if (!vm) return kExitOk;  // --help
+  const std::string& output = a.output;
+  const std::string& type = a.type;
+  const std::string& author = a.author;
+  std::string& min_severity = a.min_severity;
+  const bool no_track = a.no_track, no_changes = a.no_changes, quiet = a.quiet;
+  ReadFlags& read_flags = a.read_flags;
+  RuleFlags& rule_flags = a.rule_flags;
   rule_flags.inputs = files;
   if (files.empty()) throw UsageError(tr("cli_no_input_files"));
   if (no_track && no_changes) throw UsageError(tr("cli_annotate_exclusive"));

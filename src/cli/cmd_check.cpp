@@ -47,7 +47,72 @@ struct CheckFlags {
   std::optional<Baseline> baseline;     // read from it
   std::string write_baseline;           // --write-baseline FILE: every finding of this run
   bool bare_names = false;              // --bare-names: --format line names files without folders
+  std::string previous_path;            // --previous FILE: last year's report of the one input
+  bool no_pairing = false;              // --no-pairing: no last year's reports among the inputs
+  // Last year's report of each input, an index into `files` (paired among them, docs/cli.md).
+  std::vector<std::optional<std::size_t>> previous;
+  ReportIdentity previous_identity;  // of --previous
+  // The documents read when pairing, kept for the check (nullptr: read it again).
+  std::vector<std::shared_ptr<const Document>> documents;
 };
+
+// Text of the documents read when pairing that is kept for the check; the others are read again.
+constexpr std::size_t kMaxKeptText = std::size_t{64} << 20;
+
+// Last year's report named by --previous: read as the inputs are, of their type; errors end the
+// run (exit 2).
+std::shared_ptr<const Document> load_previous(const CheckFlags& flags,
+                                              const ReadOptions& read_options) {
+  const std::string& input = flags.files.front();
+  std::error_code ec;
+  if (input != "-" && (std::filesystem::path(input).lexically_normal() ==
+                           std::filesystem::path(flags.previous_path).lexically_normal() ||
+                       std::filesystem::equivalent(input, flags.previous_path, ec)))
+    throw UsageError(tr("cli_previous_is_input", {{"file", flags.previous_path}}));
+  auto doc = read_input(flags.previous_path, flags.read, read_options);
+  if (!doc) throw RulesError(tr("cli_previous_unreadable", {{"message", tr(doc.error())}}));
+  return std::make_shared<const Document>(std::move(*doc));
+}
+
+// Pairs each input with last year's report of the same organ among the inputs (an identity pass
+// over every file, on the pool). Says on standard error which reports found several candidates.
+void pair_inputs(CheckFlags& flags, const ReadOptions& read_options) {
+  const std::size_t n = flags.files.size();
+  std::vector<ReportIdentity> identities(n);
+  flags.documents.assign(n, nullptr);
+  std::size_t kept = 0;  // bytes of text of the documents kept for the check
+  using Read = std::pair<ReportIdentity, std::shared_ptr<const Document>>;
+  run_in_order(
+      n, flags.jobs,
+      [&](std::size_t i) {
+        if (flags.files[i] == "-") return Read{};  // standard input is read once
+        auto doc = read_input(flags.files[i], flags.read, read_options);
+        if (!doc) return Read{};  // the check reads it again and says why it cannot
+        ReportIdentity identity = identify(*doc, *flags.rule_set, flags.check);
+        return Read{std::move(identity), std::make_shared<const Document>(std::move(*doc))};
+      },
+      [&](std::size_t i, Read& read) {
+        identities[i] = std::move(read.first);
+        // Kept, up to a bound, so that the check does not read (or convert) the file again.
+        if (read.second && kept + read.second->text.size() <= kMaxKeptText) {
+          kept += read.second->text.size();
+          flags.documents[i] = std::move(read.second);
+        }
+      });
+  std::vector<PreviousMatch> matches = pair_previous(identities);
+  flags.previous.assign(n, std::nullopt);
+  for (std::size_t i = 0; i < n; ++i) {
+    flags.previous[i] = matches[i].previous;
+    if (matches[i].candidates.size() < 2) continue;
+    std::string files;
+    for (std::size_t k : matches[i].candidates) {
+      if (!files.empty()) files += tr("list_separator");
+      files += flags.files[k];
+    }
+    std::cerr << "fzcheck: "
+              << tr("cli_previous_ambiguous", {{"file", flags.files[i]}, {"files", files}}) << '\n';
+  }
+}
 
 // The baseline in `path`; its errors end the run (exit 2), said in the tool's language.
 Baseline load_baseline(const std::string& path) {
@@ -61,35 +126,52 @@ Baseline load_baseline(const std::string& path) {
            : tr(e));
 }
 
-// The flags of `check`; nullopt after --help.
-std::optional<CheckFlags> parse_flags(const std::vector<std::string>& args) {
-  CheckFlags flags;
-  po::options_description options;
+// The options as given, before they are checked and turned into CheckFlags.
+struct CheckArgs {
   std::string format = "text";
   std::string fail_on = "error";
   std::string submitted_on, published_on, color = "auto", type;
   std::string min_severity = "info";
   bool quiet = false, brief = false;
-  const unsigned cores = std::clamp(std::thread::hardware_concurrency(), 1u, 256u);
+};
+
+// The options of `check`, bound to `flags` and `a`.
+po::options_description check_options(CheckFlags& flags, CheckArgs& a) {
+  po::options_description options;
+  add_help(options);
   auto add = options.add_options();
-  add("help,h", tr("help_help").c_str());
-  add("format,f", po::value(&format)->default_value("text"), tr("help_format_check").c_str());
-  add("output,o", po::value(&flags.output), tr("help_output").c_str());
-  add("fail-on", po::value(&fail_on)->default_value("error"), tr("help_fail_on").c_str());
-  add("submitted-on", po::value(&submitted_on), tr("help_submitted_on").c_str());
-  add("published-on", po::value(&published_on), tr("help_published_on").c_str());
-  add("type", po::value(&type), tr("help_type_check").c_str());
-  add("jobs,j", po::value(&flags.jobs)->default_value(cores), tr("help_jobs").c_str());
-  add("min-severity", po::value(&min_severity)->default_value("info"),
-      tr("help_min_severity").c_str());
-  add("quiet,q", po::bool_switch(&quiet), tr("help_quiet").c_str());
-  add("brief", po::bool_switch(&brief), tr("help_brief").c_str());
-  add("bare-names", po::bool_switch(&flags.bare_names), tr("help_bare_names").c_str());
-  add("color", po::value(&color)->default_value("auto"), tr("help_color").c_str());
-  add("baseline", po::value(&flags.baseline_path), tr("help_baseline").c_str());
-  add("write-baseline", po::value(&flags.write_baseline), tr("help_write_baseline").c_str());
+  add("format,f", po::value(&a.format)->default_value("text")->value_name("FORMAT"),
+      "help_format_check");
+  add("output,o", po::value(&flags.output)->value_name("FILE"), "help_output");
+  add("fail-on", po::value(&a.fail_on)->default_value("error")->value_name("LEVEL"),
+      "help_fail_on");
+  add("submitted-on", po::value(&a.submitted_on)->value_name("DATE"), "help_submitted_on");
+  add("published-on", po::value(&a.published_on)->value_name("DATE"), "help_published_on");
+  add("type", po::value(&a.type)->value_name("TYPE"), "help_type_check");
+  // No default_value: it would be this machine's number of cores (the help text says it).
+  add("jobs,j", po::value(&flags.jobs)->value_name("N"), "help_jobs");
+  add("min-severity", po::value(&a.min_severity)->default_value("info")->value_name("LEVEL"),
+      "help_min_severity");
+  add("quiet,q", po::bool_switch(&a.quiet), "help_quiet");
+  add("brief", po::bool_switch(&a.brief), "help_brief");
+  add("bare-names", po::bool_switch(&flags.bare_names), "help_bare_names");
+  add("color", po::value(&a.color)->default_value("auto")->value_name("WHEN"), "help_color");
+  add("baseline", po::value(&flags.baseline_path)->value_name("FILE"), "help_baseline");
+  add("write-baseline", po::value(&flags.write_baseline)->value_name("FILE"),
+      "help_write_baseline");
+  add("previous", po::value(&flags.previous_path)->value_name("FILE"), "help_previous");
+  add("no-pairing", po::bool_switch(&flags.no_pairing), "help_no_pairing");
   flags.rules.add_to(options, "help_disable_check", "help_only_check");
   flags.read.add_to(options);
+  return options;
+}
+
+// The flags of `check`; nullopt after --help.
+std::optional<CheckFlags> parse_flags(const std::vector<std::string>& args) {
+  CheckFlags flags;
+  CheckArgs a;
+  flags.jobs = std::clamp(std::thread::hardware_concurrency(), 1u, 256u);
+  const po::options_description options = check_options(flags, a);
   auto vm = parse(args, "help_check_usage", options, flags.files);
   if (!vm) return std::nullopt;
   flags.rules.inputs = flags.files;  // where .fzcheck.yaml is looked for
@@ -98,33 +180,34 @@ std::optional<CheckFlags> parse_flags(const std::vector<std::string>& args) {
       {"sarif", Format::sarif}, {"summary", Format::summary}, {"html", Format::html},
       {"line", Format::line}};
   auto known = std::find_if(std::begin(kFormats), std::end(kFormats),
-                            [&](const auto& f) { return format == f.first; });
+                            [&](const auto& f) { return a.format == f.first; });
   if (known == std::end(kFormats)) {
     std::vector<std::string> names;
     for (const auto& f : kFormats) names.emplace_back(f.first);
-    throw UsageError(must_be("--format", names, format));
+    throw UsageError(must_be("--format", names, a.format));
   }
   flags.format = known->second;
   if ((*vm)["fail-on"].defaulted() && flags.rules.config().fail_on)
-    fail_on = *flags.rules.config().fail_on;
-  if (fail_on != "never") {
-    flags.fail_on = parse_severity(fail_on);
+    a.fail_on = *flags.rules.config().fail_on;
+  if (a.fail_on != "never") {
+    flags.fail_on = parse_severity(a.fail_on);
     if (!flags.fail_on)
-      throw UsageError(must_be("--fail-on", {"error", "warning", "info", "never"}, fail_on));
+      throw UsageError(must_be("--fail-on", {"error", "warning", "info", "never"}, a.fail_on));
   }
-  if (color != "auto" && color != "always" && color != "never")
-    throw UsageError(must_be("--color", {"auto", "always", "never"}, color));
+  if (a.color != "auto" && a.color != "always" && a.color != "never")
+    throw UsageError(must_be("--color", {"auto", "always", "never"}, a.color));
   if (flags.jobs == 0 || flags.jobs > 256) throw UsageError(tr("cli_jobs_range"));
-  if (quiet) min_severity = "warning";
-  auto min = parse_severity(min_severity);
-  if (!min) throw UsageError(must_be("--min-severity", {"info", "warning", "error"}, min_severity));
+  if (a.quiet) a.min_severity = "warning";
+  auto min = parse_severity(a.min_severity);
+  if (!min)
+    throw UsageError(must_be("--min-severity", {"info", "warning", "error"}, a.min_severity));
   flags.min_severity = *min;
   if (flags.files.empty()) throw UsageError(tr("cli_no_input_files"));
   if (std::count(flags.files.begin(), flags.files.end(), "-") > 1)
     throw UsageError(tr("cli_stdin_once"));
   for (auto [text, target, flag] :
-       {std::tuple{&submitted_on, &flags.check.submitted_on, "--submitted-on"},
-        std::tuple{&published_on, &flags.check.published_on, "--published-on"}}) {
+       {std::tuple{&a.submitted_on, &flags.check.submitted_on, "--submitted-on"},
+        std::tuple{&a.published_on, &flags.check.published_on, "--published-on"}}) {
     if (text->empty()) continue;
     *target = parse_iso_date(*text);
     if (!*target) throw UsageError(tr("cli_bad_date", {{"option", flag}, {"value", *text}}));
@@ -144,12 +227,12 @@ std::optional<CheckFlags> parse_flags(const std::vector<std::string>& args) {
   choices.submitted_on = flags.check.submitted_on;
   choices.published_on = flags.check.published_on;
   flags.check = std::move(choices);
-  flags.check.document_type = checked_type(*flags.rule_set, type);
+  flags.check.document_type = checked_type(*flags.rule_set, a.type);
   if (flags.format == Format::summary) flags.summary.emplace(*flags.rule_set, cli_language());
-  flags.text.color =
-      color == "always" || (color == "auto" && ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
+  flags.text.color = a.color == "always" ||
+                     (a.color == "auto" && ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
   flags.text.language = cli_language();
-  flags.text.show_source = flags.text.show_suggestion = !brief;
+  flags.text.show_source = flags.text.show_suggestion = !a.brief;
   flags.inputs = expand_inputs(flags.files, flags.read.convert);
   flags.files = flags.inputs.files;
   if (flags.files.empty()) {
@@ -164,6 +247,14 @@ std::optional<CheckFlags> parse_flags(const std::vector<std::string>& args) {
   if (flags.html_dir) flags.summary.emplace(*flags.rule_set, cli_language());
   if (flags.format == Format::html && flags.files.size() > 1 && !flags.html_dir)
     throw UsageError(tr("cli_html_needs_folder"));
+  if (!flags.previous_path.empty()) {
+    if (flags.files.size() != 1) throw UsageError(tr("cli_previous_one_file"));
+    const ReadOptions read_options = flags.read.to_options();
+    flags.check.previous = load_previous(flags, read_options);
+    flags.previous_identity = identify(*flags.check.previous, *flags.rule_set, flags.check);
+  } else if (flags.files.size() > 1 && !flags.no_pairing) {
+    pair_inputs(flags, flags.read.to_options());
+  }
   return flags;
 }
 
@@ -178,17 +269,51 @@ struct FileResult {
   std::optional<BaselineFile> recorded;  // --write-baseline: every finding
   std::size_t known = 0;                 // --baseline: known findings left out (at --min-severity)
   bool unmatched = false;                // --baseline: it has no entry for the file
+  std::string note;                      // said on standard error before its findings
 };
 
-FileResult check_file(const std::string& file, const CheckFlags& flags,
-                      const ReadOptions& read_options) {
+FileResult check_file(std::size_t index, const CheckFlags& flags, const ReadOptions& read_options) {
+  const std::string& file = flags.files[index];
   FileResult r;
-  auto doc = read_input(file, flags.read, read_options);
-  if (!doc) {
-    r.error = doc.error();
+  // A document read when pairing, else read now.
+  auto document = [&](std::size_t i) -> Result<std::shared_ptr<const Document>> {
+    if (!flags.documents.empty() && flags.documents[i]) return flags.documents[i];
+    auto read = read_input(flags.files[i], flags.read, read_options);
+    if (!read) return read.error();
+    return std::make_shared<const Document>(std::move(*read));
+  };
+  auto read = document(index);
+  if (!read) {
+    r.error = read.error();
     return r;
   }
-  Report report = check(*doc, *flags.rule_set, flags.check);
+  const std::shared_ptr<const Document> doc = *read;
+  std::optional<Report> paired;
+  if (!flags.previous.empty() && flags.previous[index]) {
+    if (auto last = document(*flags.previous[index])) {
+      CheckOptions options = flags.check;
+      options.previous = *last;
+      paired = check(*doc, *flags.rule_set, options);
+    }
+  }
+  Report report = paired ? std::move(*paired) : check(*doc, *flags.rule_set, flags.check);
+  if (flags.check.previous) {
+    // --previous: the user says it is last year's report; a report of another type is not.
+    const ReportIdentity& last = flags.previous_identity;
+    if (last.type != report.type.id) {
+      r.error = ui_error(ErrorCode::usage, "cli_previous_other_type",
+                         {{"previous", flags.previous_path},
+                          {"previous_type", last.type},
+                          {"type", report.type.id}},
+                         file);
+      return r;
+    }
+    if (last.year && report.year && last.year != report.year - 1)
+      r.note = tr("cli_previous_not_last_year", {{"previous", flags.previous_path},
+                                                 {"previous_year", std::to_string(last.year)},
+                                                 {"file", file},
+                                                 {"year", std::to_string(report.year)}});
+  }
   if (!flags.write_baseline.empty()) r.recorded = to_baseline(report);
   if (flags.baseline) {
     apply_baseline(report, flags.baseline->find(report.file, flags.files.size() == 1));
@@ -231,7 +356,7 @@ FileResult check_file(const std::string& file, const CheckFlags& flags,
       write_text(out, report, *doc, flags.text);
       break;
   }
-  r.output = out.str();
+  r.output = std::move(out).str();  // the buffer itself, not a copy (a report may be large)
   return r;
 }
 
@@ -252,6 +377,7 @@ class Printer {
 
   void print(std::size_t index, const FileResult& r) {
     const std::string& file = flags_.files[index];
+    if (!r.note.empty()) std::cerr << "fzcheck: " << r.note << '\n';
     if (r.error) {
       print_error(*r.error);
       ++unreadable_;
@@ -419,6 +545,12 @@ class Printer {
 
 }  // namespace
 
+void describe_check(const OptionsUse& use) {
+  CheckFlags flags;
+  CheckArgs a;
+  use(check_options(flags, a));
+}
+
 int run_check(const std::vector<std::string>& args) {
   auto flags = parse_flags(args);
   if (!flags) return kExitOk;  // --help
@@ -435,7 +567,7 @@ int run_check(const std::vector<std::string>& args) {
   Printer printer(*flags);
   run_in_order(
       flags->files.size(), flags->jobs,
-      [&](std::size_t i) { return check_file(flags->files[i], *flags, read_options); },
+      [&](std::size_t i) { return check_file(i, *flags, read_options); },
       [&](std::size_t i, const FileResult& r) { printer.print(i, r); });
   return printer.finish();
 }

@@ -31,27 +31,47 @@ Result<std::string> docx_fixed(const std::string& file, const std::vector<Findin
   return std::move(review->bytes);
 }
 
-}  // namespace
-
-int run_fix(const std::vector<std::string>& args) {
-  po::options_description options;
+// The options of `fix`, as given.
+struct FixArgs {
   std::string output;
   bool diff = false, in_place = false, no_track = false;
   std::string type;
   ReadFlags read_flags;
   RuleFlags rule_flags;
+};
+
+po::options_description fix_options(FixArgs& a) {
+  po::options_description options;
+  add_help(options);
   auto add = options.add_options();
-  add("help,h", tr("help_help").c_str());
-  add("output,o", po::value(&output), tr("help_fix_output").c_str());
-  add("diff", po::bool_switch(&diff), tr("help_diff").c_str());
-  add("in-place", po::bool_switch(&in_place), tr("help_in_place").c_str());
-  add("no-track", po::bool_switch(&no_track), tr("help_no_track").c_str());
-  add("type", po::value(&type), tr("help_type_fix").c_str());
-  rule_flags.add_to(options, "help_disable_fix", "help_only_fix");
-  read_flags.add_to(options);
+  add("output,o", po::value(&a.output)->value_name("FILE"), "help_fix_output");
+  add("diff", po::bool_switch(&a.diff), "help_diff");
+  add("in-place", po::bool_switch(&a.in_place), "help_in_place");
+  add("no-track", po::bool_switch(&a.no_track), "help_no_track");
+  add("type", po::value(&a.type)->value_name("TYPE"), "help_type_fix");
+  a.rule_flags.add_to(options, "help_disable_fix", "help_only_fix");
+  a.read_flags.add_to(options);
+  return options;
+}
+
+}  // namespace
+
+void describe_fix(const OptionsUse& use) {
+  FixArgs a;
+  use(fix_options(a));
+}
+
+int run_fix(const std::vector<std::string>& args) {
+  FixArgs a;
+  const po::options_description options = fix_options(a);
   std::vector<std::string> files;
   auto vm = parse(args, "help_fix_usage", options, files);
   if (!vm) return kExitOk;  // --help
+  const std::string& output = a.output;
+  const bool diff = a.diff, in_place = a.in_place, no_track = a.no_track;
+  const std::string& type = a.type;
+  ReadFlags& read_flags = a.read_flags;
+  RuleFlags& rule_flags = a.rule_flags;
   rule_flags.inputs = files;
   int modes = !output.empty() + diff + in_place;
   if (modes != 1) throw UsageError(tr("cli_fix_mode"));

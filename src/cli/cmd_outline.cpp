@@ -7,16 +7,39 @@
 
 namespace fzcheck::cli {
 
-int run_outline(const std::vector<std::string>& args) {
-  po::options_description options;
+namespace {
+
+// The options of `outline`, as given.
+struct OutlineArgs {
   std::string format = "text";
   ReadFlags read_flags;
-  options.add_options()("help,h", tr("help_help").c_str())(
-      "format,f", po::value(&format)->default_value("text"), tr("help_format_outline").c_str());
-  read_flags.add_to(options);
+};
+
+po::options_description outline_options(OutlineArgs& a) {
+  po::options_description options;
+  add_help(options);
+  options.add_options()("format,f",
+                        po::value(&a.format)->default_value("text")->value_name("FORMAT"),
+                        "help_format_outline");
+  a.read_flags.add_to(options);
+  return options;
+}
+
+}  // namespace
+
+void describe_outline(const OptionsUse& use) {
+  OutlineArgs a;
+  use(outline_options(a));
+}
+
+int run_outline(const std::vector<std::string>& args) {
+  OutlineArgs a;
+  const po::options_description options = outline_options(a);
   std::vector<std::string> files;
   auto vm = parse(args, "help_outline_usage", options, files);
   if (!vm) return kExitOk;  // --help
+  const std::string& format = a.format;
+  const ReadFlags& read_flags = a.read_flags;
   if (format != "text" && format != "json")
     throw UsageError(must_be("--format", {"text", "json"}, format));
   if (files.empty()) throw UsageError(tr("cli_no_input_files"));

@@ -32,6 +32,19 @@ std::string override_changes(const RuleInfo& r, const std::string& lang) {
   return what;
 }
 
+// The report years a rule runs for (`years`), in `lang`: "" when every year.
+std::string years_text(const RuleInfo& r, const std::string& lang) {
+  if (r.from_year && r.until_year) {
+    return ui_text(
+        lang, "cli_years_range",
+        {{"from", std::to_string(*r.from_year)}, {"until", std::to_string(*r.until_year)}});
+  }
+  if (r.from_year) return ui_text(lang, "cli_years_from", {{"from", std::to_string(*r.from_year)}});
+  if (r.until_year)
+    return ui_text(lang, "cli_years_until", {{"until", std::to_string(*r.until_year)}});
+  return {};
+}
+
 // The same with the pack that made the changes, for the rule list.
 std::string override_note(const RuleInfo& r, const std::string& lang) {
   if (!r.overridden) return {};
@@ -50,16 +63,45 @@ std::string pack_line(const PackInfo& p) {
                      extends.empty() ? "" : tr("cli_pack_extends", {{"packs", extends}}));
 }
 
-// Parses the options of a command that reads the rule packs (--help and the rule flags are added
-// to `options`) and loads the packs; nothing after --help. Arguments that are not options go to
-// `ids`, of which there must be `want` (else the usage error `wrong_count`).
+// The options of a command that reads the rule packs: --help and the rule flags.
+po::options_description pack_options(RuleFlags& rule_flags) {
+  po::options_description options;
+  add_help(options);
+  rule_flags.add_to(options);
+  return options;
+}
+
+// The options of `rules list`.
+struct ListArgs {
+  std::string format = "text";
+  RuleFlags rule_flags;
+};
+
+po::options_description list_options(ListArgs& a) {
+  po::options_description options;
+  add_help(options);
+  options.add_options()("format,f",
+                        po::value(&a.format)->default_value("text")->value_name("FORMAT"),
+                        "help_format_rules");
+  a.rule_flags.add_to(options);
+  return options;
+}
+
+// The options of `rules test`: the rules to test (--rule).
+po::options_description test_options(std::vector<std::string>& only) {
+  po::options_description options;
+  add_help(options);
+  options.add_options()("rule", po::value(&only)->composing()->value_name("ID"), "help_rule_test");
+  return options;
+}
+
+// Parses `args` against `options` (bound to `rule_flags`) and loads the packs; nothing after
+// --help. Arguments that are not options go to `ids`, of which there must be `want` (else the
+// usage error `wrong_count`).
 std::optional<RuleSet> parse_and_load(const std::vector<std::string>& args, const char* usage_key,
-                                      po::options_description& options,
+                                      const po::options_description& options, RuleFlags& rule_flags,
                                       std::vector<std::string>& ids, std::size_t want,
                                       const char* wrong_count = nullptr) {
-  RuleFlags rule_flags;
-  options.add_options()("help,h", tr("help_help").c_str());
-  rule_flags.add_to(options);
   if (!parse(args, usage_key, options, ids)) return std::nullopt;  // --help
   if (ids.size() != want) {
     throw UsageError(want == 0 ? tr("cli_unexpected_argument", {{"value", ids.front()}})
@@ -69,12 +111,11 @@ std::optional<RuleSet> parse_and_load(const std::vector<std::string>& args, cons
 }
 
 int list(const std::vector<std::string>& args) {
-  po::options_description options;
-  std::string format = "text";
-  options.add_options()("format,f", po::value(&format)->default_value("text"),
-                        tr("help_format_rules").c_str());
+  ListArgs a;
+  const po::options_description options = list_options(a);
+  const std::string& format = a.format;
   std::vector<std::string> extra;
-  auto loaded = parse_and_load(args, "help_rules_list_usage", options, extra, 0);
+  auto loaded = parse_and_load(args, "help_rules_list_usage", options, a.rule_flags, extra, 0);
   if (!loaded) return kExitOk;
   const RuleSet& rules = *loaded;
   if (format == "json") {
@@ -92,6 +133,7 @@ int list(const std::vector<std::string>& args) {
         if (r.pack != p.id) continue;
         std::string severity = r.disabled() ? "off" : to_string(r.severity);
         if (r.overridden) severity += " (" + override_note(r, "en") + ")";  // English, as the docs
+        if (std::string years = years_text(r, "en"); !years.empty()) severity += " (" + years + ")";
         fmt::print(std::cout, "| [{}](../rules/{}/{}/README.md) | {} | {} | {} | {} |\n", r.id,
                    p.id, r.id, severity, r.kind, r.summary, r.source);
       }
@@ -114,9 +156,11 @@ int list(const std::vector<std::string>& args) {
 }
 
 int explain(const std::vector<std::string>& args) {
-  po::options_description options;
+  RuleFlags rule_flags;
+  const po::options_description options = pack_options(rule_flags);
   std::vector<std::string> ids;
-  auto rules = parse_and_load(args, "help_rules_explain_usage", options, ids, 1, "cli_one_rule_id");
+  auto rules = parse_and_load(args, "help_rules_explain_usage", options, rule_flags, ids, 1,
+                              "cli_one_rule_id");
   if (!rules) return kExitOk;
   const RuleInfo* r = rules->find(ids.front());
   if (!r) throw UsageError(tr("cli_no_such_rule", {{"id", ids.front()}}));
@@ -141,6 +185,8 @@ int explain(const std::vector<std::string>& args) {
     }
   }
   if (!r->scope.empty()) std::cout << tr("cli_explain_scope", {{"text", r->scope}}) << '\n';
+  if (std::string years = years_text(*r, cli_language()); !years.empty())
+    std::cout << tr("cli_explain_years", {{"text", years}}) << '\n';
   std::cout << tr("cli_explain_message", {{"text", r->message}}) << '\n'
             << tr("cli_explain_file", {{"text", r->origin}}) << '\n';
   if (!r->readme.empty())
@@ -160,9 +206,10 @@ int kinds(const std::vector<std::string>& args) {
 }
 
 int types(const std::vector<std::string>& args) {
-  po::options_description options;
+  RuleFlags rule_flags;
+  const po::options_description options = pack_options(rule_flags);
   std::vector<std::string> extra;
-  auto rules = parse_and_load(args, "help_rules_types_usage", options, extra, 0);
+  auto rules = parse_and_load(args, "help_rules_types_usage", options, rule_flags, extra, 0);
   if (!rules) return kExitOk;
   for (const DocumentTypeInfo& t : rules->document_types()) {
     std::string packs;
@@ -179,11 +226,8 @@ int types(const std::vector<std::string>& args) {
 }
 
 int test(const std::vector<std::string>& args) {
-  po::options_description options;
   std::vector<std::string> only;
-  auto add = options.add_options();
-  add("help,h", tr("help_help").c_str());
-  add("rule", po::value(&only)->composing(), tr("help_rule_test").c_str());
+  const po::options_description options = test_options(only);
   std::vector<std::string> dirs;
   auto vm = parse(args, "help_rules_test_usage", options, dirs);
   if (!vm) return kExitOk;  // --help
@@ -224,6 +268,26 @@ int test(const std::vector<std::string>& args) {
 }
 
 }  // namespace
+
+void describe_rules_list(const OptionsUse& use) {
+  ListArgs a;
+  use(list_options(a));
+}
+
+void describe_rules_explain(const OptionsUse& use) {
+  RuleFlags rule_flags;
+  use(pack_options(rule_flags));
+}
+
+void describe_rules_types(const OptionsUse& use) {
+  RuleFlags rule_flags;
+  use(pack_options(rule_flags));
+}
+
+void describe_rules_test(const OptionsUse& use) {
+  std::vector<std::string> only;
+  use(test_options(only));
+}
 
 int run_rules(const std::vector<std::string>& args) {
   if (args.empty() || args.front() == "--help" || args.front() == "-h") {

@@ -61,23 +61,28 @@ std::string must_be(std::string_view option, const std::vector<std::string>& cho
             {{"option", std::string(option)}, {"choices", list}, {"value", std::string(value)}});
 }
 
+void add_help(po::options_description& options) {
+  options.add_options()("help,h", "help_help");
+}
+
 void ReadFlags::add_to(po::options_description& options) {
   auto add = options.add_options();
-  add("input-format", po::value(&input_format), tr("help_input_format").c_str());
-  add("encoding", po::value(&encoding), tr("help_encoding").c_str());
-  add("max-file-size", po::value(&max_file_size)->default_value("64M"),
-      tr("help_max_file_size").c_str());
-  add("html-selector", po::value(&html_selector), tr("help_html_selector").c_str());
-  add("max-entry-size", po::value(&max_entry_size)->default_value("256M"),
-      tr("help_max_entry_size").c_str());
-  add("max-compression-ratio", po::value(&max_ratio)->default_value(1000),
-      tr("help_max_compression_ratio").c_str());
-  add("max-xml-size", po::value(&max_xml_size)->default_value("32M"),
-      tr("help_max_xml_size").c_str());
-  add("max-xml-nodes", po::value(&max_xml_nodes)->default_value(2000000),
-      tr("help_max_xml_nodes").c_str());
-  add("max-nesting", po::value(&max_nesting)->default_value(2000), tr("help_max_nesting").c_str());
-  add("convert", po::bool_switch(&convert), tr("help_convert").c_str());
+  add("input-format", po::value(&input_format)->value_name("FORMAT"), "help_input_format");
+  add("encoding", po::value(&encoding)->value_name("NAME"), "help_encoding");
+  add("max-file-size", po::value(&max_file_size)->default_value("64M")->value_name("SIZE"),
+      "help_max_file_size");
+  add("html-selector", po::value(&html_selector)->value_name("SELECTOR"), "help_html_selector");
+  add("max-entry-size", po::value(&max_entry_size)->default_value("256M")->value_name("SIZE"),
+      "help_max_entry_size");
+  add("max-compression-ratio", po::value(&max_ratio)->default_value(1000)->value_name("N"),
+      "help_max_compression_ratio");
+  add("max-xml-size", po::value(&max_xml_size)->default_value("32M")->value_name("SIZE"),
+      "help_max_xml_size");
+  add("max-xml-nodes", po::value(&max_xml_nodes)->default_value(2000000)->value_name("N"),
+      "help_max_xml_nodes");
+  add("max-nesting", po::value(&max_nesting)->default_value(2000)->value_name("N"),
+      "help_max_nesting");
+  add("convert", po::bool_switch(&convert), "help_convert");
 }
 
 ReadOptions ReadFlags::to_options() const {
@@ -113,17 +118,17 @@ void RuleFlags::add_to(po::options_description& options, const char* disable_hel
                        const char* only_help) {
   auto add = options.add_options();
   if (disable_help) {
-    add("disable", po::value(&disable)->composing(), tr(disable_help).c_str());
-    add("only", po::value(&only)->composing(), tr(only_help).c_str());
+    add("disable", po::value(&disable)->composing()->value_name("ID"), disable_help);
+    add("only", po::value(&only)->composing()->value_name("ID"), only_help);
   }
-  add("rules", po::value(&packs)->composing(), tr("help_rules").c_str());
-  add("no-default-rules", po::bool_switch(&no_default), tr("help_no_default_rules").c_str());
-  add("config", po::value(&config_path), tr("help_config").c_str());
-  add("no-config", po::bool_switch(&no_config), tr("help_no_config").c_str());
-  add("max-patterns-per-rule", po::value(&max_patterns)->default_value(100000),
-      tr("help_max_patterns_per_rule").c_str());
-  add("max-rule-file-size", po::value(&max_rule_file_size)->default_value("1M"),
-      tr("help_max_rule_file_size").c_str());
+  add("rules", po::value(&packs)->composing()->value_name("DIR"), "help_rules");
+  add("no-default-rules", po::bool_switch(&no_default), "help_no_default_rules");
+  add("config", po::value(&config_path)->value_name("FILE"), "help_config");
+  add("no-config", po::bool_switch(&no_config), "help_no_config");
+  add("max-patterns-per-rule", po::value(&max_patterns)->default_value(100000)->value_name("N"),
+      "help_max_patterns_per_rule");
+  add("max-rule-file-size", po::value(&max_rule_file_size)->default_value("1M")->value_name("SIZE"),
+      "help_max_rule_file_size");
 }
 
 const Config& RuleFlags::config() {
@@ -312,7 +317,8 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width) {
   return lines;
 }
 
-// --help: the usage, then each option (and --lang, which main() takes) with its description.
+// --help: the usage, then each option (and --lang, which main() takes) with its description (the
+// key of its text in the interface catalogues).
 void print_help(std::string_view usage_key, const po::options_description& options) {
   constexpr std::size_t kWidth = 80, kMaxName = 30;
   std::vector<std::pair<std::string, std::string>> rows;
@@ -320,9 +326,9 @@ void print_help(std::string_view usage_key, const po::options_description& optio
     std::string name = option->format_name();
     if (std::string parameter = option->format_parameter(); !parameter.empty())
       name += ' ' + parameter;
-    rows.emplace_back(std::move(name), option->description());
+    rows.emplace_back(std::move(name), tr(option->description()));
   }
-  rows.emplace_back("--lang arg", tr("help_lang"));
+  rows.emplace_back("--lang LANG", tr("help_lang"));
   std::size_t name_width = 0;
   for (const auto& row : rows) name_width = std::max(name_width, columns(row.first));
   name_width = std::min(name_width, kMaxName);

@@ -24,11 +24,14 @@ int main(int argc, char** argv) {
     const std::string command = args[0];
     args.erase(args.begin());
     using Run = int (*)(const std::vector<std::string>&);
-    static constexpr std::pair<const char*, Run> kCommands[] = {{"check", run_check},
-                                                                {"fix", run_fix},
-                                                                {"annotate", run_annotate},
-                                                                {"outline", run_outline},
-                                                                {"rules", run_rules}};
+    static constexpr std::pair<const char*, Run> kCommands[] = {
+        {"check", run_check},
+        {"fix", run_fix},
+        {"annotate", run_annotate},
+        {"outline", run_outline},
+        {"rules", run_rules},
+        // docs/cli.md's option tables
+        {"help-reference", run_help_reference}};
     for (auto [name, run] : kCommands) {
       if (command != name) continue;
       program += " " + command;

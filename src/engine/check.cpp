@@ -4,12 +4,15 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <string_view>
+#include <tuple>
 
 #include "checks/kind.hpp"
 #include "engine/fingerprint.hpp"
 #include "engine/sink.hpp"
 #include "facts/document_facts.hpp"
+#include "facts/organ.hpp"
 #include "model/locator.hpp"
 #include "rules/ruleset_impl.hpp"
 
@@ -82,25 +85,54 @@ void drop_allowed(std::vector<Finding>& findings, std::string_view text,
   });
 }
 
+// Whether a rule with `years` runs on a report about `year` (a rule without it runs on every one).
+bool in_years(const RuleInfo& rule, const std::optional<int>& year) {
+  if (!rule.from_year && !rule.until_year) return true;
+  if (!year) return false;
+  return (!rule.from_year || *year >= *rule.from_year) &&
+         (!rule.until_year || *year <= *rule.until_year);
+}
+
 }  // namespace
 
 Report check(const Document& doc, const RuleSet& rules, const CheckOptions& options) {
   const RuleSet::Impl& impl = rules.impl();
   const detail::MatchIndex matches = impl.patterns.scan(doc);
-  const detail::DocumentFacts facts =
-      detail::find_document_facts(doc, matches, {impl.patterns, impl.types, impl.parts}, options);
-  const detail::CheckContext ctx(doc, matches, options, facts, impl.parts, impl.patterns);
+  // A pack runs on the document types it applies to (all, when it names none).
+  auto pack_applies = [&](const std::string& pack, const std::string& type) {
+    auto it = std::find_if(impl.packs.begin(), impl.packs.end(),
+                           [&](const PackInfo& p) { return p.id == pack; });
+    if (it == impl.packs.end() || it->applies_to.empty()) return true;
+    return std::find(it->applies_to.begin(), it->applies_to.end(), type) != it->applies_to.end();
+  };
+  const detail::DocumentFacts facts = detail::find_document_facts(
+      doc, matches, {impl.patterns, impl.types, impl.parts, pack_applies}, options);
+  // Last year's report: the same facts, found as for a document of this one's type.
+  CheckOptions previous_options;
+  std::optional<detail::MatchIndex> previous_matches;
+  std::optional<detail::DocumentFacts> previous_facts;
+  std::optional<detail::CheckContext> previous;
+  if (options.previous) {
+    previous_options.document_type = facts.type.id;
+    const Document& last = *options.previous;
+    previous_matches.emplace(impl.patterns.scan(last));
+    previous_facts.emplace(detail::find_document_facts(
+        last, *previous_matches, {impl.patterns, impl.types, impl.parts, pack_applies},
+        previous_options));
+    previous.emplace(last, *previous_matches, previous_options, *previous_facts, impl.parts,
+                     impl.patterns);
+  }
+  const detail::CheckContext ctx(doc, matches, options, facts, impl.parts, impl.patterns,
+                                 previous ? &*previous : nullptr);
 
   Report report;
   report.file = doc.name;
+  if (options.previous) report.previous = options.previous->name;
   report.type = facts.type;
   report.year = facts.year.report.value_or(0);
-  // A pack runs on the document types it applies to (all, when it names none).
   std::vector<bool> applies(impl.packs.size());
   for (std::size_t p = 0; p < impl.packs.size(); ++p) {
-    const auto& types = impl.packs[p].applies_to;
-    applies[p] =
-        types.empty() || std::find(types.begin(), types.end(), facts.type.id) != types.end();
+    applies[p] = pack_applies(impl.packs[p].id, facts.type.id);
     if (applies[p]) report.packs.push_back(impl.packs[p].id);
   }
   for (const detail::PartDef& def : impl.parts) {
@@ -122,6 +154,7 @@ Report check(const Document& doc, const RuleSet& rules, const CheckOptions& opti
     const std::string& id = impl.rules[i].id;
     if (!applies[impl.check_pack[i]] || impl.rules[i].disabled()) continue;
     if (options.disabled.count(id) || (!options.only.empty() && !options.only.count(id))) continue;
+    if (!in_years(impl.rules[i], facts.year.report)) continue;
     impl.checks[i]->run(ctx, sink);
   }
   drop_superseded(report.findings, impl.rules);
@@ -138,6 +171,46 @@ Report check(const Document& doc, const RuleSet& rules, const CheckOptions& opti
       });
   detail::assign_fingerprints(report.findings, doc);  // in this order: the n-th identical one
   return report;
+}
+
+ReportIdentity identify(const Document& doc, const RuleSet& rules, const CheckOptions& options) {
+  ReportIdentity out;
+  out.organ = detail::report_organ(doc);
+  // The title's year is the report's (find_report_year() looks at the text only without one).
+  std::optional<int> year = doc.title ? detail::first_year(doc.title->text) : std::nullopt;
+  out.year = year ? *year : detail::find_report_year(doc).report.value_or(0);
+  if (out.organ.empty() || out.year == 0) return out;  // it cannot be paired: no type needed
+  const RuleSet::Impl& impl = rules.impl();
+  // A title that names the type needs no scan of the text (most reports): only a document whose
+  // type would come from the words of its text is scanned, as check() scans it.
+  DocumentType type = detail::find_document_type(doc, detail::MatchIndex(impl.patterns.size()),
+                                                 impl.patterns, impl.types, options.document_type);
+  if (type.basis == DocumentType::Basis::fallback && (!doc.title || type.genre.empty())) {
+    type = detail::find_document_type(doc, impl.patterns.scan(doc), impl.patterns, impl.types,
+                                      options.document_type);
+  }
+  out.type = type.id;
+  return out;
+}
+
+std::vector<PreviousMatch> pair_previous(const std::vector<ReportIdentity>& reports) {
+  std::vector<PreviousMatch> out(reports.size());
+  // Reports by type, organ and year: each looks up its own key with the year one less.
+  std::map<std::tuple<std::string_view, std::string_view, int>, std::vector<std::size_t>> by_key;
+  for (std::size_t i = 0; i < reports.size(); ++i) {
+    const ReportIdentity& r = reports[i];
+    if (r.organ.empty() || r.year == 0) continue;
+    by_key[{r.type, r.organ, r.year}].push_back(i);
+  }
+  for (std::size_t i = 0; i < reports.size(); ++i) {
+    const ReportIdentity& r = reports[i];
+    if (r.organ.empty() || r.year == 0) continue;
+    auto it = by_key.find({r.type, r.organ, r.year - 1});
+    if (it == by_key.end()) continue;
+    out[i].candidates = it->second;
+    if (it->second.size() == 1) out[i].previous = it->second.front();
+  }
+  return out;
 }
 
 }  // namespace fzcheck

@@ -3,7 +3,6 @@
 #include <sstream>
 
 #include <fmt/format.h>
-#include <yaml-cpp/yaml.h>
 
 #include "fzcheck/check.hpp"
 #include "fzcheck/read.hpp"
@@ -35,6 +34,9 @@ std::optional<std::vector<std::string>> read_lines(const fs::path& path,
   return lines;
 }
 
+// A fixture's previous report is <stem>.previous.<ext> beside it: not a fixture of its own.
+constexpr std::string_view kPrevious = ".previous";
+
 bool is_fixture(const fs::path& p) {
   std::string name = p.filename().string();
   auto ends = [&](const std::string& suffix) {
@@ -42,7 +44,16 @@ bool is_fixture(const fs::path& p) {
            name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
   };
   return fs::is_regular_file(p) && name.front() != '.' && !ends(".expected") &&
-         !ends(".options.yaml") && !ends(".md");
+         !ends(".options.yaml") && !ends(".md") && !p.stem().string().ends_with(kPrevious);
+}
+
+// The previous report of a fixture (<stem>.previous.txt, .docx or .html), if it has one.
+std::optional<fs::path> previous_of(const fs::path& fixture) {
+  for (const char* ext : {".txt", ".docx", ".html"}) {
+    fs::path p = fixture.parent_path() / (fixture.stem().string() + std::string(kPrevious) + ext);
+    if (fs::exists(p)) return p;
+  }
+  return std::nullopt;
 }
 
 std::vector<fs::path> fixtures_in(const fs::path& dir) {
@@ -74,27 +85,27 @@ std::optional<CheckOptions> fixture_options(const fs::path& fixture,
     for (const Error& e : errors.errors()) problems.push_back(e.to_string());
     return std::nullopt;
   }
-  try {
-    const YAML::Node& root = yaml->root();
-    for (auto it = root.begin(); it != root.end(); ++it) {
-      std::string key = it->first.Scalar();
-      if (key == "document_type") {
-        options.document_type = it->second.Scalar();
-        continue;
-      }
-      auto date = parse_iso_date(it->second.Scalar());
-      if ((key != "submitted_on" && key != "published_on") || !date) {
-        problems.push_back(fmt::format(
-            "{}: '{}' is not document_type, or submitted_on or published_on with a YYYY-MM-DD "
-            "date",
-            file.string(), key));
-        return std::nullopt;
-      }
-      (key == "submitted_on" ? options.submitted_on : options.published_on) = date;
-    }
-  } catch (const YAML::Exception& e) {
-    problems.push_back(fmt::format("{}: {}", file.string(), e.what()));
+  const detail::YamlNode& root = yaml->root();
+  if (root.is_sequence()) {
+    problems.push_back(fmt::format("{}: the options must be a mapping, not a list", file.string()));
     return std::nullopt;
+  }
+  for (std::size_t i = 0; root.is_map() && i < root.children.size(); i += 2) {
+    const std::string& key = root.children[i].scalar;
+    const std::string& value = root.children[i + 1].scalar;
+    if (key == "document_type") {
+      options.document_type = value;
+      continue;
+    }
+    auto date = parse_iso_date(value);
+    if ((key != "submitted_on" && key != "published_on") || !date) {
+      problems.push_back(fmt::format(
+          "{}: '{}' is not document_type, or submitted_on or published_on with a YYYY-MM-DD "
+          "date",
+          file.string(), key));
+      return std::nullopt;
+    }
+    (key == "submitted_on" ? options.submitted_on : options.published_on) = date;
   }
   return options;
 }
@@ -117,6 +128,14 @@ std::optional<std::vector<std::string>> findings_of(const RuleSet& rules, const 
   if (!doc) {
     problems.push_back(doc.error().to_string());
     return std::nullopt;
+  }
+  if (auto previous = previous_of(fixture)) {
+    auto last = read_document(*previous);
+    if (!last) {
+      problems.push_back(last.error().to_string());
+      return std::nullopt;
+    }
+    options->previous = std::make_shared<const Document>(std::move(*last));
   }
   Report report = check(*doc, rules, *options);
   std::vector<std::string> lines;

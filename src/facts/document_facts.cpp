@@ -34,11 +34,21 @@ bool ends_mid_sentence(const Document& doc) {
 
 DocumentFacts find_document_facts(const Document& doc, const MatchIndex& matches,
                                   const FactDefs& defs, const CheckOptions& options) {
-  PartFacts parts = locate_parts(doc, matches, defs.parts);
+  DocumentType type =
+      find_document_type(doc, matches, defs.patterns, defs.types, options.document_type);
+  PartFacts parts;
+  if (defs.pack_applies) {
+    std::vector<PartDef> applying;
+    for (const PartDef& def : defs.parts) {
+      if (defs.pack_applies(def.id.pack, type.id)) applying.push_back(def);
+    }
+    parts = locate_parts(doc, matches, applying);
+  } else {
+    parts = locate_parts(doc, matches, defs.parts);
+  }
   HeadingFacts headings(doc, parts.unheaded_starts);
-  return DocumentFacts{
-      find_document_type(doc, matches, defs.patterns, defs.types, options.document_type),
-      std::move(parts), find_report_year(doc), std::move(headings), ends_mid_sentence(doc)};
+  return DocumentFacts{std::move(type), std::move(parts), find_report_year(doc),
+                       std::move(headings), ends_mid_sentence(doc)};
 }
 
 }  // namespace fzcheck::detail

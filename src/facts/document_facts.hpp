@@ -2,6 +2,8 @@
 // shape of its headings. Computed once per check() into an immutable object that rules only read.
 #pragma once
 
+#include <functional>
+#include <string>
 #include <vector>
 
 #include "facts/document_type.hpp"
@@ -28,6 +30,10 @@ struct FactDefs {
   const PatternSet& patterns;
   const TypeTable& types;
   const std::vector<PartDef>& parts;  // sorted by priority
+  // Whether the parts a pack declares are looked for in a document of a type (the pack applies to
+  // it): the parts of a pack that does not check the document do not compete for its headings.
+  // Empty: every part is looked for.
+  std::function<bool(const std::string& pack, const std::string& type)> pack_applies = {};
 };
 
 DocumentFacts find_document_facts(const Document& doc, const MatchIndex& matches,

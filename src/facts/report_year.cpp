@@ -10,8 +10,8 @@ namespace fzcheck::detail {
 
 namespace {
 
-// Calls f(year) for every four-digit year followed by 年, in text order: "2024年" and the
-// digit-by-digit Chinese form "二〇二四年".
+// Calls f(year, offset) for every four-digit year followed by 年, in text order: "2024年" and the
+// digit-by-digit Chinese form "二〇二四年"; `offset` is where its first digit starts.
 template <class F>
 void for_each_year(std::string_view text, F&& f) {
   const std::string year_char = utf8::encode(cjk::kYear);
@@ -33,7 +33,7 @@ void for_each_year(std::string_view text, F&& f) {
         i = j;
       }
       if (digits == 4 && value >= 1990 && value <= 2100) {
-        f(value);
+        f(value, i);
         break;
       }
     }
@@ -48,7 +48,8 @@ std::optional<int> most_mentioned(const Document& doc, std::uint32_t end) {
     const Paragraph& p = doc.paragraphs[i];
     if (p.role == ParagraphRole::preamble || p.role == ParagraphRole::body ||
         p.role == ParagraphRole::heading) {
-      for_each_year(outside_titles(doc.str(p.span)), [&](int year) { ++counts[year]; });
+      for_each_year(outside_titles(doc.str(p.span)),
+                    [&](int year, std::size_t) { ++counts[year]; });
     }
   }
   std::optional<int> best;
@@ -67,9 +68,7 @@ std::optional<int> most_mentioned(const Document& doc, std::uint32_t end) {
 ReportYear find_report_year(const Document& doc) {
   ReportYear out;
   if (doc.title) {
-    for_each_year(doc.title->text, [&](int year) {
-      if (!out.title) out.title = year;
-    });
+    out.title = first_year(doc.title->text);
   }
   // The preamble and the first level-one section; then the whole text if they name no year.
   const auto all = static_cast<std::uint32_t>(doc.paragraphs.size());
@@ -83,6 +82,22 @@ ReportYear find_report_year(const Document& doc) {
   out.body = most_mentioned(doc, first_part_end);
   if (!out.body) out.body = most_mentioned(doc, all);
   out.report = out.title ? out.title : out.body;
+  return out;
+}
+
+std::optional<std::size_t> first_year_offset(std::string_view text) {
+  std::optional<std::size_t> out;
+  for_each_year(text, [&](int, std::size_t at) {
+    if (!out) out = at;
+  });
+  return out;
+}
+
+std::optional<int> first_year(std::string_view text) {
+  std::optional<int> out;
+  for_each_year(text, [&](int year, std::size_t) {
+    if (!out) out = year;
+  });
   return out;
 }
 

@@ -17,6 +17,10 @@ struct ReportYear {
 
 ReportYear find_report_year(const Document& doc);
 
+// The first year of `text` (2024年, 二〇二四年), and where it starts as a byte offset.
+std::optional<int> first_year(std::string_view text);
+std::optional<std::size_t> first_year_offset(std::string_view text);
+
 // Text without what is inside 《…》: the years in document titles ("（2021—2025年）") are not the
 // years a report speaks about.
 std::string outside_titles(std::string_view text);

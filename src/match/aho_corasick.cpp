@@ -78,16 +78,13 @@ void AhoCorasick::build() {
     // Outputs of the failure state are outputs here too (it was processed earlier).
     const auto& inherited = out[fail[s]];
     out[s].insert(out[s].end(), inherited.begin(), inherited.end());
-    for (std::uint32_t cls = 0; cls < classes_; ++cls) {
-      auto it = go[s].find(cls);
-      if (it != go[s].end()) {
-        std::uint32_t t = it->second;
-        fail[t] = table_[fail[s] * classes_ + cls];
-        table_[s * classes_ + cls] = t;
-        queue.push_back(t);
-      } else {
-        table_[s * classes_ + cls] = table_[fail[s] * classes_ + cls];
-      }
+    // The failure state's row (complete: it is nearer the root), then this state's own edges.
+    std::copy_n(table_.begin() + static_cast<std::ptrdiff_t>(fail[s] * classes_), classes_,
+                table_.begin() + static_cast<std::ptrdiff_t>(s * classes_));
+    for (const auto& [cls, t] : go[s]) {
+      fail[t] = table_[fail[s] * classes_ + cls];
+      table_[s * classes_ + cls] = t;
+      queue.push_back(t);
     }
   }
   // Flag the states that have outputs in the table itself, so scanning tests one bit.

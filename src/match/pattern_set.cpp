@@ -3,6 +3,7 @@
 #include <re2/filtered_re2.h>
 #include <re2/re2.h>
 #include <unicode/uchar.h>
+#include <unicode/uniset.h>
 
 #include <algorithm>
 #include <unordered_map>
@@ -60,7 +61,105 @@ bool lowered_beyond_ascii(std::string_view atom) {
   return false;
 }
 
+// Every spelling of such an atom whose letters beyond ASCII are in any case (ｘ → ｘ, Ｘ): what
+// the text may hold where RE2 wrote the lowered atom. Empty when there would be more than
+// kMaxSpellings (the atom is then taken as present everywhere).
+constexpr std::size_t kMaxSpellings = 16;
+std::vector<std::string> case_spellings(std::string_view atom) {
+  std::vector<std::string> out = {""};
+  std::size_t i = 0;
+  while (i < atom.size()) {
+    const std::size_t from = i;
+    const char32_t c = utf8::next(atom, i);
+    std::vector<std::string> forms;
+    if (c >= 0x80 && c != utf8::kInvalid) {
+      icu::UnicodeSet closure(static_cast<UChar32>(c), static_cast<UChar32>(c));
+      closure.closeOver(USET_CASE_INSENSITIVE);
+      for (int32_t k = 0; k < closure.size(); ++k) {
+        const UChar32 form = closure.charAt(k);
+        if (closure.contains(form)) forms.push_back(utf8::encode(static_cast<char32_t>(form)));
+      }
+    }
+    if (forms.empty()) forms.emplace_back(atom.substr(from, i - from));
+    if (out.size() * forms.size() > kMaxSpellings) return {};
+    std::vector<std::string> next;
+    for (const std::string& head : out) {
+      for (const std::string& form : forms) next.push_back(head + form);
+    }
+    out = std::move(next);
+  }
+  return out;
+}
+
 }  // namespace
+
+std::string lift_repetition_bounds(std::string_view p) {
+  if (p.find("\\Q") != std::string_view::npos) return std::string(p);
+  auto digits = [](std::string_view s) {
+    return !s.empty() &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  // The end of an escape starting at p[i] == '\\': \x{…}, \p{…} and \P{…} run to their brace.
+  auto escape_end = [&](std::size_t i) -> std::size_t {
+    if (i + 1 >= p.size()) return std::string_view::npos;
+    const char d = p[i + 1];
+    if ((d == 'x' || d == 'p' || d == 'P') && i + 2 < p.size() && p[i + 2] == '{') {
+      std::size_t close = p.find('}', i + 3);
+      return close == std::string_view::npos ? close : close + 1;
+    }
+    return i + 2;
+  };
+  std::string out;
+  out.reserve(p.size());
+  std::size_t i = 0;
+  while (i < p.size()) {
+    const char c = p[i];
+    std::size_t end = i + 1;
+    if (c == '\\') {
+      end = escape_end(i);
+    } else if (c == '[') {  // a class, to its closing bracket: nothing inside is a repetition
+      std::size_t j = i + 1;
+      if (j < p.size() && p[j] == '^') ++j;
+      if (j < p.size() && p[j] == ']') ++j;
+      while (j != std::string_view::npos && j < p.size() && p[j] != ']') {
+        if (p[j] == '\\') {
+          j = escape_end(j);
+        } else if (p[j] == '[' && j + 1 < p.size() && p[j + 1] == ':') {
+          std::size_t close = p.find(":]", j + 2);
+          j = close == std::string_view::npos ? close : close + 2;
+        } else {
+          ++j;
+        }
+      }
+      end = j == std::string_view::npos || j >= p.size() ? j : j + 1;
+    } else if (c == '{') {
+      const std::size_t close = p.find('}', i);
+      if (close != std::string_view::npos) {
+        const std::string_view inside = p.substr(i + 1, close - i - 1);
+        const std::size_t comma = inside.find(',');
+        // Only a valid bound (n ≤ m ≤ 1000): an invalid one stays, for RE2 to report.
+        auto number = [](std::string_view s) {
+          return s.size() > 4 ? 10000 : std::stoi(std::string(s));
+        };
+        if (comma != std::string_view::npos && digits(inside.substr(comma + 1)) &&
+            (comma == 0 || digits(inside.substr(0, comma))) &&
+            (comma == 0 ? 0 : number(inside.substr(0, comma))) <=
+                number(inside.substr(comma + 1)) &&
+            number(inside.substr(comma + 1)) <= 1000) {
+          out += '{';
+          out += comma == 0 ? std::string_view("0") : inside.substr(0, comma);
+          out += ",}";
+          i = close + 1;
+          continue;
+        }
+      }
+    }
+    if (end == std::string_view::npos || end > p.size()) return std::string(p);  // unreadable
+    out.append(p.substr(i, end - i));
+    i = end;
+  }
+  return out;
+}
 
 PatternSet::PatternSet() : filter_(std::make_unique<re2::FilteredRE2>(kMinAtomBytes)) {}
 PatternSet::~PatternSet() = default;
@@ -78,20 +177,35 @@ PatternId PatternSet::add_literal(std::string_view text) {
   return static_cast<PatternId>(entries_.size() - 1);
 }
 
-std::variant<PatternId, std::string> PatternSet::add_regex(std::string_view pattern) {
-  if (auto known = regex_ids_.find(std::string(pattern)); known != regex_ids_.end())
+std::variant<PatternId, std::string> PatternSet::add_regex(std::string_view pattern, Where where,
+                                                           bool trusted) {
+  if (auto known = regex_ids_.find(std::string(pattern)); known != regex_ids_.end()) {
+    entries_[known->second].where = entries_[known->second].where | where;
     return known->second;
+  }
   int filtered_id = -1;
-  RE2::ErrorCode code =
-      filter_->Add(re2::StringPiece(pattern.data(), pattern.size()), regex_options(), &filtered_id);
-  if (code != RE2::NoError) {
-    RE2 probe(re2::StringPiece(pattern.data(), pattern.size()), regex_options());
-    return explain_regex_error(probe.error());
+  std::unique_ptr<Lazy> lazy;
+  if (trusted) {
+    // The stand-in, when lifting the bounds changes the pattern and it compiles.
+    const std::string lifted = lift_repetition_bounds(pattern);
+    if (lifted != pattern && filter_->Add(lifted, regex_options(), &filtered_id) == RE2::NoError) {
+      lazy = std::make_unique<Lazy>();
+    }
+  }
+  if (!lazy) {
+    RE2::ErrorCode code = filter_->Add(re2::StringPiece(pattern.data(), pattern.size()),
+                                       regex_options(), &filtered_id);
+    if (code != RE2::NoError) {
+      RE2 probe(re2::StringPiece(pattern.data(), pattern.size()), regex_options());
+      return explain_regex_error(probe.error());
+    }
   }
   Entry e;
   e.regex = true;
   e.text = std::string(pattern);
   e.filtered_id = filtered_id;
+  e.where = where;
+  e.lazy = std::move(lazy);
   entries_.push_back(std::move(e));
   auto id = static_cast<PatternId>(entries_.size() - 1);
   regex_entries_.push_back(id);
@@ -110,12 +224,18 @@ void PatternSet::build() {
     std::vector<std::string> atoms;
     filter_->Compile(&atoms);
     for (std::size_t a = 0; a < atoms.size(); ++a) {
+      std::vector<std::string> spellings = {atoms[a]};
       if (lowered_beyond_ascii(atoms[a])) {
-        always_atoms_.push_back(static_cast<int>(a));  // taken as present in every paragraph
-        continue;
+        spellings = case_spellings(atoms[a]);
+        if (spellings.empty()) {
+          always_atoms_.push_back(static_cast<int>(a));  // taken as present in every paragraph
+          continue;
+        }
       }
-      automaton_.add(atoms[a]);
-      automaton_targets_.push_back(-1 - static_cast<std::int64_t>(a));
+      for (const std::string& spelling : spellings) {
+        automaton_.add(spelling);
+        automaton_targets_.push_back(-1 - static_cast<std::int64_t>(a));
+      }
     }
     // The regexes that pass the filter with no atom found run on every paragraph.
     filter_->AllPotentials(always_atoms_, &unfiltered_);
@@ -124,9 +244,29 @@ void PatternSet::build() {
   built_ = true;
 }
 
-const re2::RE2* PatternSet::regex(PatternId id) const noexcept {
+const re2::RE2& PatternSet::compiled(const Entry& e) const {
+  if (!e.lazy) return filter_->GetRE2(e.filtered_id);
+  std::call_once(e.lazy->once, [&] {
+    e.lazy->regex =
+        std::make_unique<RE2>(re2::StringPiece(e.text.data(), e.text.size()), regex_options());
+    e.lazy->ready.store(true, std::memory_order_release);
+  });
+  return *e.lazy->regex;
+}
+
+const re2::RE2* PatternSet::groups(PatternId id) const noexcept {
   const Entry& e = entries_[id];
   return e.regex ? &filter_->GetRE2(e.filtered_id) : nullptr;
+}
+
+const re2::RE2* PatternSet::regex(PatternId id) const {
+  const Entry& e = entries_[id];
+  return e.regex ? &compiled(e) : nullptr;
+}
+
+std::size_t PatternSet::lazy_regexes() const {
+  return static_cast<std::size_t>(std::count_if(entries_.begin(), entries_.end(),
+                                                [](const Entry& e) { return e.lazy != nullptr; }));
 }
 
 std::optional<Match> PatternSet::find_in_text(PatternId id, std::string_view text) const {
@@ -137,8 +277,7 @@ std::optional<Match> PatternSet::find_in_text(PatternId id, std::string_view tex
   if (e.regex) {
     re2::StringPiece whole(text.data(), text.size());
     re2::StringPiece found;
-    if (!filter_->GetRE2(e.filtered_id).Match(whole, 0, whole.size(), RE2::UNANCHORED, &found, 1))
-      return std::nullopt;
+    if (!compiled(e).Match(whole, 0, whole.size(), RE2::UNANCHORED, &found, 1)) return std::nullopt;
     return at(static_cast<std::size_t>(found.data() - text.data()), found.size());
   }
   std::size_t pos = e.exact_case ? text.find(e.text) : ascii::ifind(text, e.text);
@@ -158,6 +297,10 @@ MatchIndex PatternSet::scan(const Document& doc) const {
   std::size_t paragraph = 0;
   const auto& paragraphs = doc.paragraphs;
 
+  // Where a regex scoped to the signature may run.
+  const Span signature = doc.signature ? doc.signature->span : Span{};
+  auto overlaps = [](Span a, Span b) { return !b.empty() && a.begin < b.end && b.begin < a.end; };
+
   auto run_regexes = [&](std::size_t p) {
     if (!any_regex || p >= paragraphs.size()) return;
     if (atoms.empty() && unfiltered_.empty()) return;
@@ -166,9 +309,20 @@ MatchIndex PatternSet::scan(const Document& doc) const {
     atoms.erase(std::unique(atoms.begin(), atoms.end()), atoms.end());
     filter_->AllPotentials(atoms, &potentials);
     const Span span = paragraphs[p].span;
+    // The places this paragraph is part of, for the regexes that look only there.
+    const Where here = overlaps(span, signature) ? Where::signature : Where::nowhere;
     const re2::StringPiece para(text.data() + span.begin, span.size());
     for (int rid : potentials) {
-      const RE2& re = filter_->GetRE2(rid);
+      const Entry& entry = entries_[regex_entries_[static_cast<std::size_t>(rid)]];
+      if ((static_cast<std::uint8_t>(entry.where) & static_cast<std::uint8_t>(here)) == 0 &&
+          entry.where != Where::everywhere)
+        continue;
+      // Until a lazy regex is compiled, its stand-in (which matches wherever it does) says whether
+      // this paragraph needs it: a document that never does never pays for compiling it.
+      if (entry.lazy && !entry.lazy->ready.load(std::memory_order_acquire) &&
+          !filter_->GetRE2(rid).Match(para, 0, para.size(), RE2::UNANCHORED, nullptr, 0))
+        continue;
+      const RE2& re = compiled(entry);
       auto& list = out[regex_entries_[static_cast<std::size_t>(rid)]];
       std::size_t pos = 0;
       re2::StringPiece m;

@@ -1,11 +1,19 @@
 // Every pattern of a rule set (literal terms and RE2 regular expressions), compiled together so
 // that a document is scanned once: one Aho–Corasick pass finds all literals and the required
 // literals ("atoms") of every regex; a regex then runs only on the paragraphs where its atoms
-// occur (RE2's FilteredRE2 decides which). Regexes without atoms run on every paragraph.
+// occur (RE2's FilteredRE2 decides which), and only on the paragraphs of the places its users
+// look at (Where). Regexes without atoms run on every paragraph of those places.
+//
+// A regex of a built-in rule (trusted: the test suite compiles each one) with bounded repetitions
+// is compiled lazily, on its first use: the filter is given a stand-in with the bounds lifted
+// ({0,30} → {0,}), which matches wherever the regex does, is a fraction of the cost to compile,
+// and needs the same atoms.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -26,6 +34,20 @@ namespace fzcheck::detail {
 
 using PatternId = std::uint32_t;
 
+// Where the matches of a pattern are looked for by the scan: a pattern is added with the places
+// its user reads (the union of them when several rules share it). nowhere: only through
+// find_in_text(), never in the document (a title joined from its lines); signature: in the
+// paragraphs of the signature.
+enum class Where : std::uint8_t { nowhere = 0, signature = 1, everywhere = 0xFF };
+inline Where operator|(Where a, Where b) noexcept {
+  return static_cast<Where>(static_cast<std::uint8_t>(a) | static_cast<std::uint8_t>(b));
+}
+
+// `pattern` with every bounded repetition {n,m} made unbounded ({n,}), outside character classes
+// and escapes: a regex that matches wherever `pattern` matches. `pattern` itself when there is
+// none or the pattern has a construct this does not read (\Q…\E).
+std::string lift_repetition_bounds(std::string_view pattern);
+
 struct Match {
   std::uint32_t begin = 0;
   std::uint32_t end = 0;
@@ -40,10 +62,14 @@ class PatternSet {
   PatternSet(PatternSet&&) noexcept;
   PatternSet& operator=(PatternSet&&) noexcept;
 
-  // The same text added twice gives the same id. Literals must not be empty.
+  // The same text added twice gives the same id. Literals must not be empty. (Literals are found
+  // everywhere: the automaton passes over the whole text anyway.)
   PatternId add_literal(std::string_view text);
-  // Returns the id, or a message that says what is wrong with the pattern.
-  std::variant<PatternId, std::string> add_regex(std::string_view pattern);
+  // Returns the id, or a message that says what is wrong with the pattern. A `trusted` regex
+  // (of a built-in rule, known to compile) may be compiled on its first use.
+  std::variant<PatternId, std::string> add_regex(std::string_view pattern,
+                                                 Where where = Where::everywhere,
+                                                 bool trusted = false);
 
   void build();
   std::size_t size() const noexcept { return entries_.size(); }
@@ -51,8 +77,16 @@ class PatternSet {
   // All matches of every pattern in doc.text (regex matches never cross a paragraph).
   MatchIndex scan(const Document& doc) const;
 
-  // The compiled regex of a regex pattern (nullptr for a literal), for capture groups.
-  const re2::RE2* regex(PatternId id) const noexcept;
+  bool is_regex(PatternId id) const noexcept { return entries_[id].regex; }
+  // The compiled regex of a regex pattern (nullptr for a literal), for capture groups. Compiles a
+  // lazy one.
+  const re2::RE2* regex(PatternId id) const;
+  // A regex with the capturing groups of a regex pattern (its stand-in, for a lazy one), for
+  // checks at load time that need only those (group count, a rewrite string); nullptr for a
+  // literal. Compiles nothing.
+  const re2::RE2* groups(PatternId id) const noexcept;
+  // How many regexes are compiled on their first use (for tests).
+  std::size_t lazy_regexes() const;
 
   // The first match of a pattern in `text` (a string that is not in the document, such as a
   // title joined from two lines), offsets into `text`. Same semantics as scan().
@@ -62,12 +96,21 @@ class PatternSet {
   }
 
  private:
+  // The regex compiled on its first use (the filter holds a stand-in).
+  struct Lazy {
+    std::once_flag once;
+    std::unique_ptr<re2::RE2> regex;
+    std::atomic<bool> ready{false};  // regex is compiled
+  };
   struct Entry {
     bool regex = false;
     std::string text;         // the literal or the regex source
     bool exact_case = false;  // a literal with upper-case ASCII letters
     int filtered_id = -1;     // index in filter_
+    Where where = Where::nowhere;
+    std::unique_ptr<Lazy> lazy;  // null: filter_ holds the regex itself
   };
+  const re2::RE2& compiled(const Entry& e) const;
   std::vector<Entry> entries_;
   // The id of each literal and of each regex by its text, so that adding is not a search.
   std::unordered_map<std::string, PatternId> literal_ids_, regex_ids_;

@@ -5,6 +5,7 @@
 
 #include "fzcheck/outline.hpp"
 #include "fzcheck/report.hpp"
+#include "report/json_writer.hpp"
 
 namespace fzcheck {
 
@@ -19,61 +20,116 @@ std::string dump(const Json& j, int indent) {
 }  // namespace
 
 void write_json(std::ostream& out, const Report& report, int indent) {
-  Json findings = Json::array();
-  for (const Finding& f : report.findings) {
-    Json j;
-    j["rule"] = f.rule_id;
-    j["severity"] = to_string(f.severity);
-    j["message"] = f.message;
-    j["line"] = f.begin.line;
-    j["column"] = f.begin.column;
-    j["end_line"] = f.end.line;
-    j["end_column"] = f.end.column;
-    j["excerpt"] = f.excerpt;
-    j["replacement"] = f.replacement ? Json(*f.replacement) : Json(nullptr);
-    j["source"] = f.source;
-    j["heading"] = f.heading.empty() ? Json(nullptr) : Json(f.heading);
-    j["fingerprint"] = f.fingerprint;
-    findings.push_back(std::move(j));
-  }
-  Json j;
-  j["file"] = report.file;
+  // Written as it goes (no tree): this is most of `check --format json` after the checking.
+  constexpr std::size_t kFlushBytes = 1 << 16;
+  std::string text;
+  text.reserve(kFlushBytes + 4096);
+  detail::JsonWriter j(text, indent);
+  j.begin_object();
+  j.member("file", report.file);
   const DocumentType& type = report.type;
-  j["document_type"] = {{"id", type.id},
-                        {"name", type.name},
-                        {"basis", to_string(type.basis)},
-                        {"evidence", type.evidence},
-                        {"genre", type.genre.empty() ? Json(nullptr) : Json(type.genre)}};
-  if (type.basis == DocumentType::Basis::body) j["document_type"]["count"] = type.count;
-  j["packs"] = report.packs;
-  j["year"] = report.year ? Json(report.year) : Json(nullptr);
-  Json parts = Json::array();
+  j.key("document_type");
+  j.begin_object();
+  j.member("id", type.id);
+  j.member("name", type.name);
+  j.member("basis", to_string(type.basis));
+  j.member("evidence", type.evidence);
+  if (type.genre.empty()) {
+    j.null_member("genre");
+  } else {
+    j.member("genre", type.genre);
+  }
+  if (type.basis == DocumentType::Basis::body) j.member("count", type.count);
+  j.end_object();
+  j.key("packs");
+  j.begin_array();
+  for (const std::string& pack : report.packs) j.value(pack);
+  j.end_array();
+  if (report.year) {
+    j.member("year", report.year);
+  } else {
+    j.null_member("year");
+  }
+  if (!report.previous.empty()) j.member("previous", report.previous);
+  j.key("parts");
+  j.begin_array();
   for (const PartStatus& p : report.parts) {
-    parts.push_back({{"pack", p.pack},
-                     {"part", p.id},
-                     {"name", p.name},
-                     {"found", to_string(p.how)},
-                     {"line", p.line ? Json(p.line) : Json(nullptr)}});
+    j.begin_object();
+    j.member("pack", p.pack);
+    j.member("part", p.id);
+    j.member("name", p.name);
+    j.member("found", to_string(p.how));
+    if (p.line) {
+      j.member("line", p.line);
+    } else {
+      j.null_member("line");
+    }
+    j.end_object();
   }
-  j["parts"] = std::move(parts);
-  j["findings"] = std::move(findings);
-  j["summary"] = {{"error", report.count(Severity::error)},
-                  {"warning", report.count(Severity::warning)},
-                  {"info", report.count(Severity::info)}};
+  j.end_array();
+  j.key("findings");
+  j.begin_array();
+  for (const Finding& f : report.findings) {
+    j.begin_object();
+    j.member("rule", f.rule_id);
+    j.member("severity", to_string(f.severity));
+    j.member("message", f.message);
+    j.member("line", f.begin.line);
+    j.member("column", f.begin.column);
+    j.member("end_line", f.end.line);
+    j.member("end_column", f.end.column);
+    j.member("excerpt", f.excerpt);
+    if (f.replacement) {
+      j.member("replacement", *f.replacement);
+    } else {
+      j.null_member("replacement");
+    }
+    j.member("source", f.source);
+    if (f.heading.empty()) {
+      j.null_member("heading");
+    } else {
+      j.member("heading", f.heading);
+    }
+    j.member("fingerprint", f.fingerprint);
+    j.end_object();
+    if (text.size() >= kFlushBytes) {  // a report of a large file is not held twice
+      out.write(text.data(), static_cast<std::streamsize>(text.size()));
+      text.clear();
+    }
+  }
+  j.end_array();
+  j.key("summary");
+  j.begin_object();
+  j.member("error", report.count(Severity::error));
+  j.member("warning", report.count(Severity::warning));
+  j.member("info", report.count(Severity::info));
+  j.end_object();
   if (report.baseline) {
-    j["baseline"] = {
-        {"file", report.baseline->file.empty() ? Json(nullptr) : Json(report.baseline->file)},
-        {"known", report.baseline->known.size()}};
+    j.key("baseline");
+    j.begin_object();
+    if (report.baseline->file.empty()) {
+      j.null_member("file");
+    } else {
+      j.member("file", report.baseline->file);
+    }
+    j.member("known", report.baseline->known.size());
+    j.end_object();
   }
-  out << dump(j, indent);
+  j.end_object();
+  out.write(text.data(), static_cast<std::streamsize>(text.size()));
 }
 
 void JsonFilesWriter::add_json(const std::string& json) {
   out_ << (count_++ == 0 ? "{\n  \"files\": [\n    " : ",\n    ");
-  for (char c : json) {  // nested two levels deep
-    out_ << c;
-    if (c == '\n') out_ << "    ";
+  // Nested two levels deep: four more spaces after every line break (a line break is never
+  // inside a string, where it is written \n).
+  std::size_t from = 0;
+  for (std::size_t nl = json.find('\n'); nl != std::string::npos; nl = json.find('\n', from)) {
+    out_.write(json.data() + from, static_cast<std::streamsize>(nl + 1 - from));
+    out_.write("    ", 4);
+    from = nl + 1;
   }
+  out_.write(json.data() + from, static_cast<std::streamsize>(json.size() - from));
   out_.flush();
 }
 
@@ -115,6 +171,12 @@ void write_rules_json(std::ostream& out, const RuleSet& rules) {
                  {"kind", r.kind},    {"severity", to_string(r.severity)},
                  {"scope", r.scope},  {"summary", r.summary},
                  {"source", r.source}};
+    if (r.from_year || r.until_year) {
+      Json years = Json::object();
+      if (r.from_year) years["from"] = *r.from_year;
+      if (r.until_year) years["until"] = *r.until_year;
+      rule["years"] = std::move(years);
+    }
     if (const auto& o = r.overridden) {
       // Changed by a pack that extends its pack: severity and message above are the effective
       // ones, these the rule file's.

@@ -134,6 +134,10 @@ void write_text(std::ostream& out, const Report& report, const Document& doc,
                 const TextOptions& options) {
   if (options.show_type && !report.type.name.empty())
     fmt::print(out, "{}: {}\n", report.file, document_type_text(report.type, options.language));
+  // Last year's report is the user's word (--previous, or paired in a folder): say which it was.
+  if (!report.previous.empty())
+    fmt::print(out, "{}: {}\n", report.file,
+               ui_text(options.language, "previous_line", {{"previous", report.previous}}));
   for (const Finding& f : report.findings) {
     const std::string where = location(report.file, f, doc, options.language);
     const std::string severity = severity_text(f.severity, options.language);

@@ -9,6 +9,16 @@ namespace fzcheck {
 namespace detail {
 
 std::vector<PackSource> builtin_packs() {
+  std::map<std::string_view, std::string_view> trees;
+  for (std::size_t i = 0; i < kBuiltinTreesCount; ++i) {
+    trees.emplace(kBuiltinTrees[i].path,
+                  std::string_view(reinterpret_cast<const char*>(kBuiltinTrees[i].data),
+                                   kBuiltinTrees[i].size));
+  }
+  auto tree_of = [&](const std::string& path) {
+    auto it = trees.find(path);
+    return it == trees.end() ? std::string_view() : it->second;
+  };
   std::map<std::string, PackSource> packs;
   std::map<std::string, std::map<std::string, PackSource::Rule>> rules;
   for (std::size_t i = 0; i < kBuiltinFileCount; ++i) {
@@ -20,10 +30,12 @@ std::vector<PackSource> builtin_packs() {
     std::string pack = path.substr(0, slash);
     std::string rest = path.substr(slash + 1);
     PackSource& source = packs[pack];
+    source.builtin = true;
     source.origin = "builtin:" + pack;
     if (rest == "pack.yaml") {
       source.pack_file = "builtin:" + path;
       source.pack_yaml = std::move(text);
+      source.pack_tree = tree_of(path);
       continue;
     }
     std::size_t slash2 = rest.find('/');
@@ -35,6 +47,7 @@ std::vector<PackSource> builtin_packs() {
     if (file == "rule.yaml") {
       r.rule_file = "builtin:" + path;
       r.rule_yaml = std::move(text);
+      r.rule_tree = tree_of(path);
     } else if (file == "README.md") {
       r.readme = std::move(text);
     }

@@ -9,4 +9,9 @@ namespace fzcheck::detail {
 extern const EmbeddedFile kBuiltinFiles[];
 extern const std::size_t kBuiltinFileCount;
 
+// The YAML files among them compiled (yaml/yaml_tree.hpp) by tools/compile_yaml.cpp, by the same
+// paths: what the library loads them from.
+extern const EmbeddedFile kBuiltinTrees[];
+extern const std::size_t kBuiltinTreesCount;
+
 }  // namespace fzcheck::detail

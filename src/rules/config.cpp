@@ -20,11 +20,11 @@ Result<Config> load_config(const std::filesystem::path& file) {
   Config config;
   config.file = file;
   auto yaml = detail::parse_yaml(path, *text, errors);
-  if (yaml && !yaml->root().IsMap() && !yaml->root().IsNull()) {
-    errors.add(ErrorCode::rule_schema, path, yaml->position(yaml->root().Mark()),
+  if (yaml && !yaml->root().is_map() && !yaml->root().is_null()) {
+    errors.add(ErrorCode::rule_schema, path, yaml->root().pos,
                "the configuration must be a mapping of settings (rules, no_default_rules, "
                "disable, only, severity, fail_on, allow, policy)");
-  } else if (yaml && yaml->root().IsMap()) {
+  } else if (yaml && yaml->root().is_map()) {
     detail::Fields f(yaml, yaml->root(), errors, "configuration");
     const std::filesystem::path base = file.parent_path();
     for (const std::string& pack : f.strings("rules")) config.packs.push_back(base / pack);
@@ -43,21 +43,21 @@ Result<Config> load_config(const std::filesystem::path& file) {
       config.fail_on = *fail_on;
     }
     if (auto severities = f.map("severity")) {
-      const YAML::Node node = yaml->root()["severity"];
-      for (auto it = node.begin(); it != node.end(); ++it) {
-        std::string rule = it->first.Scalar();
-        config.rule_ids.emplace_back(rule, yaml->position(it->first.Mark()));
+      const detail::YamlNode& node = *yaml->root().find("severity");
+      for (std::size_t i = 0; i < node.children.size(); i += 2) {
+        const std::string& rule = node.children[i].scalar;
+        config.rule_ids.emplace_back(rule, node.children[i].pos);
         if (auto s = detail::severity_field(*severities, rule)) config.severity[rule] = *s;
       }
     }
     // allow: [terms] for every rule, or {rule: [terms]} per rule.
     if (f.has("allow")) {
-      const YAML::Node node = yaml->root()["allow"];
-      if (node.IsMap()) {
+      const detail::YamlNode& node = *yaml->root().find("allow");
+      if (node.is_map()) {
         auto by_rule = f.map("allow");
-        for (auto it = node.begin(); it != node.end(); ++it) {
-          std::string rule = it->first.Scalar();
-          config.rule_ids.emplace_back(rule, yaml->position(it->first.Mark()));
+        for (std::size_t i = 0; i < node.children.size(); i += 2) {
+          const std::string& rule = node.children[i].scalar;
+          config.rule_ids.emplace_back(rule, node.children[i].pos);
           config.allow_by_rule[rule] = by_rule->strings(rule);
         }
       } else {

@@ -118,6 +118,25 @@ std::string first_sentence(const std::string& text) {
   return cut == std::string::npos ? text : text.substr(0, cut);
 }
 
+// `years: {from: 2021, until: 2024}`: the report years a rule runs for, both ends included; one
+// end may be left out, not both.
+void read_years(Fields& f, RuleCommon& common) {
+  std::shared_ptr<Fields> years = f.map("years");
+  if (!years) return;
+  auto from = years->integer("from", 1949, 2999);
+  auto until = years->integer("until", 1949, 2999);
+  if (!years->has("from") && !years->has("until")) {
+    f.error("years", "'years' needs 'from', 'until' or both (the first and last report year)");
+    return;
+  }
+  if (from && until && *from > *until) {
+    years->error("until", fmt::format("'until' ({}) is before 'from' ({})", *until, *from));
+    return;
+  }
+  if (from) common.from_year = static_cast<int>(*from);
+  if (until) common.until_year = static_cast<int>(*until);
+}
+
 // One item of pack.yaml `overrides`: a rule of a pack this pack extends, changed by id.
 struct OverrideSpec {
   std::string rule;  // as written: "deadline" or "fazhi-report:deadline"
@@ -184,11 +203,11 @@ PackHeader read_pack_info(const PackSource& source, ErrorSink& errors) {
     pack.title = pack.id;
     return header;
   }
-  auto file = parse_yaml(source.pack_file, source.pack_yaml, errors);
+  auto file = load_yaml(source.pack_file, source.pack_yaml, source.pack_tree, errors);
   if (!file) return header;
   header.fields = std::make_shared<Fields>(file, file->root(), errors, "pack");
   Fields& f = *header.fields;
-  if (!file->root().IsMap()) {
+  if (!file->root().is_map()) {
     f.error_at(f.pos(), "pack.yaml must be a mapping with at least 'id' and 'title'");
     header.fields.reset();
     return header;
@@ -508,6 +527,14 @@ std::shared_ptr<const YamlFile> parse_yaml(const std::string& name, const std::s
   return YamlFile::parse(name, text, errors);
 }
 
+std::shared_ptr<const YamlFile> load_yaml(const std::string& name, const std::string& text,
+                                          std::string_view tree, ErrorSink& errors) {
+  if (!tree.empty()) {
+    if (auto file = YamlFile::from_compiled(name, tree)) return file;
+  }
+  return parse_yaml(name, text, errors);
+}
+
 void sort_errors(std::vector<Error>& errors) {
   std::stable_sort(errors.begin(), errors.end(), [](const Error& a, const Error& b) {
     return std::tie(a.file, a.pos.line, a.pos.column) < std::tie(b.file, b.pos.line, b.pos.column);
@@ -563,19 +590,18 @@ void read_packs(const std::filesystem::path& path, std::vector<PackSource>& out,
 PackLinks pack_links(const PackSource& pack) {
   PackLinks links;
   if (pack.pack_file.empty()) return links;
-  try {
-    YAML::Node root = YAML::Load(pack.pack_yaml);
-    if (!root.IsMap()) return links;
-    if (root["id"] && root["id"].IsScalar()) links.id = root["id"].Scalar();
-    YAML::Node extends = root["extends"];
-    if (extends && extends.IsScalar()) links.extends.push_back(extends.Scalar());
-    if (extends && extends.IsSequence()) {
-      for (const YAML::Node& item : extends) {
-        if (item.IsScalar()) links.extends.push_back(item.Scalar());
+  ErrorSink ignored;  // the loader reports them
+  auto file = load_yaml(pack.pack_file, pack.pack_yaml, pack.pack_tree, ignored);
+  if (!file || !file->root().is_map()) return links;
+  const YamlNode* id = file->root().find("id");
+  if (id && id->is_scalar()) links.id = id->scalar;
+  if (const YamlNode* extends = file->root().find("extends")) {
+    if (extends->is_scalar()) links.extends.push_back(extends->scalar);
+    if (extends->is_sequence()) {
+      for (const YamlNode& item : extends->children) {
+        if (item.is_scalar()) links.extends.push_back(item.scalar);
       }
     }
-  } catch (const YAML::Exception&) {
-    // The loader reports it.
   }
   return links;
 }
@@ -629,6 +655,7 @@ Result<RuleSet> compile_packs(std::vector<PackSource> sources, const RuleLoadOpt
     BuildContext ctx(impl->patterns, pack_parts, pack.id,
                      pack.language.empty() ? "zh-CN" : pack.language);
     ctx.set_bases(impl->parts, graph.ancestors[index]);
+    ctx.set_trusted(source.builtin);
     pack.extends.clear();
     for (std::size_t base : graph.bases[index]) pack.extends.push_back(infos[base].info.id);
     if (Fields* f = infos[index].fields.get()) {
@@ -654,10 +681,10 @@ Result<RuleSet> compile_packs(std::vector<PackSource> sources, const RuleLoadOpt
     }
     const std::size_t pack_index = impl->packs.size();
     for (const PackSource::Rule& rule : source.rules) {
-      auto file = parse_yaml(rule.rule_file, rule.rule_yaml, errors);
+      auto file = load_yaml(rule.rule_file, rule.rule_yaml, rule.rule_tree, errors);
       if (!file) continue;
       Fields f(file, file->root(), errors, "rule");
-      if (!file->root().IsMap()) {
+      if (!file->root().is_map()) {
         f.error_at(f.pos(),
                    "a rule file must be a mapping with id, kind, severity, message and source");
         continue;
@@ -687,6 +714,7 @@ Result<RuleSet> compile_packs(std::vector<PackSource> sources, const RuleLoadOpt
         f.error("source", "'source' must name the legal or standards basis");
       auto summary = f.string("summary");
       std::vector<Item> supersedes = f.scalars("supersedes");
+      read_years(f, common);
       if (severity) common.severity = *severity;
       std::optional<RuleOverride> overridden =
           apply_overrides(common, pack.id, index, infos, graph, overrides, f, ctx, errors);
@@ -737,6 +765,8 @@ Result<RuleSet> compile_packs(std::vector<PackSource> sources, const RuleLoadOpt
       info.summary = summary.value_or(first_sentence(common.message));
       info.readme = rule.readme;
       info.origin = rule.rule_file;
+      info.from_year = common.from_year;
+      info.until_year = common.until_year;
       info.overridden = std::move(overridden);
       for (const Item& item : supersedes) {
         // "pack:rule" names a rule of another pack, which need not be loaded.

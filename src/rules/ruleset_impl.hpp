@@ -32,13 +32,16 @@ namespace detail {
 
 // One pack as files, from disk or from the copy compiled into the library.
 struct PackSource {
+  bool builtin = false;   // one of the packs compiled into the library
   std::string origin;     // directory, or "builtin:<pack>"
   std::string pack_file;  // display name of pack.yaml
   std::string pack_yaml;
+  std::string_view pack_tree;  // the compiled form of pack_yaml (built-in packs), else empty
   struct Rule {
     std::string dir_name;   // must equal the rule's id
     std::string rule_file;  // display name of rule.yaml
     std::string rule_yaml;
+    std::string_view rule_tree;  // the compiled form of rule_yaml (built-in packs), else empty
     std::string readme;
   };
   std::vector<Rule> rules;
@@ -88,6 +91,10 @@ void sort_errors(std::vector<Error>& errors);
 // too deeply (every problem goes to `errors`; null on a syntax error).
 std::shared_ptr<const YamlFile> parse_yaml(const std::string& name, const std::string& text,
                                            ErrorSink& errors);
+
+// A file of a pack: its compiled tree when it has one, else its text parsed (parse_yaml).
+std::shared_ptr<const YamlFile> load_yaml(const std::string& name, const std::string& text,
+                                          std::string_view tree, ErrorSink& errors);
 
 // Reads the packs at `path` (a pack directory, a directory of packs or one rule.yaml).
 // Files larger than `max_file_bytes` are refused unread.

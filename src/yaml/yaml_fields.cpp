@@ -11,7 +11,7 @@ namespace fzcheck::detail {
 
 struct FieldsState {
   std::shared_ptr<const YamlFile> file;
-  YAML::Node map;
+  const YamlNode* map = nullptr;  // in file's tree
   ErrorSink* errors = nullptr;
   std::string what;  // "rule", "heading", … for messages
   std::set<std::string> known;
@@ -28,25 +28,63 @@ bool starts_code_point(char c) {
   return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
 }
 
-// Looks a key up through a const node: yaml-cpp's non-const operator[] may add the key.
-YAML::Node value_of(const FieldsState& state, const std::string& key) {
-  const YAML::Node& map = state.map;
-  return map[key];
+const YamlNode kAbsent;
+
+// A key's value, or a null node when the key is absent.
+const YamlNode& value_of(const FieldsState& state, const std::string& key) {
+  const YamlNode* value = state.map->find(key);
+  return value ? *value : kAbsent;
 }
 
-const char* type_name(const YAML::Node& node) {
-  switch (node.Type()) {
-    case YAML::NodeType::Null:
+const char* type_name(const YamlNode& node) {
+  switch (node.type) {
+    case YamlNode::Type::null:
       return "nothing";
-    case YAML::NodeType::Scalar:
+    case YamlNode::Type::scalar:
       return "a single value";
-    case YAML::NodeType::Sequence:
+    case YamlNode::Type::sequence:
       return "a list";
-    case YAML::NodeType::Map:
+    case YamlNode::Type::map:
       return "a mapping";
-    default:
-      return "an undefined value";
   }
+  return "an undefined value";
+}
+
+// Thrown by convert() when aliases would expand the tree beyond its budget.
+struct TooManyNodes {
+  YAML::Mark mark;
+};
+
+// yaml-cpp's tree as a YamlNode tree, each node with its position in `file`. An alias (*name)
+// becomes a copy of its anchor's value, so aliases of aliases grow exponentially ("billion
+// laughs"): `budget` is the number of nodes the copy may still make.
+YamlNode convert(const YAML::Node& node, const YamlFile& file, std::size_t& budget) {
+  if (budget == 0) throw TooManyNodes{node.Mark()};
+  --budget;
+  YamlNode out;
+  out.pos = file.position(node.Mark());
+  switch (node.Type()) {
+    case YAML::NodeType::Scalar:
+      out.type = YamlNode::Type::scalar;
+      out.scalar = node.Scalar();
+      break;
+    case YAML::NodeType::Sequence:
+      out.type = YamlNode::Type::sequence;
+      out.children.reserve(std::min(node.size(), budget));
+      for (const YAML::Node& item : node) out.children.push_back(convert(item, file, budget));
+      break;
+    case YAML::NodeType::Map:
+      out.type = YamlNode::Type::map;
+      out.children.reserve(std::min(node.size() * 2, budget));
+      for (auto it = node.begin(); it != node.end(); ++it) {
+        out.children.push_back(convert(it->first, file, budget));
+        out.children.push_back(convert(it->second, file, budget));
+      }
+      break;
+    default:  // null or undefined
+      break;
+  }
+  return out;
 }
 
 // Edits between two words, a swap of neighbours counting as one ("kidn" is one from "kind").
@@ -111,8 +149,17 @@ std::shared_ptr<const YamlFile> YamlFile::parse(std::string name, std::string te
     if (i % kCheckpointBytes == 0) file->code_points_at_.push_back(code_points);
     if (i < file->text_.size() && starts_code_point(file->text_[i])) ++code_points;
   }
+  // Without aliases a file has fewer nodes than bytes; a few aliases of small values fit too.
+  const std::size_t max_nodes = 4 * file->text_.size() + 10000;
   try {
-    file->root_ = YAML::Load(file->text_);
+    std::size_t budget = max_nodes;
+    file->root_ = convert(YAML::Load(file->text_), *file, budget);
+  } catch (const TooManyNodes& e) {
+    errors.add(ErrorCode::rule_syntax, file->name_, file->position(e.mark),
+               fmt::format("the aliases (*name) of this file expand to more than {} values; write "
+                           "the values out instead",
+                           max_nodes));
+    return nullptr;
   } catch (const YAML::ParserException& e) {
     errors.add(ErrorCode::rule_syntax, file->name_, file->position(e.mark),
                fmt::format("YAML syntax error: {}", e.msg));
@@ -122,6 +169,13 @@ std::shared_ptr<const YamlFile> YamlFile::parse(std::string name, std::string te
                fmt::format("YAML error: {}", e.msg));
     return nullptr;
   }
+  return file;
+}
+
+std::shared_ptr<const YamlFile> YamlFile::from_compiled(std::string name, std::string_view tree) {
+  auto file = std::make_shared<YamlFile>();
+  file->name_ = std::move(name);
+  if (!deserialize(tree, file->root_)) return nullptr;
   return file;
 }
 
@@ -149,23 +203,24 @@ std::size_t YamlFile::code_points_before(std::size_t offset) const {
   return count;
 }
 
-Fields::Fields(std::shared_ptr<const YamlFile> file, YAML::Node map, ErrorSink& errors,
+Fields::Fields(std::shared_ptr<const YamlFile> file, const YamlNode& map, ErrorSink& errors,
                std::string what)
     : state_(std::make_shared<FieldsState>()) {
   state_->file = std::move(file);
-  state_->map = std::move(map);
+  state_->map = &map;
   state_->errors = &errors;
   state_->what = std::move(what);
-  if (!state_->map.IsMap()) return;
+  if (!map.is_map()) return;
   // yaml-cpp keeps the last of two equal keys without a word: report it here.
   std::map<std::string, Position> seen;
-  for (auto it = state_->map.begin(); it != state_->map.end(); ++it) {
-    if (!it->first.IsScalar()) {
-      error_at(state_->file->position(it->first.Mark()), "a key must be a plain word");
+  for (std::size_t i = 0; i < map.children.size(); i += 2) {
+    const YamlNode& k = map.children[i];
+    if (!k.is_scalar()) {
+      error_at(k.pos, "a key must be a plain word");
       continue;
     }
-    std::string key = it->first.Scalar();
-    Position at = state_->file->position(it->first.Mark());
+    const std::string& key = k.scalar;
+    Position at = k.pos;
     auto [prev, inserted] = seen.emplace(key, at);
     if (!inserted) {
       error_at(at,
@@ -182,21 +237,18 @@ ErrorSink& Fields::errors() noexcept {
 }
 
 Position Fields::pos() const {
-  return state_->file->position(state_->map.Mark());
+  return state_->map->pos;
 }
 
 Position Fields::pos(const std::string& key) const {
-  if (state_->map.IsMap()) {
-    YAML::Node value = value_of(*state_, key);
-    if (value.IsDefined()) return state_->file->position(value.Mark());
-  }
+  if (const YamlNode* value = state_->map->find(key)) return value->pos;
   return pos();
 }
 
 bool Fields::has(const std::string& key) {
   state_->known.insert(key);
-  return state_->map.IsMap() && value_of(*state_, key).IsDefined() &&
-         !value_of(*state_, key).IsNull();
+  const YamlNode* value = state_->map->find(key);
+  return value && !value->is_null();
 }
 
 void Fields::missing(const std::string& key) {
@@ -218,12 +270,12 @@ std::optional<std::string> Fields::string(const std::string& key, bool required)
     if (required) missing(key);
     return std::nullopt;
   }
-  YAML::Node value = value_of(*state_, key);
-  if (!value.IsScalar()) {
+  const YamlNode& value = value_of(*state_, key);
+  if (!value.is_scalar()) {
     error(key, fmt::format("'{}' must be a single value (text), not {}", key, type_name(value)));
     return std::nullopt;
   }
-  return value.Scalar();
+  return value.scalar;
 }
 
 std::vector<std::string> Fields::strings(const std::string& key, bool required) {
@@ -238,14 +290,14 @@ std::vector<Item> Fields::scalars(const std::string& key, bool required) {
     if (required) missing(key);
     return out;
   }
-  YAML::Node value = value_of(*state_, key);
-  if (value.IsScalar()) {
-    out.push_back({value.Scalar(), nullptr, state_->file->position(value.Mark())});
-  } else if (value.IsSequence()) {
-    for (const auto& item : value) {
-      Position at = state_->file->position(item.Mark());
-      if (item.IsScalar()) {
-        out.push_back({item.Scalar(), nullptr, at});
+  const YamlNode& value = value_of(*state_, key);
+  if (value.is_scalar()) {
+    out.push_back({value.scalar, nullptr, value.pos});
+  } else if (value.is_sequence()) {
+    for (const YamlNode& item : value.children) {
+      Position at = item.pos;
+      if (item.is_scalar()) {
+        out.push_back({item.scalar, nullptr, at});
       } else {
         error_at(at, fmt::format("each item of '{}' must be a single value (text), not {}", key,
                                  type_name(item)));
@@ -255,7 +307,7 @@ std::vector<Item> Fields::scalars(const std::string& key, bool required) {
     error(key,
           fmt::format("'{}' must be a value or a list of values, not {}", key, type_name(value)));
   }
-  if (required && out.empty() && value.IsSequence() && value.size() == 0) {
+  if (required && out.empty() && value.is_sequence() && value.size() == 0) {
     error(key, fmt::format("'{}' must not be empty", key));
   }
   return out;
@@ -289,8 +341,8 @@ std::shared_ptr<Fields> Fields::map(const std::string& key, bool required) {
     if (required) missing(key);
     return nullptr;
   }
-  YAML::Node value = value_of(*state_, key);
-  if (!value.IsMap()) {
+  const YamlNode& value = value_of(*state_, key);
+  if (!value.is_map()) {
     error(key,
           fmt::format("'{}' must be a mapping of keys to values, not {}", key, type_name(value)));
     return nullptr;
@@ -302,7 +354,7 @@ std::shared_ptr<Fields> Fields::map(const std::string& key, bool required) {
 
 std::optional<Fields::Switch> Fields::map_or_bool(const std::string& key) {
   if (!has(key)) return std::nullopt;
-  if (value_of(*state_, key).IsMap()) return Switch{true, map(key)};
+  if (value_of(*state_, key).is_map()) return Switch{true, map(key)};
   auto on = boolean(key);
   if (!on) return std::nullopt;
   return Switch{*on, nullptr};
@@ -314,18 +366,18 @@ std::vector<Item> Fields::list(const std::string& key, bool required) {
     if (required) missing(key);
     return out;
   }
-  YAML::Node value = value_of(*state_, key);
-  if (!value.IsSequence()) {
+  const YamlNode& value = value_of(*state_, key);
+  if (!value.is_sequence()) {
     error(key, fmt::format("'{}' must be a list, not {}", key, type_name(value)));
     return out;
   }
   if (required && value.size() == 0) error(key, fmt::format("'{}' must not be empty", key));
-  for (const auto& node : value) {
+  for (const YamlNode& node : value.children) {
     Item item;
-    item.pos = state_->file->position(node.Mark());
-    if (node.IsScalar()) {
-      item.scalar = node.Scalar();
-    } else if (node.IsMap()) {
+    item.pos = node.pos;
+    if (node.is_scalar()) {
+      item.scalar = node.scalar;
+    } else if (node.is_map()) {
       item.fields =
           std::make_shared<Fields>(state_->file, node, *state_->errors, "item of '" + key + "'");
       state_->children.push_back(item.fields);
@@ -342,16 +394,17 @@ std::vector<Item> Fields::list(const std::string& key, bool required) {
 void Fields::finish(bool only_typos) {
   if (state_->finished) return;
   state_->finished = true;
-  if (state_->map.IsMap()) {
-    for (auto it = state_->map.begin(); it != state_->map.end(); ++it) {
-      if (!it->first.IsScalar()) continue;
-      const std::string key = it->first.Scalar();
+  if (state_->map->is_map()) {
+    const std::vector<YamlNode>& entries = state_->map->children;
+    for (std::size_t i = 0; i < entries.size(); i += 2) {
+      if (!entries[i].is_scalar()) continue;
+      const std::string& key = entries[i].scalar;
       if (state_->known.count(key)) continue;
       auto guess = did_you_mean(key, state_->known);
       if (only_typos && !guess) continue;
       std::string message = fmt::format("unknown key '{}' in this {}", key, state_->what);
       if (guess) message += fmt::format(" (did you mean '{}'?)", *guess);
-      error_at(state_->file->position(it->first.Mark()), message);
+      error_at(entries[i].pos, message);
     }
   }
   for (auto& child : state_->children) child->finish(only_typos);

@@ -11,6 +11,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "fzcheck/error.hpp"
+#include "yaml/yaml_tree.hpp"
 
 namespace fzcheck::detail {
 
@@ -27,15 +28,18 @@ class ErrorSink {
   std::vector<Error> errors_;
 };
 
-// A parsed YAML file with what is needed to turn yaml-cpp's marks into 1-based line and
-// code-point column positions.
+// A YAML file read into a tree (yaml/yaml_tree.hpp) whose nodes carry 1-based line and code-point
+// column positions.
 class YamlFile {
  public:
   // Parses `text`; on a syntax error adds it to `errors` and returns nullptr.
   static std::shared_ptr<const YamlFile> parse(std::string name, std::string text,
                                                ErrorSink& errors);
+  // The tree of a file compiled at build time (serialize()); nullptr when the bytes are damaged.
+  static std::shared_ptr<const YamlFile> from_compiled(std::string name, std::string_view tree);
   const std::string& name() const noexcept { return name_; }
-  const YAML::Node& root() const noexcept { return root_; }
+  const YamlNode& root() const noexcept { return root_; }
+  // A yaml-cpp mark of the parsed text as a position (used while parsing; {} for a null mark).
   Position position(const YAML::Mark& mark) const;
 
  private:
@@ -47,7 +51,7 @@ class YamlFile {
   std::string text_;
   std::vector<std::size_t> line_starts_;
   std::vector<std::size_t> code_points_at_;  // before each multiple of kCheckpointBytes
-  YAML::Node root_;
+  YamlNode root_;
 };
 
 struct FieldsState;
@@ -64,7 +68,9 @@ struct Item {
 // becomes a known key; finish() reports the keys nobody asked for, with a did-you-mean.
 class Fields {
  public:
-  Fields(std::shared_ptr<const YamlFile> file, YAML::Node map, ErrorSink& errors, std::string what);
+  // `map` is a node of `file`'s tree.
+  Fields(std::shared_ptr<const YamlFile> file, const YamlNode& map, ErrorSink& errors,
+         std::string what);
 
   const std::string& file() const noexcept;
   Position pos() const;                        // of the mapping itself

@@ -18,7 +18,7 @@ static int failures = 0;
     }                                                                         \
   } while (0)
 
-static char sample[1024], golden[1024];
+static char sample[1024], golden[1024], copied[1024], copied_previous[1024];
 
 /* Compares the report's findings, in order, with the golden file's "line:column:rule:severity"
  * lines. */
@@ -90,6 +90,10 @@ int main(int argc, char** argv) {
   snprintf(sample, sizeof sample, "%s/examples/reports/000_564c8ac60a8ddf78.txt", argv[1]);
   snprintf(golden, sizeof golden, "%s/tests/golden/findings/000_564c8ac60a8ddf78.expected",
            argv[1]);
+  snprintf(copied, sizeof copied, "%s/rules/fazhi-report/last-year-plan/fail/not-done.txt",
+           argv[1]);
+  snprintf(copied_previous, sizeof copied_previous,
+           "%s/rules/fazhi-report/last-year-plan/fail/not-done.previous.txt", argv[1]);
 
   EXPECT(strcmp(fzcheck_version(), FZCHECK_EXPECTED_VERSION) == 0);
   EXPECT(strcmp(fzcheck_status_name(FZCHECK_OK), "ok") == 0);
@@ -138,6 +142,20 @@ int main(int argc, char** argv) {
   EXPECT(fzcheck_check_file(rules, sample, &options, &report) == FZCHECK_USAGE);
   EXPECT(report == NULL);
   EXPECT(strstr(fzcheck_last_error(), "YYYY-MM-DD") != NULL);
+
+  /* Beside last year's report: the sample with itself is refused, a missing one is an error. */
+  EXPECT(fzcheck_check_file_previous(rules, sample, sample, NULL, &report) == FZCHECK_USAGE);
+  EXPECT(report == NULL);
+  EXPECT(strstr(fzcheck_last_error(), "previous_path") != NULL);
+  EXPECT(fzcheck_check_file_previous(rules, sample, "/nonexistent/2023.txt", NULL, &report) ==
+         FZCHECK_NOT_FOUND);
+  EXPECT(strstr(fzcheck_last_error(), "/nonexistent/2023.txt") != NULL);
+  EXPECT(fzcheck_check_file_previous(rules, copied, copied_previous, NULL, &report) == FZCHECK_OK);
+  EXPECT(strstr(fzcheck_report_json(report), "\"previous\"") != NULL);
+  EXPECT(strstr(fzcheck_report_json(report), "copied-from-last-year") != NULL);
+  EXPECT(strstr(fzcheck_report_json(report), "last-year-plan") != NULL);
+  fzcheck_report_free(report);
+  report = NULL;
 
   /* A buffer. */
   EXPECT(fzcheck_check_buffer(rules, text, strlen(text), "memo.txt", NULL, &report) == FZCHECK_OK);

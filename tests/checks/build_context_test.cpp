@@ -128,14 +128,15 @@ TEST_CASE("build context: unknown scopes") {
   CHECK(list[1].part == PartId{"p", "a"});
   REQUIRE(s.ctx.part_uses().size() == 1);
   CHECK(at(s.ctx.part_uses()[0].pos) == "3:19");
-  CHECK(
-      s.messages() ==
-      Lines{"1:8: unknown scope 'heading': use document, title, preamble, body, headings, text, "
-            "signature, date or section:<part> (did you mean 'headings'?)",
-            "2:8: unknown scope 'section:': use document, title, preamble, body, headings, "
-            "text, signature, date or section:<part>",
-            "3:15: unknown scope '正文' in 'list': use document, title, preamble, body, headings, "
-            "text, signature, date or section:<part>"});
+  CHECK(s.messages() == Lines{"1:8: unknown scope 'heading': use document, title, preamble, body, "
+                              "headings, part-headings, text, "
+                              "signature, date or section:<part> (did you mean 'headings'?)",
+                              "2:8: unknown scope 'section:': use document, title, preamble, body, "
+                              "headings, part-headings, "
+                              "text, signature, date or section:<part>",
+                              "3:15: unknown scope '正文' in 'list': use document, title, "
+                              "preamble, body, headings, part-headings, "
+                              "text, signature, date or section:<part>"});
 }
 
 TEST_CASE("build context: messages may use only the placeholders a kind provides") {

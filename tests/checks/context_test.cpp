@@ -96,6 +96,20 @@ TEST_CASE("context: the regions of each scope") {
   CHECK(texts(doc, f.ctx().regions(scope(ScopeKind::part, "two"))) ==
         L{"二、存在的不足和原因\n一是人员不足。", "三、2025年工作安排\n继续努力。"});
   CHECK(f.ctx().regions(scope(ScopeKind::part, "absent")).empty());
+  // The own headings of the parts, not the headings inside them; a part found in a paragraph has
+  // none.
+  CHECK(f.ctx().regions(scope(ScopeKind::part_headings)).empty());
+  PartLocation& measures = f.facts.parts.found[{"p", "measures"}];
+  measures.how = PartHow::heading;
+  measures.sections = {0};
+  PartLocation& two = f.facts.parts.found[{"p", "two"}];
+  two.how = PartHow::heading;
+  two.sections = {4, 3};
+  PartLocation& unheaded = f.facts.parts.found[{"p", "unheaded"}];
+  unheaded.how = PartHow::paragraph;
+  unheaded.sections = {1};
+  CHECK(texts(doc, f.ctx().regions(scope(ScopeKind::part_headings))) ==
+        L{"一、主要举措和成效", "二、存在的不足和原因", "三、2025年工作安排"});
 }
 
 TEST_CASE("context: scopes that the document lacks are empty") {

@@ -196,6 +196,21 @@ TEST_CASE("copied-passage: at most 100 findings a document") {
   CHECK(test::at(r.findings.back().begin) == "203:2");
 }
 
+TEST_CASE("copied-passage: table rows are not compared, the prose around them is") {
+  // Two tables whose rows repeat the same labels in two parts: no finding.
+  const std::string rows = "[表格]\n" + kTen + "\t0\t0\n" + kTen + "\t1\t0\n[/表格]\n";
+  std::string doc = "标题报告\n一、主要举措\n" + rows + "二、存在问题\n" + rows;
+  CHECK(check(test::parse(doc), copied_rules()).findings.empty());
+  // Rows written with TABs only, outside a [表格] block, are table rows too.
+  std::string tabs = "标题报告\n一、甲\n" + kTen + "\t1\t2\n二、乙\n" + kTen + "\t1\t2\n";
+  CHECK(check(test::parse(tabs), copied_rules()).findings.empty());
+  // Prose after a table is still compared.
+  std::string prose =
+      "标题报告\n一、主要举措\n" + rows + "前言" + kTen + "。\n二、存在问题\n后来" + kTen + "！\n";
+  CHECK(test::show(check(test::parse(prose), copied_rules())) ==
+        Lines{"9:3-9:13 copy warning: 10字与“一、主要举措”（第7行）相同，在“二、存在问题”"});
+}
+
 TEST_CASE("copied-passage: load errors") {
   auto errors = [](const std::string& body) {
     RulePack pack;

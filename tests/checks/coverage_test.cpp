@@ -136,6 +136,54 @@ TEST_CASE("coverage: an English pack joins names its own way") {
         Lines{"2:1-2:1 systems info: 未说明公示制度, 记录制度, 审核制度的落实情况（3/3）"});
 }
 
+TEST_CASE("coverage: elsewhere, a mention outside the scope softens the finding and is noted") {
+  RulePack pack;
+  pack.rule("measures", kParts)
+      .rule("next-year", kNextYear)
+      .rule("systems", rule_head("systems", "coverage", "error") +
+                           "scope: section:next-year\n"
+                           "concepts: [{name: 记录制度, any: [全过程记录]}, {name: 审核制度, any: "
+                           "[法制审核]}]\n"
+                           "message: 安排部分未说明{missing}\n"
+                           "elsewhere: {scope: text, severity: warning, note: '（第{line}行提到了"
+                           "{elsewhere}）'}\n");
+  RuleSet rules = pack.rules();
+  // Mentioned in the part itself: nothing.
+  CHECK(test::run(rules, report("正文。", "推进全过程记录和法制审核。"), only_systems()).empty());
+  // Nowhere: the rule's severity.
+  CHECK(test::run(rules, report("正文。", "继续。"), only_systems()) ==
+        Lines{"5:1-5:1 systems error: 安排部分未说明记录制度、审核制度"});
+  // Both only elsewhere: the milder severity, the first mention's line.
+  CHECK(test::run(rules, report("推进全过程记录和法制审核。", "继续。"), only_systems()) ==
+        Lines{"5:1-5:1 systems warning: 安排部分未说明记录制度、审核制度（第4行提到了记录制度、"
+              "审核制度）"});
+  // One of the two elsewhere: noted, the severity stays.
+  CHECK(test::run(rules, report("推进法制审核。", "继续。"), only_systems()) ==
+        Lines{"5:1-5:1 systems error: 安排部分未说明记录制度、审核制度（第4行提到了审核制度）"});
+  // The other scope is `text`: a mention in a heading is not elsewhere.
+  CHECK(
+      test::run(rules,
+                "某局2024年度法治政府建设情况报告\n2024年，我局推进工作。\n一、主要举措（法制审核）"
+                "\n正文。\n二、2025年工作安排\n推进全过程记录。\n",
+                only_systems()) == Lines{"5:1-5:1 systems error: 安排部分未说明审核制度"});
+  // A part the document lacks: nothing, whatever is elsewhere.
+  CHECK(test::run(rules, "某局2024年度法治政府建设情况报告\n一、主要举措\n推进法制审核。\n",
+                  only_systems())
+            .empty());
+  // Without a note only the severity changes; the default other scope is the whole document.
+  RulePack quiet;
+  quiet.rule("measures", kParts)
+      .rule("next-year", kNextYear)
+      .rule("systems",
+            rule_head("systems", "coverage", "error") +
+                "scope: section:next-year\nconcepts: [{name: 记录制度, any: "
+                "[全过程记录]}]\nmessage: 未说明{missing}\nelsewhere: {severity: info}\n");
+  CHECK(test::run(quiet.rules(),
+                  "某局2024年度法治政府建设情况报告\n一、主要举措（全过程记录）\n正文。\n"
+                  "二、2025年工作安排\n继续。\n",
+                  only_systems()) == Lines{"4:1-4:1 systems info: 未说明记录制度"});
+}
+
 TEST_CASE("coverage: load errors of the kind") {
   RulePack pack;
   pack.rule("r", rule_head("r", "coverage") +
@@ -148,6 +196,21 @@ TEST_CASE("coverage: load errors of the kind") {
               "r/rule.yaml:6:15: missing required key 'any' in this item of 'concepts'",
               "r/rule.yaml:6:26: missing required key 'name' in this item of 'concepts'",
               "r/rule.yaml:7:16: 'excluded_note' needs 'exclude'"});
+  RulePack elsewhere;
+  elsewhere.rule("r", rule_head("r", "coverage") +
+                          "message: 缺{missing}\nconcepts: [{name: 甲, any: [甲]}]\n"
+                          "elsewhere: {scope: nowhere, severity: minor, note: '{line}{count}'}\n");
+  CHECK(test::errors(elsewhere.load(), elsewhere.path()) ==
+        Lines{"r/rule.yaml:7:20: unknown scope 'nowhere': use document, title, preamble, body, "
+              "headings, part-headings, text, signature, date or section:<part>",
+              "r/rule.yaml:7:39: 'severity' must be error, warning or info, not 'minor'",
+              "r/rule.yaml:7:52: unknown placeholder {count} in 'note': this kind of rule provides "
+              "{elsewhere}, {line}"});
+  RulePack bare;
+  bare.rule("r", rule_head("r", "coverage") +
+                     "message: 缺{missing}\nconcepts: [{name: 甲, any: [甲]}]\nelsewhere: {}\n");
+  CHECK(test::errors(bare.load(), bare.path()) ==
+        Lines{"r/rule.yaml:7:12: 'elsewhere' needs 'severity', 'note' or both"});
   RulePack empty;
   empty.rule("r", rule_head("r", "coverage") + "message: 缺{missing}\n");
   CHECK(test::errors(empty.load(), empty.path()) ==

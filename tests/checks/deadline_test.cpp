@@ -44,6 +44,29 @@ TEST_CASE("deadline: deadlines from the date line and from CheckOptions") {
         Lines{"8:1-8:10 m warning: 2025年4月1日晚于2025年4月1日"});
 }
 
+TEST_CASE("deadline: inclusive, the deadline day itself is in time") {
+  RuleSet by_day = one_rule("deadline",
+                            "submit_by: '01-31'\npublish_by: '01-31'\ninclusive: true\n"
+                            "message: 成文日期{date}晚于{deadline}\n"
+                            "published_message: 公开日期{date}晚于{deadline}\n");
+  CHECK(test::run(by_day, report("某局2024年度报告", "某县教育局\n2025年1月31日\n")).empty());
+  CHECK(test::run(by_day, report("某局2024年度报告", "某县教育局\n2025年2月1日\n")) ==
+        Lines{"8:1-8:10 m warning: 成文日期2025年2月1日晚于2025年1月31日"});
+  CheckOptions options;
+  options.published_on = Date{2025, 1, 31};
+  CHECK(test::run(by_day, report("某局2024年度报告", "某县教育局\n"), options).empty());
+  options.published_on = Date{2025, 2, 1};
+  CHECK(test::run(by_day, report("某局2024年度报告", "某县教育局\n"), options) ==
+        Lines{"1:1-1:1 m warning: 公开日期2025年2月1日晚于2025年1月31日"});
+  // Without it the day itself is late.
+  RuleSet before =
+      one_rule("deadline", "submit_by: '01-31'\nmessage: 成文日期{date}晚于{deadline}\n");
+  CHECK(test::run(before, report("某局2024年度报告", "某县教育局\n2025年1月31日\n")) ==
+        Lines{"8:1-8:11 m warning: 成文日期2025年1月31日晚于2025年1月31日"});
+  CHECK(test::kind_errors("deadline", "submit_by: '01-31'\ninclusive: sometimes\nmessage: m\n") ==
+        Lines{"m/rule.yaml:6:12: 'inclusive' must be true or false, not 'sometimes'"});
+}
+
 TEST_CASE("deadline: load errors") {
   CHECK(
       test::kind_errors("deadline", "submit_by: 3-1\npublish_by: '13-01'\nmessage: m\n") ==

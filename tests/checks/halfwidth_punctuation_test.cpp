@@ -74,6 +74,13 @@ TEST_CASE("halfwidth-punctuation: section numbers and converter tags are skipped
   CHECK(test::run(halfwidth_rules(), "标题报告\n一、工作\n甲\n,x\nx,\n乙\n").empty());
 }
 
+TEST_CASE("halfwidth-punctuation: table rows are skipped, the text around them is not") {
+  CHECK(test::run(halfwidth_rules(),
+                  "标题报告\n一、工作\n[表格]\n收费金额(单位:万元)\t0\n[/表格]\n"
+                  "收费金额(单位:万元)\t0\n说明,如下\n") ==
+        Lines{"7:3-7:4 hw warning: “,”应为“，” => ，"});
+}
+
 TEST_CASE("halfwidth-punctuation: characters limits the marks, scope limits the text") {
   CHECK(test::run(halfwidth_rules("characters: ',!'\n"), "标题报告\n一、工作\n甲,乙;丙!丁?\n") ==
         Lines{"3:2-3:3 hw warning: “,”应为“，” => ，", "3:6-3:7 hw warning: “!”应为“！” => ！"});

@@ -158,6 +158,19 @@ TEST_CASE("pattern: empty matches are never findings") {
         Lines{"3:2-3:3 r warning: “甲”", "3:4-3:6 r warning: “xx”"});
 }
 
+TEST_CASE("pattern: once reports only the first match of all the entries") {
+  RulePack pack;
+  pack.rule("old", rule_head("old", "pattern", "error") +
+                       "terms: [乙栏, 甲栏]\nonce: true\nmessage: 旧表“{match}”\n");
+  RuleSet rules = pack.rules();
+  CHECK(test::run(rules, "标题报告\n一、表\n甲栏\t乙栏\t甲栏\n乙栏\n") ==
+        Lines{"3:1-3:3 old error: 旧表“甲栏”"});
+  CHECK(test::run(rules, "标题报告\n一、表\n无。\n").empty());
+  RulePack every;
+  every.rule("old", rule_head("old", "pattern") + "terms: [甲栏]\nonce: false\nmessage: m\n");
+  CHECK(test::run(every.rules(), "标题报告\n一、表\n甲栏、甲栏。\n").size() == 2);
+}
+
 TEST_CASE("pattern: load errors of the kind") {
   RulePack none;
   none.rule("r", rule_head("r", "pattern") + "message: m\n");

@@ -196,3 +196,29 @@ TEST_CASE("table-sum: figures the text quotes are compared with the cells they s
 }
 
 }  // namespace fzcheck
+
+namespace fzcheck {
+
+TEST_CASE("table-sum: previous:KEY reads last year's table, and is skipped without it") {
+  std::string rule = kBudget;
+  rule.replace(rule.find("identities:\n"), 12,
+               "identities:\n"
+               "  - {each: column, lhs: [open], rhs: ['previous:close'], lhs_terms: 今年期初,"
+               " rhs_terms: 去年期末}\n");
+  auto rules = budget_rules(rule);
+  auto this_year =
+      test::parse(report("期初\t1\t2\t3\n收入\t0\t0\t0\n支出\t0\t0\t0\n期末\t1\t2\t3\n"));
+  CheckOptions alone;
+  CHECK(test::show(check(this_year, rules, alone)) == Lines{});
+  CheckOptions with;
+  with.previous = std::make_shared<const Document>(
+      test::parse(report("期初\t0\t0\t0\n收入\t1\t3\t4\n支出\t0\t0\t0\n期末\t1\t3\t4\n")));
+  CHECK(test::show(check(this_year, rules, with)) ==
+        Lines{"5:6-5:7 budget warning: 经费表“乙”列：今年期初=2，去年期末=3，相差1",
+              "5:8-5:9 budget warning: 经费表“合计”列：今年期初=3，去年期末=4，相差1"});
+  // Last year's table cannot be read: nothing is compared.
+  with.previous = std::make_shared<const Document>(test::parse("去年\n没有表格。\n"));
+  CHECK(test::show(check(this_year, rules, with)) == Lines{});
+}
+
+}  // namespace fzcheck

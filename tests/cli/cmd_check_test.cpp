@@ -244,7 +244,8 @@ TEST_CASE("check: a broken rule pack prints every error as file:line:col and exi
   const std::string base = pack.path().string() + "/";
   CHECK(r.err == base +
                      "a/rule.yaml:7:8: unknown scope 'boddy': use document, title, preamble, body, "
-                     "headings, text, signature, date or section:<part> (did you mean 'body'?)\n" +
+                     "headings, part-headings, text, signature, date or section:<part> (did you "
+                     "mean 'body'?)\n" +
                      base + "b/rule.yaml:1:1: missing required key 'message' in this rule\n" +
                      base +
                      "b/rule.yaml:5:1: unknown key 'mesage' in this rule (did you mean "
@@ -709,6 +710,138 @@ TEST_CASE(
   CHECK(unreadable.exit_code == 2);
   CHECK_FALSE(std::filesystem::exists(partial));
   CHECK(unreadable.err.find("有文件无法读取，未写出基线 " + partial) != std::string::npos);
+}
+
+namespace {
+
+// A pack with a report type and one rule that compares with last year's report.
+struct PreviousPack {
+  RulePack pack{"yoy",
+                "document_types:\n  - {id: annual, name: 年报, title: ['年度报告']}\n"
+                "  - {id: other, name: 其他, fallback: true}\n"};
+  PreviousPack() {
+    pack.rule("copy", rule_head("copy", "previous-report", "info") +
+                          "compare: passages\nmin_length: 20\n"
+                          "message: '{length}字同上年（{previous}第{previous_line}行）'\n");
+  }
+  std::vector<std::string> args(std::vector<std::string> more) const {
+    std::vector<std::string> out = {"check", "--no-default-rules", "--rules", pack.path().string(),
+                                    "--no-config"};
+    out.insert(out.end(), more.begin(), more.end());
+    return out;
+  }
+};
+
+// The report of `organ` about `year`, with a passage every year has.
+std::string annual(const std::string& organ, int year, const std::string& extra = "") {
+  return organ + std::to_string(year) + "年度报告\n一、主要举措\n" + std::to_string(year) +
+         "年，甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉。" + extra + "\n" + organ + "\n" +
+         std::to_string(year + 1) + "年1月5日\n";
+}
+
+}  // namespace
+
+TEST_CASE("check: --previous FILE compares the report with last year's") {
+  PreviousPack p;
+  test::TempDir dir;
+  auto last = dir.write("2022.txt", annual("某局", 2022)).string();
+  auto now = dir.write("2023.txt", annual("某局", 2023)).string();
+  auto r = run_cli(p.args({"--format", "line", now, "--previous", last}));
+  CHECK(r.exit_code == 0);
+  // The copy starts at the heading both years have.
+  CHECK(r.out == now + ":2:1:copy:info\n");
+  CHECK(r.err == "");
+  auto text = run_cli(p.args({"--color", "never", "--brief", now, "--previous", last}));
+  CHECK(lines_of(text.out) == Lines{now + ": 文件类型：年报（依据标题中的“年度报告”）",
+                                    now + ": 对照上一年度报告：" + last,
+                                    now + ":2:1: 提示: 33字同上年（" + last + "第2行） [copy]",
+                                    "     2 | 一、主要举措", "       | ^~~~~~~~~~~~",
+                                    "共检查 1 个文件：0 个错误，0 个警告，1 条提示"});
+  auto json =
+      nlohmann::json::parse(run_cli(p.args({"--format", "json", now, "--previous", last})).out);
+  CHECK(json["files"][0]["previous"] == last);
+  CHECK(json["files"][0]["findings"].size() == 1);
+  // Without it, nothing; and no "previous" in the JSON.
+  auto alone = nlohmann::json::parse(run_cli(p.args({"--format", "json", now})).out);
+  CHECK(alone["files"][0]["findings"].empty());
+  CHECK_FALSE(alone["files"][0].contains("previous"));
+  // A report of two years before: compared as asked, with a note.
+  auto older = dir.write("2021.txt", annual("某局", 2021)).string();
+  auto note = run_cli(p.args({"--format", "line", now, "--previous", older}));
+  CHECK(note.exit_code == 0);
+  CHECK(note.out == now + ":2:1:copy:info\n");
+  CHECK(note.err == "fzcheck: 注意：上一年度报告 " + older + " 是2021年的报告，" + now +
+                        " 是2023年的报告，并非相邻年度\n");
+}
+
+TEST_CASE("check: --previous that is the input, unreadable, of another type, with several inputs") {
+  PreviousPack p;
+  test::TempDir dir;
+  auto now = dir.write("2023.txt", annual("某局", 2023)).string();
+  auto same = run_cli(p.args({now, "--previous", now}));
+  CHECK(same.exit_code == 2);
+  CHECK(same.out == "");
+  CHECK(same.err == "fzcheck check: --previous 与被检查的文件是同一个文件（" + now +
+                        "）：应指定上一年度的报告\n（用法见 fzcheck check --help）\n");
+  // The same file by another path.
+  auto other_path = (dir.path() / "." / "2023.txt").string();
+  CHECK(run_cli(p.args({now, "--previous", other_path})).exit_code == 2);
+  auto missing = (dir.path() / "2022.txt").string();
+  auto unreadable = run_cli(p.args({now, "--previous", missing}));
+  CHECK(unreadable.exit_code == 2);
+  CHECK(unreadable.out == "");
+  CHECK(unreadable.err.rfind("fzcheck: 上一年度报告无法读取：" + missing, 0) == 0);
+  auto en = run_cli(p.args({"--lang", "en", now, "--previous", missing}));
+  CHECK(en.err.rfind("fzcheck: last year's report cannot be read: " + missing, 0) == 0);
+  auto other_type =
+      dir.write("minutes.txt", "会议纪要\n2022年的事。\n某局\n2023年1月5日\n").string();
+  auto mismatch = run_cli(p.args({now, "--previous", other_type}));
+  CHECK(mismatch.exit_code == 2);
+  CHECK(mismatch.err.find("上一年度报告 " + other_type +
+                          " 是“other”类文件，与本文件的“annual”类型不同") != std::string::npos);
+  auto last = dir.write("2022.txt", annual("某局", 2022)).string();
+  auto two = run_cli(p.args({now, last, "--previous", last}));
+  CHECK(two.exit_code == 2);
+  CHECK(two.err.find("--previous 只能与一个输入文件同用") != std::string::npos);
+}
+
+TEST_CASE("check: in a folder, each report is paired with last year's of the same organ") {
+  PreviousPack p;
+  test::TempDir dir;
+  auto a21 = dir.write("reports/a-2021.txt", annual("甲局", 2021)).string();
+  auto a22 = dir.write("reports/a-2022.txt", annual("甲局", 2022)).string();
+  auto a24 = dir.write("reports/a-2024.txt", annual("甲局", 2024)).string();  // 2023 is missing
+  auto b22 = dir.write("reports/b-2022.txt", annual("乙局", 2022)).string();  // another organ
+  auto minutes =
+      dir.write(
+             "reports/c-2023.txt",
+             "会议纪要\n2023年，甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉。\n甲局\n2024年1月5日\n")
+          .string();
+  auto r = run_cli(p.args({"--format", "line", "-j", "2", (dir.path() / "reports").string()}));
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == a22 + ":2:1:copy:info\n");
+  CHECK(r.err == "");
+  auto json = nlohmann::json::parse(
+      run_cli(p.args({"--format", "json", (dir.path() / "reports").string()})).out);
+  REQUIRE(json["files"].size() == 5);
+  CHECK(json["files"][1]["file"] == a22);
+  CHECK(json["files"][1]["previous"] == a21);
+  CHECK_FALSE(json["files"][0].contains("previous"));
+  CHECK_FALSE(json["files"][2].contains("previous"));
+  // --no-pairing: nothing compared.
+  auto off =
+      run_cli(p.args({"--format", "line", "--no-pairing", (dir.path() / "reports").string()}));
+  CHECK(off.out == "");
+  // Two reports of 2021 for 甲局: the 2022 report is not paired, and it is said.
+  auto copy = dir.write("reports/a-2021-copy.txt", annual("甲局", 2021)).string();
+  auto two = run_cli(p.args({"--format", "line", (dir.path() / "reports").string()}));
+  CHECK(two.out == "");
+  // (a-2021-copy.txt comes before a-2021.txt: '-' sorts before '.')
+  CHECK(two.err == "fzcheck: " + a22 + " 有多份可能的上一年度报告（" + copy + "、" + a21 +
+                       "），未配对；请用 --previous 单独指定\n");
+  (void)a24;
+  (void)b22;
+  (void)minutes;
 }
 
 }  // namespace fzcheck

@@ -117,6 +117,20 @@ TEST_CASE("rules explain: the rule in full, its source first, then the rest and 
   CHECK(no_readme.out.substr(no_readme.out.size() - last.size()) == last);
   CHECK(no_readme.out.find("\n\n#") == std::string::npos);
 
+  // A rule that runs only on reports about some years says which.
+  RulePack dated("dated");
+  dated.rule("late",
+             rule_head("late", "pattern") + "message: 甲\nterms: [甲]\nyears: {until: 2020}\n");
+  auto late = run_cli({"rules", "explain", "late", "--rules", dated.path().string()});
+  CHECK(late.exit_code == 0);
+  CHECK(late.out.find("适用范围：body\n报告年度：2020年及以前（其他年度的报告不检查此项）\n") !=
+        std::string::npos);
+  auto late_en =
+      run_cli({"rules", "explain", "late", "--lang", "en", "--rules", dated.path().string()});
+  CHECK(late_en.out.find("\nyears:    report years up to 2020 (reports about other years are not "
+                         "checked)\n") != std::string::npos);
+  CHECK(mine.out.find("报告年度") == std::string::npos);
+
   auto unknown = run_cli({"rules", "explain", "no-such-rule"});
   CHECK(unknown.exit_code == 2);
   CHECK(unknown.err ==
@@ -148,14 +162,20 @@ TEST_CASE("rules kinds: every registered kind with its default scope") {
   CHECK(extra.err.starts_with("fzcheck rules: “rules kinds”不带参数\n"));
 }
 
-TEST_CASE("rules test: a passing and a failing rule") {
-  RulePack pack("cli");
-  const std::string rule = "scope: document\nmessage: 不要写{match}\nterms: [甲]\n";
-  pack.rule("good", rule_head("good", "pattern", "error") + rule)
+// The rule "good" (a pattern rule whose fixtures pass) and the pattern rule body both tests use.
+const std::string kTestRule = "scope: document\nmessage: 不要写{match}\nterms: [甲]\n";
+static RulePack& add_good_rule(RulePack& pack) {
+  return pack.rule("good", rule_head("good", "pattern", "error") + kTestRule)
       .file("good/README.md", "# good\n")
       .file("good/pass/p.txt", "乙\n")
       .file("good/fail/f.txt", "乙甲\n")
-      .file("good/fail/f.expected", "f.txt:1:2:good:error\n")
+      .file("good/fail/f.expected", "f.txt:1:2:good:error\n");
+}
+
+TEST_CASE("rules test: a passing and a failing rule") {
+  RulePack pack("cli");
+  const std::string& rule = kTestRule;
+  add_good_rule(pack)
       .rule("bad", rule_head("bad", "pattern", "error") + rule)
       .file("bad/README.md", "# bad\n")
       .file("bad/pass/p.txt", "甲\n")
@@ -180,12 +200,8 @@ TEST_CASE("rules test: a passing and a failing rule") {
 
 TEST_CASE("rules test: one rule, given by its folder or its rule.yaml") {
   RulePack pack("cli");
-  const std::string rule = "scope: document\nmessage: 不要写{match}\nterms: [甲]\n";
-  pack.rule("good", rule_head("good", "pattern", "error") + rule)
-      .file("good/README.md", "# good\n")
-      .file("good/pass/p.txt", "乙\n")
-      .file("good/fail/f.txt", "乙甲\n")
-      .file("good/fail/f.expected", "f.txt:1:2:good:error\n")
+  const std::string& rule = kTestRule;
+  add_good_rule(pack)
       .rule("bad", rule_head("bad", "pattern", "error") + rule)
       .file("bad/README.md", "# bad\n");
   const std::string only_good =

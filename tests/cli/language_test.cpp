@@ -41,9 +41,9 @@ TEST_CASE("language: --help is in Chinese, or in English with --lang en or FZCHE
   CHECK(zh.out.starts_with("用法：fzcheck check [选项] 文件|文件夹|-...\n\n选项：\n"));
   CHECK(has(zh.out, "  -h [ --help ]"));
   CHECK(has(zh.out, "显示本帮助"));
-  CHECK(has(zh.out, "  --min-severity arg (=info)"));  // option names stay as they are
+  CHECK(has(zh.out, "  --min-severity LEVEL (=info)"));  // option names stay as they are
   CHECK(has(zh.out, "不显示低于此级别的问题"));
-  CHECK(has(zh.out, "  --lang arg "));
+  CHECK(has(zh.out, "  --lang LANG "));
   CHECK_FALSE(has(zh.out, "show this help"));
   for (const std::vector<std::string>& args :
        {std::vector<std::string>{"--lang", "en", "check", "--help"},

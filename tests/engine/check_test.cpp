@@ -128,6 +128,65 @@ TEST_CASE("engine: the report year is the title's, else the year the body mentio
             .empty());
 }
 
+TEST_CASE("engine: a rule with years runs only on reports about those years") {
+  RulePack pack;
+  const std::string flag = "message: 甲\nterms: [甲]\n";
+  pack.rule("from", rule_head("from", "pattern") + "years: {from: 2021}\n" + flag)
+      .rule("until", rule_head("until", "pattern") + "years: {until: 2020}\n" + flag)
+      .rule("range", rule_head("range", "pattern") + "years: {from: 2019, until: 2020}\n" + flag)
+      .rule("always", rule_head("always", "pattern") + flag);
+  RuleSet rules = pack.rules();
+  auto ids = [&](const std::string& title) {
+    Lines out;
+    for (const Finding& f : check(test::parse(title + "\n一、工作\n甲。\n"), rules).findings)
+      out.push_back(f.rule_id);
+    return out;
+  };
+  // Both ends are included.
+  CHECK(ids("某局2021年度报告") == Lines{"always", "from"});
+  CHECK(ids("某局2020年度报告") == Lines{"always", "range", "until"});
+  CHECK(ids("某局2019年度报告") == Lines{"always", "range", "until"});
+  CHECK(ids("某局2018年度报告") == Lines{"always", "until"});
+  CHECK(ids("某局2035年度报告") == Lines{"always", "from"});
+  // The report year is the title's, else the body's.
+  CHECK(check(test::parse("某局年度报告\n2022年，我局工作。\n一、工作\n甲。\n"), rules).year ==
+        2022);
+  CHECK(check(test::parse("某局年度报告\n2022年，我局工作。\n一、工作\n甲。\n"), rules)
+            .findings.size() == 2);
+  // An unknown year: only the rule without years runs.
+  CHECK(ids("某局年度报告") == Lines{"always"});
+  const RuleInfo* from = rules.find("from");
+  REQUIRE(from != nullptr);
+  CHECK(from->from_year == 2021);
+  CHECK_FALSE(from->until_year.has_value());
+  CHECK(rules.find("always")->from_year == std::nullopt);
+}
+
+TEST_CASE("engine: the parts of a pack that does not check the document do not take its headings") {
+  // Pack a declares the types and checks every document; pack b checks only 乙类报告, and its part
+  // (of a lower priority number) fits the same heading as a's.
+  test::TempDir dir;
+  dir.write("a/pack.yaml",
+            "id: a\ntitle: 甲\ndocument_types:\n"
+            "  - {id: kind-a, name: 甲类报告, priority: 10, title: ['甲类报告']}\n"
+            "  - {id: kind-b, name: 乙类报告, priority: 10, title: ['乙类报告']}\n"
+            "  - {id: other, name: 公文, fallback: true}\n");
+  dir.write("a/intro/rule.yaml", part("intro", 50, "情况"));
+  dir.write("b/pack.yaml", "id: b\ntitle: 乙\napplies_to: [kind-b]\n");
+  dir.write("b/overall/rule.yaml", part("overall", 10, "情况"));
+  auto loaded = RuleSet::load({dir.path() / "a", dir.path() / "b"});
+  REQUIRE(loaded.ok());
+  // A 甲类报告: b does not apply, a's part has its heading.
+  Report a = check(test::parse("某局2024年甲类报告\n一、总体情况\n正文。\n"), *loaded);
+  CHECK(test::show(a).empty());
+  REQUIRE(a.parts.size() == 1);
+  CHECK(a.parts[0].id == "intro");
+  CHECK(a.parts[0].how == PartStatus::How::heading);
+  // A 乙类报告: both apply, and b's part comes first.
+  CHECK(test::show(check(test::parse("某局2024年乙类报告\n一、总体情况\n正文。\n"), *loaded)) ==
+        Lines{"1:1-1:1 intro error: 缺少intro"});
+}
+
 TEST_CASE("engine: disabled, only and severity overrides") {
   RulePack pack;
   for (const char* id : {"a", "b", "c"}) {
@@ -280,6 +339,85 @@ TEST_CASE("check: an office's own deadlines and parts written inside another par
   office.parts_inside_ok = true;
   CHECK(rule(office, "deadline") == 1);
   CHECK(rule(office, "part-first-responsible") == 0);
+}
+
+TEST_CASE("check: last year's report gets its own facts (its parts, its lines)") {
+  RulePack pack("t",
+                "document_types:\n  - {id: annual, name: 年报, title: ['年度报告']}\n"
+                "  - {id: other, name: 其他, fallback: true}\n");
+  pack.rule("part-a", part("part-a", 10, "举措"))
+      .rule("copy", rule_head("copy", "previous-report") +
+                        "compare: passages\nscope: section:part-a\nmin_length: 10\n"
+                        "message: '{length}字同{previous}第{previous_line}行'\n");
+  RuleSet set = pack.rules();
+  CheckOptions options = only({"copy"});
+  // Last year's part is found in it as in this one, at its own lines.
+  options.previous = std::make_shared<const Document>(
+      test::parse("某局的材料\n前言。\n一、主要举措\n甲乙丙丁戊己庚辛壬癸。\n", "2022.txt"));
+  Report r = check(test::parse("某局2023年度报告\n一、主要举措\n本年甲乙丙丁戊己庚辛壬癸。\n"), set,
+                   options);
+  CHECK(r.previous == "2022.txt");
+  CHECK(test::show(r) == Lines{"3:3-3:14 copy warning: 11字同2022.txt第4行"});
+  // The same document without it: nothing, and no previous file in the report.
+  Report alone = check(test::parse("某局2023年度报告\n一、主要举措\n本年甲乙丙丁戊己庚辛壬癸。\n"),
+                       set, only({"copy"}));
+  CHECK(alone.previous.empty());
+  CHECK(alone.findings.empty());
+}
+
+TEST_CASE("identify: the type, the year and the organ check() would see") {
+  RulePack pack("t",
+                "document_types:\n  - {id: annual, name: 年报, title: ['年度报告']}\n"
+                "  - {id: other, name: 其他, fallback: true}\n");
+  RuleSet set = pack.rules();
+  ReportIdentity a = identify(test::parse("某县司法局2023年度报告\n正文。\n"), set);
+  CHECK(a.type == "annual");
+  CHECK(a.year == 2023);
+  CHECK(a.organ == "某县司法局");
+  ReportIdentity b =
+      identify(test::parse("会议纪要\n2022年的事。\n某县司法局\n2023年1月5日\n"), set);
+  CHECK(b.type == "other");
+  CHECK(b.year == 2022);
+  CHECK(b.organ == "某县司法局");
+  CheckOptions forced;
+  forced.document_type = "annual";
+  CHECK(identify(test::parse("会议纪要\n2022年的事。\n某局\n2023年1月5日\n"), set, forced).type ==
+        "annual");
+  // Without organ (or year) it cannot be paired: no type is worked out.
+  ReportIdentity nobody = identify(test::parse("会议纪要\n2022年的事。\n"), set);
+  CHECK(nobody.organ.empty());
+  CHECK(nobody.year == 2022);
+  CHECK(nobody.type.empty());
+}
+
+TEST_CASE("pair_previous: same type and organ, the year before, and only one of them") {
+  std::vector<ReportIdentity> reports = {
+      {"annual", 2023, "甲局"},  // 0: paired with 1
+      {"annual", 2022, "甲局"},  // 1: paired with 3
+      {"other", 2022, "甲局"},   // 2: another type
+      {"annual", 2021, "甲局"},  // 3: nothing before it
+      {"annual", 2023, "乙局"},  // 4: two reports of 2022: not paired
+      {"annual", 2022, "乙局"},  // 5
+      {"annual", 2022, "乙局"},  // 6
+      {"annual", 2021, "丙局"},  // 7: 2019 is not the year before
+      {"annual", 2019, "丙局"},  // 8
+      {"annual", 2023, ""},      // 9: no organ
+      {"annual", 2022, ""},      // 10
+      {"annual", 0, "丁局"},     // 11: no year
+  };
+  std::vector<PreviousMatch> m = pair_previous(reports);
+  REQUIRE(m.size() == reports.size());
+  CHECK(m[0].previous == 1u);
+  CHECK(m[1].previous == 3u);
+  CHECK_FALSE(m[2].previous);
+  CHECK_FALSE(m[3].previous);
+  CHECK_FALSE(m[4].previous);
+  CHECK(m[4].candidates == std::vector<std::size_t>{5, 6});
+  CHECK(m[5].candidates.empty());
+  CHECK_FALSE(m[7].previous);
+  CHECK_FALSE(m[9].previous);
+  CHECK_FALSE(m[11].previous);
+  CHECK(m[0].candidates == std::vector<std::size_t>{1});
 }
 
 }  // namespace fzcheck

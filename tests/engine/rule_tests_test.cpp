@@ -214,4 +214,34 @@ TEST_CASE("fixtures: an .expected or .options.yaml that is not a regular file is
   CHECK(r.out.find(pack.at("r/fail/b.options.yaml") + not_regular) != std::string::npos);
 }
 
+TEST_CASE("fixtures: X.previous.txt is the previous report of X.txt, not a fixture of its own") {
+  RulePack pack;
+  const std::string copy = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉。";
+  pack.rule("yoy", rule_head("yoy", "previous-report") +
+                       "compare: passages\nmin_length: 20\nmessage: 同上年{previous}\n")
+      .file("yoy/README.md", "# yoy\n")
+      .file("yoy/pass/alone.txt", "标题\n" + copy + "\n")  // no previous report: nothing
+      .file("yoy/pass/new.txt", "标题\n本年另写的内容，与上年没有相同的长句。\n")
+      .file("yoy/pass/new.previous.txt", "标题\n" + copy + "\n")
+      .file("yoy/fail/copied.txt", "标题\n本年：" + copy + "\n")
+      .file("yoy/fail/copied.previous.txt", "标题\n上年：" + copy + "\n")
+      .file("yoy/fail/copied.expected", "copied.txt:2:2:yoy:warning\n");  // 年：甲…
+  auto results = test_rules(pack.path());
+  REQUIRE(results.ok());
+  const RuleTestResult* r = result_of(*results, "yoy");
+  REQUIRE(r != nullptr);
+  CHECK(r->pass_fixtures == 2);
+  CHECK(r->fail_fixtures == 1);
+  CHECK(Lines(r->problems.begin(), r->problems.end()) == Lines{});
+  // A previous report that cannot be read is a problem of the fixture.
+  pack.file("yoy/pass/new.previous.txt", std::string("\xFF\xFE\x00\x00\x01", 5));
+  results = test_rules(pack.path());
+  REQUIRE(results.ok());
+  r = result_of(*results, "yoy");
+  REQUIRE(r != nullptr);
+  CHECK(Lines(r->problems.begin(), r->problems.end()) ==
+        Lines{pack.at("yoy/pass/new.previous.txt") +
+              ": the file starts with a UTF-32LE byte-order mark but is not valid UTF-32LE"});
+}
+
 }  // namespace fzcheck

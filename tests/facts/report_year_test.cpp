@@ -30,4 +30,12 @@ TEST_CASE("report year: years inside 《…》 are the titles', not the report's
   CHECK(y.report == 2024);
 }
 
+TEST_CASE("report year: where the first year of a text starts") {
+  CHECK(first_year_offset("某局2023年度报告") == std::string("某局").size());
+  CHECK(first_year_offset("某局二〇二三年报告") == std::string("某局").size());
+  CHECK(first_year_offset("2021—2023年") == std::string("2021—").size());  // a year needs 年
+  CHECK_FALSE(first_year_offset("某局报告"));
+  CHECK_FALSE(first_year_offset("第12345年"));  // five digits are no year
+}
+
 }  // namespace fzcheck::detail

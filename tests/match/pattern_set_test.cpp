@@ -292,4 +292,83 @@ TEST_CASE("match index: matches starting in a span, and matches inside it") {
   CHECK_FALSE(index.any_within(0, {9, 11}));
 }
 
+TEST_CASE("pattern set: lifting repetition bounds") {
+  CHECK(lift_repetition_bounds("[^。；]{0,30}存在") == "[^。；]{0,}存在");
+  CHECK(lift_repetition_bounds("\\p{Han}{1,10}[发函]") == "\\p{Han}{1,}[发函]");
+  CHECK(lift_repetition_bounds("a{6,60}?b{,3}") == "a{6,}?b{0,}");
+  CHECK(lift_repetition_bounds("\\d{4}年") == "\\d{4}年");  // an exact count stays
+  CHECK(lift_repetition_bounds("[\\s\\x{3000}]*x") == "[\\s\\x{3000}]*x");
+  CHECK(lift_repetition_bounds("[{1,2}]x{1,2}") == "[{1,2}]x{1,}");  // inside a class: text
+  CHECK(lift_repetition_bounds("[]{1,2}]") == "[]{1,2}]");           // ] first in a class
+  CHECK(lift_repetition_bounds("[[:alpha:]{1,2}]") == "[[:alpha:]{1,2}]");
+  CHECK(lift_repetition_bounds("\\{1,2\\}") == "\\{1,2\\}");  // escaped braces
+  CHECK(lift_repetition_bounds("\\Qa{1,2}\\E") == "\\Qa{1,2}\\E");
+  CHECK(lift_repetition_bounds("[abc") == "[abc");  // unreadable: as it was
+  CHECK(lift_repetition_bounds("x{a,b}") == "x{a,b}");
+  CHECK(lift_repetition_bounds("x{3,2}") == "x{3,2}");  // invalid: left for RE2 to report
+  CHECK(lift_repetition_bounds("x{1,1001}") == "x{1,1001}");
+}
+
+TEST_CASE("pattern set: a trusted regex is compiled on its first use and finds the same") {
+  const std::vector<std::string> patterns = {
+      "(但|仍|还)[^。；]{0,30}(存在|有)[^。；]{0,30}(不足|问题)", "行政(许可|处罚)[^。；]{0,6}公示",
+      "\\d{4}年", "[XxＸｘ]{2,}"};
+  Document doc = parse(
+      "但工作中仍存在一些不足。\n行政许可结果公示，行政处罚长长长长长长长公示\n2024年和xx、ＸＸ、ｘ"
+      "ｘ"
+      "\n还有问题没有。但有问题\n");
+  PatternSet eager;
+  PatternSet lazy;
+  std::vector<PatternId> eager_ids, lazy_ids;
+  for (const auto& p : patterns) {
+    eager_ids.push_back(regex(eager, p));
+    auto added = lazy.add_regex(p, Where::everywhere, true);
+    REQUIRE(std::holds_alternative<PatternId>(added));
+    lazy_ids.push_back(std::get<PatternId>(added));
+  }
+  CHECK(eager.lazy_regexes() == 0);
+  CHECK(lazy.lazy_regexes() == 2);  // \d{4} and {2,} have no upper bound to lift
+  eager.build();
+  lazy.build();
+  MatchIndex a = eager.scan(doc);
+  MatchIndex b = lazy.scan(doc);
+  for (std::size_t i = 0; i < patterns.size(); ++i) {
+    CAPTURE(patterns[i]);
+    CHECK(spans(b, lazy_ids[i]) == spans(a, eager_ids[i]));
+    CHECK(spans(b, lazy_ids[i]) == reference(doc, patterns[i]));
+    CHECK(lazy.regex(lazy_ids[i])->pattern() == patterns[i]);  // the regex, not the stand-in
+    CHECK(lazy.groups(lazy_ids[i])->NumberOfCapturingGroups() ==
+          lazy.regex(lazy_ids[i])->NumberOfCapturingGroups());
+  }
+  CHECK(spans(b, lazy_ids[3]).size() == 3);  // xx, ＸＸ and ｘｘ (atoms in both cases)
+  auto found = lazy.find_in_text(lazy_ids[0], "但仍有问题");
+  REQUIRE(found);
+  CHECK(found->end == 15);
+  // A bad regex is reported at load time whether trusted or not.
+  PatternSet set;
+  CHECK(std::holds_alternative<std::string>(set.add_regex("a{2,1}", Where::everywhere, true)));
+  CHECK(std::holds_alternative<std::string>(set.add_regex("(a{1,2}", Where::everywhere, true)));
+}
+
+TEST_CASE("pattern set: a regex scoped to the signature is looked for there only") {
+  Document doc = parse("某某局关于2024年工作的报告\n正文写到某某局。\n\n某某局\n2025年1月5日\n");
+  REQUIRE(doc.signature);
+  PatternSet set;
+  auto in_signature = set.add_regex("某+局", Where::signature);
+  auto nowhere = set.add_regex("某.局", Where::nowhere);
+  auto shared = set.add_regex("[某]{2}局", Where::nowhere);
+  set.add_regex("[某]{2}局");  // a second rule reads it everywhere
+  set.build();
+  MatchIndex index = set.scan(doc);
+  const PatternId sig = std::get<PatternId>(in_signature);
+  REQUIRE(index.all(sig).size() == 1);
+  CHECK(doc.signature->span.begin <= index.all(sig)[0].begin);
+  CHECK(index.all(sig)[0].end <= doc.signature->span.end);
+  CHECK(index.all(std::get<PatternId>(nowhere)).empty());
+  auto found = set.find_in_text(std::get<PatternId>(nowhere), "某某局");
+  REQUIRE(found);
+  CHECK(found->end == 9);
+  CHECK(index.all(std::get<PatternId>(shared)).size() == 3);
+}
+
 }  // namespace fzcheck::detail

@@ -2,14 +2,17 @@
 // document of several files, and the rule list.
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "fzcheck/read.hpp"
 #include "fzcheck/report.hpp"
 #include "rule_pack.hpp"
+#include "support.hpp"
 
 namespace fzcheck {
 
@@ -27,6 +30,59 @@ Report sample() {
                        "element: signature\nmessage: 没有落款\n");
   return check(test::parse("某局报告\n导语讲法制教育。\n一、工作\n聘请法制副校长。\n", "d/t.txt"),
                pack.rules());
+}
+
+// The JSON of a report as fzcheck 0.2 wrote it, through an nlohmann::ordered_json tree: the
+// reference the streaming writer must equal byte for byte.
+std::string tree_json(const Report& report, int indent) {
+  using Json = nlohmann::ordered_json;
+  Json findings = Json::array();
+  for (const Finding& f : report.findings) {
+    Json j;
+    j["rule"] = f.rule_id;
+    j["severity"] = to_string(f.severity);
+    j["message"] = f.message;
+    j["line"] = f.begin.line;
+    j["column"] = f.begin.column;
+    j["end_line"] = f.end.line;
+    j["end_column"] = f.end.column;
+    j["excerpt"] = f.excerpt;
+    j["replacement"] = f.replacement ? Json(*f.replacement) : Json(nullptr);
+    j["source"] = f.source;
+    j["heading"] = f.heading.empty() ? Json(nullptr) : Json(f.heading);
+    j["fingerprint"] = f.fingerprint;
+    findings.push_back(std::move(j));
+  }
+  Json j;
+  j["file"] = report.file;
+  const DocumentType& type = report.type;
+  j["document_type"] = {{"id", type.id},
+                        {"name", type.name},
+                        {"basis", to_string(type.basis)},
+                        {"evidence", type.evidence},
+                        {"genre", type.genre.empty() ? Json(nullptr) : Json(type.genre)}};
+  if (type.basis == DocumentType::Basis::body) j["document_type"]["count"] = type.count;
+  j["packs"] = report.packs;
+  j["year"] = report.year ? Json(report.year) : Json(nullptr);
+  Json parts = Json::array();
+  for (const PartStatus& p : report.parts) {
+    parts.push_back({{"pack", p.pack},
+                     {"part", p.id},
+                     {"name", p.name},
+                     {"found", to_string(p.how)},
+                     {"line", p.line ? Json(p.line) : Json(nullptr)}});
+  }
+  j["parts"] = std::move(parts);
+  j["findings"] = std::move(findings);
+  j["summary"] = {{"error", report.count(Severity::error)},
+                  {"warning", report.count(Severity::warning)},
+                  {"info", report.count(Severity::info)}};
+  if (report.baseline) {
+    j["baseline"] = {
+        {"file", report.baseline->file.empty() ? Json(nullptr) : Json(report.baseline->file)},
+        {"known", report.baseline->known.size()}};
+  }
+  return j.dump(indent, ' ', false, Json::error_handler_t::replace);
 }
 
 std::string report_json(const Report& report, int indent = 2) {
@@ -176,6 +232,39 @@ TEST_CASE("json: several files in one document, written as each is added") {
   CHECK(nlohmann::json::parse(none.str())["files"].empty());
 }
 
+TEST_CASE("json: the streaming writer gives the bytes of the tree it replaced, on the corpus") {
+  std::vector<std::filesystem::path> files;
+  for (const auto& e :
+       std::filesystem::recursive_directory_iterator(test::source_path("tests/corpus"))) {
+    if (e.is_regular_file() && e.path().extension() == ".txt") files.push_back(e.path());
+  }
+  for (const std::string& name : test::sample_names())
+    files.push_back(test::source_path("examples/reports/" + name + ".txt"));
+  REQUIRE(files.size() > 40);
+  std::size_t findings = 0;
+  for (const auto& path : files) {
+    CAPTURE(path);
+    auto doc = read_document(path);
+    REQUIRE(doc.ok());
+    Report report = check(*doc, RuleSet::builtin());
+    findings += report.findings.size();
+    for (int indent : {2, -1}) CHECK(report_json(report, indent) == tree_json(report, indent));
+    report.baseline = BaselineMatch{"", {}};
+    CHECK(report_json(report, 2) == tree_json(report, 2));
+  }
+  CHECK(findings > 400);
+  // Strings no corpus file has: control characters, quotes, malformed UTF-8.
+  Report odd = sample();
+  odd.file = "a\"b\\c\x01.txt";
+  odd.findings[0].excerpt = "\xE4\xB8 cut, \xFF lone";
+  odd.findings[1].message = "tab\there\r\n";
+  odd.type.basis = DocumentType::Basis::body;
+  odd.type.count = 7;
+  odd.year = 2024;
+  odd.baseline = BaselineMatch{"old.txt", {odd.findings[2]}};
+  for (int indent : {2, -1, 4}) CHECK(report_json(odd, indent) == tree_json(odd, indent));
+}
+
 TEST_CASE("json: the rule list") {
   RulePack pack;
   pack.rule("words", rule_head("words", "pattern", "error") + "message: 不要写\nterms: [甲]\n");
@@ -187,6 +276,20 @@ TEST_CASE("json: the rule list") {
   CHECK(j[0]["kind"] == "pattern");
   CHECK(j[0]["severity"] == "error");
   CHECK(j[0]["scope"] == "body");
+  CHECK_FALSE(j[0].contains("years"));
+}
+
+TEST_CASE("json: the rule list says which report years a rule runs for") {
+  RulePack pack;
+  const std::string flag = "message: 不要写\nterms: [甲]\n";
+  pack.rule("from", rule_head("from", "pattern") + flag + "years: {from: 2021}\n")
+      .rule("range", rule_head("range", "pattern") + flag + "years: {from: 2019, until: 2020}\n");
+  std::ostringstream out;
+  write_rules_json(out, pack.rules());
+  auto j = nlohmann::json::parse(out.str());
+  REQUIRE(j.size() == 2);
+  CHECK(j[0]["years"] == nlohmann::json{{"from", 2021}});
+  CHECK(j[1]["years"] == nlohmann::json{{"from", 2019}, {"until", 2020}});
 }
 
 }  // namespace fzcheck

@@ -106,27 +106,42 @@ TEST_CASE("summary: a pack that names no part gets a column for each, English") 
 TEST_CASE("summary: the built-in packs on the sample reports") {
   std::ostringstream out;
   SummaryCsvWriter writer(out, RuleSet::builtin());
-  for (std::string name : {"000_564c8ac60a8ddf78", "004_982b1b364f1fe93d"}) {
-    auto doc = read_document(test::source_path("examples/reports/" + name + ".txt"));
+  for (std::string name :
+       {"examples/reports/000_564c8ac60a8ddf78", "examples/reports/004_982b1b364f1fe93d",
+        "tests/corpus/xxgk/pingtan-haitan-2024"}) {
+    auto doc = read_document(test::source_path(name + ".txt"));
     REQUIRE(doc);
-    doc->name = name;
+    doc->name = name.substr(name.rfind('/') + 1);
     writer.add(check(*doc, RuleSet::builtin()), *doc);
   }
   std::istringstream lines(out.str());
-  std::string header, first, second;
+  std::string header, first, second, third;
   std::getline(lines, header);
   std::getline(lines, first);
   std::getline(lines, second);
+  std::getline(lines, third);
+  // Each pack's columns: fazhi-report's, then xxgk-report's six parts in the order of its format
+  // and whether its 第三张表 adds up.
   CHECK(header.find("主要举措和成效,存在的不足和原因,党政主要负责人履行推进法治建设第一责任人职责情"
-                    "况,下一年度主要安排,原因,三项制度,错误,警告,提示,") != std::string::npos);
+                    "况,下一年度主要安排,原因,三项制度,总体情况,主动公开政府信息情况,"
+                    "收到和处理政府信息公开申请情况,政府信息公开行政复议、行政诉讼情况,"
+                    "存在的主要问题及改进情况,其他需要报告的事项,勾稽关系,错误,警告,提示,") !=
+        std::string::npos);
   // 000: no 第一责任人 part; causes only partly given; not all three systems.
   CHECK(first.rfind("000_564c8ac60a8ddf78,索县教育局2024年度法治政府建设情况报告,,2024,"
-                    "法治政府建设年度报告,✓,✓,缺,✓,部分,未全说明,1,",
+                    "法治政府建设年度报告,✓,✓,缺,✓,部分,未全说明,—,—,—,—,—,—,—,1,",
                     0) == 0);
   // 004: no 不足 part (so no causes column), 第一责任人 inside another part.
   CHECK(second.rfind("004_982b1b364f1fe93d,第七师胡杨河市教育局2022年法治政府建设工作报告,,2022,"
-                     "法治政府建设年度报告,✓,缺,内含,✓,—,✓,2,",
+                     "法治政府建设年度报告,✓,缺,内含,✓,—,✓,—,—,—,—,—,—,—,2,",
                      0) == 0);
+  // A 政府信息公开工作年度报告: the 法治 columns do not apply, its six parts are there, and its
+  // 第三张表 does not add up.
+  CHECK(third.rfind(
+            "pingtan-haitan-2024,平潭综合实验区海坛片区管理局 2024年度政府信息公开工作年度报告,"
+            "平潭综合实验区海坛片区管理局,2024,政府信息公开工作年度报告,—,—,—,—,—,—,✓,✓,✓,✓,✓,✓,"
+            "不符,0,",
+            0) == 0);
 }
 
 TEST_CASE("summary: load errors in pack.yaml") {

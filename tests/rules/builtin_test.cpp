@@ -1,14 +1,18 @@
 // The packs compiled into the library: the same files as rules/ on disk (without fixtures),
 // loaded once, and complete.
 #include <doctest/doctest.h>
+#include <re2/re2.h>
 
 #include <filesystem>
 #include <set>
 
+#include "fzcheck/check.hpp"
+#include "fzcheck/read.hpp"
 #include "i18n/catalogue_files.hpp"
 #include "rule_pack.hpp"
 #include "rules/builtin_files.hpp"
 #include "rules/ruleset_impl.hpp"
+#include "support.hpp"
 
 namespace fzcheck {
 
@@ -110,6 +114,74 @@ TEST_CASE("builtin: the default rule set loads once and holds the report pack") 
     CAPTURE(r.id);
     CHECK(r.origin == "builtin:" + r.pack + "/" + r.id + "/rule.yaml");
   }
+}
+
+TEST_CASE("builtin: the packs loaded from their compiled trees equal the packs parsed from YAML") {
+  std::vector<detail::PackSource> from_yaml = detail::builtin_packs();
+  std::size_t trees = 0;
+  for (detail::PackSource& pack : from_yaml) {
+    trees += !pack.pack_tree.empty();
+    pack.pack_tree = {};
+    for (detail::PackSource::Rule& rule : pack.rules) {
+      trees += !rule.rule_tree.empty();
+      rule.rule_tree = {};
+    }
+  }
+  CHECK(trees == detail::kBuiltinTreesCount);  // every built-in file had its tree
+  auto parsed = detail::compile_packs(std::move(from_yaml));
+  REQUIRE(parsed.ok());
+  const RuleSet& compiled = RuleSet::builtin();
+  REQUIRE(parsed->rules().size() == compiled.rules().size());
+  for (std::size_t i = 0; i < compiled.rules().size(); ++i) {
+    const RuleInfo& a = parsed->rules()[i];
+    const RuleInfo& b = compiled.rules()[i];
+    CAPTURE(b.id);
+    CHECK(a.id == b.id);
+    CHECK(a.pack == b.pack);
+    CHECK(a.kind == b.kind);
+    CHECK(a.severity == b.severity);
+    CHECK(a.message == b.message);
+    CHECK(a.source == b.source);
+    CHECK(a.scope == b.scope);
+    CHECK(a.summary == b.summary);
+    CHECK(a.supersedes == b.supersedes);
+    CHECK(a.from_year == b.from_year);
+    CHECK(a.until_year == b.until_year);
+  }
+  REQUIRE(parsed->packs().size() == compiled.packs().size());
+  for (std::size_t i = 0; i < compiled.packs().size(); ++i) {
+    CHECK(parsed->packs()[i].id == compiled.packs()[i].id);
+    CHECK(parsed->packs()[i].applies_to == compiled.packs()[i].applies_to);
+  }
+  // The same findings, at the same places, on the sample reports.
+  for (const std::string& name : test::sample_names()) {
+    CAPTURE(name);
+    auto doc = read_document(test::source_path("examples/reports/" + name + ".txt"));
+    REQUIRE(doc.ok());
+    Report a = check(*doc, *parsed);
+    Report b = check(*doc, compiled);
+    REQUIRE(a.findings.size() == b.findings.size());
+    for (std::size_t i = 0; i < a.findings.size(); ++i) {
+      CHECK(a.findings[i].rule_id == b.findings[i].rule_id);
+      CHECK(a.findings[i].begin.line == b.findings[i].begin.line);
+      CHECK(a.findings[i].begin.column == b.findings[i].begin.column);
+      CHECK(a.findings[i].message == b.findings[i].message);
+    }
+  }
+}
+
+TEST_CASE("builtin: every regex compiles, those compiled on their first use too") {
+  const detail::PatternSet& patterns = RuleSet::builtin().impl().patterns;
+  CHECK(patterns.lazy_regexes() > 10);
+  std::size_t regexes = 0;
+  for (detail::PatternId id = 0; id < patterns.size(); ++id) {
+    if (const re2::RE2* re = patterns.regex(id)) {
+      ++regexes;
+      CAPTURE(re->pattern());
+      CHECK(re->ok());
+    }
+  }
+  CHECK(regexes > 50);
 }
 
 }  // namespace fzcheck

@@ -121,7 +121,8 @@ TEST_CASE("loader: an unknown scope gets a did-you-mean and the list of scopes")
   pack.rule("r", kPattern + "scope: boddy\nterms: [甲]\n");
   CHECK(load_errors(pack) ==
         Lines{"r/rule.yaml:6:8: unknown scope 'boddy': use document, title, preamble, body, "
-              "headings, text, signature, date or section:<part> (did you mean 'body'?)"});
+              "headings, part-headings, text, signature, date or section:<part> (did you mean "
+              "'body'?)"});
 
   RulePack exclude;
   exclude.rule(
@@ -129,7 +130,7 @@ TEST_CASE("loader: an unknown scope gets a did-you-mean and the list of scopes")
                "message: 缺{missing}\nexclude: [body, 标题]\nconcepts: [{name: 甲, any: 甲}]\n");
   CHECK(load_errors(exclude) ==
         Lines{"r/rule.yaml:6:17: unknown scope '标题' in 'exclude': use document, title, preamble, "
-              "body, headings, text, signature, date or section:<part>"});
+              "body, headings, part-headings, text, signature, date or section:<part>"});
 }
 
 TEST_CASE("loader: a kind that works on the structure takes no scope") {
@@ -208,6 +209,32 @@ TEST_CASE("loader: a bad severity") {
   pack.rule("r", "id: r\nkind: pattern\nseverity: 严重\nmessage: m\nsource: s\nterms: [甲]\n");
   CHECK(load_errors(pack) ==
         Lines{"r/rule.yaml:3:11: 'severity' must be error, warning or info, not '严重'"});
+}
+
+TEST_CASE("loader: years, each problem at its place") {
+  auto years = [](const std::string& value) {
+    RulePack pack;
+    pack.rule("r", kPattern + "terms: [甲]\nyears: " + value + "\n");
+    auto loaded = pack.load();
+    return test::errors(loaded, pack.path());
+  };
+  CHECK(years("{from: 2021}").empty());
+  CHECK(years("{until: 2020}").empty());
+  CHECK(years("{from: 2021, until: 2021}").empty());
+  CHECK(years("2021") ==
+        Lines{"r/rule.yaml:7:8: 'years' must be a mapping of keys to values, not a single value"});
+  CHECK(years("{}") == Lines{"r/rule.yaml:7:8: 'years' needs 'from', 'until' or both (the first "
+                             "and last report year)"});
+  CHECK(years("{from: 2022, until: 2021}") ==
+        Lines{"r/rule.yaml:7:28: 'until' (2021) is before 'from' (2022)"});
+  CHECK(years("{from: 二〇二一}") ==
+        Lines{"r/rule.yaml:7:15: 'from' must be a whole number from 1949 to 2999, not '二〇二一'"});
+  CHECK(years("{until: 30000}") ==
+        Lines{"r/rule.yaml:7:16: 'until' must be a whole number from 1949 to 2999, not '30000'"});
+  CHECK(years("{form: 2021}") ==
+        Lines{"r/rule.yaml:7:8: 'years' needs 'from', 'until' or both (the first and last report "
+              "year)",
+              "r/rule.yaml:7:9: unknown key 'form' in this years (did you mean 'from'?)"});
 }
 
 TEST_CASE("loader: duplicate keys in one mapping") {
@@ -424,7 +451,8 @@ TEST_CASE("loader: five broken rules in five files are all reported in one load,
               "c/rule.yaml:7:1: unknown key 'mesage' in this rule (did you mean 'message'?)",
               "d/rule.yaml:6:12: bad regular expression '(a': missing ): (a",
               "e/rule.yaml:7:8: unknown scope 'titel': use document, title, preamble, body, "
-              "headings, text, signature, date or section:<part> (did you mean 'title'?)"});
+              "headings, part-headings, text, signature, date or section:<part> (did you mean "
+              "'title'?)"});
   for (const Error& e : loaded.errors()) CHECK(e.code == ErrorCode::rule_schema);
 }
 

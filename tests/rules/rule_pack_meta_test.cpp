@@ -37,13 +37,18 @@ std::string trim(std::string_view s) {
   return std::string(s.substr(b, e - b + 1));
 }
 
-// The files the harness takes as fixtures (src/rules/fixtures.cpp): regular files that are not
-// hidden and are not an .expected, .options.yaml or .md file.
+// A fixture's last year's report: <stem>.previous.<ext> (src/engine/rule_tests.cpp).
+bool is_previous(const fs::path& p) {
+  return ends_with(p.stem().string(), ".previous");
+}
+
+// The files the harness takes as fixtures (src/engine/rule_tests.cpp): regular files that are not
+// hidden and are not an .expected, .options.yaml or .md file, nor a fixture's previous report.
 bool is_fixture(const fs::path& p) {
   std::string name = p.filename().string();
   return fs::is_regular_file(p) && !name.empty() && name.front() != '.' &&
          !ends_with(name, ".expected") && !ends_with(name, ".options.yaml") &&
-         !ends_with(name, ".md");
+         !ends_with(name, ".md") && !is_previous(p);
 }
 
 std::vector<fs::path> fixtures_in(const fs::path& dir) {
@@ -157,6 +162,19 @@ std::vector<std::string> rule_problems(const fs::path& dir) {
                                      [&](const fs::path& f) { return f.stem() == p.stem(); });
       if (!has_fixture)
         problems.push_back("fail/" + p.filename().string() + " belongs to no fixture");
+    }
+  }
+  // A previous report without its fixture is a leftover too.
+  for (const char* sub : {"pass", "fail"}) {
+    if (!fs::is_directory(dir / sub)) continue;
+    const auto fixtures = fixtures_in(dir / sub);
+    for (const auto& e : fs::directory_iterator(dir / sub)) {
+      if (!fs::is_regular_file(e.path()) || !is_previous(e.path())) continue;
+      const std::string stem = e.path().stem().stem().string();
+      if (std::none_of(fixtures.begin(), fixtures.end(),
+                       [&](const fs::path& f) { return f.stem() == stem; }))
+        problems.push_back(std::string(sub) + "/" + e.path().filename().string() +
+                           " is the previous report of no fixture");
     }
   }
   if (good_fail == 0)
