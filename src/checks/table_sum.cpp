@@ -22,9 +22,10 @@
 //   unparsed_message (info)              a row with other than the value cells it needs ({line},
 //                                        {row}: its label, {count}, {expected}): no sum is checked
 //   integer_message (warning)            a value cell that is not a whole number ≥ 0
-//   An operand `previous:KEY` (each: column) is that row of the same table in last year's report
-//   (CheckOptions::previous): {each: column, lhs: [carry-in], rhs: ['previous:carry-out']}. Such an
-//   identity is checked only when last year's report is given and its table can be read.
+//   An operand `previous:KEY` is last year's: with `each: column`, row KEY of the same table in
+//   last year's report (CheckOptions::previous), {each: column, lhs: [carry-in], rhs:
+//   ['previous:carry-out']}; with `each: row`, column KEY of the same row there. Such an identity
+//   is checked only when last year's report is given and its table can be read.
 //   figures:                             numbers the text quotes from the table
 //     - match: '新收[^。；\d]{0,20}?(\d+)件'  RE2 in the text (not in tables); group 1 is the
 //     number,
@@ -64,7 +65,7 @@ struct Key {
 
 enum class Each { column, row };
 
-// An operand that names a row of last year's table (`previous:KEY`).
+// An operand that names a row or column of last year's table (`previous:KEY`).
 constexpr std::uint32_t kPrevious = 1u << 31;
 
 struct Identity {
@@ -180,7 +181,9 @@ class TableSum final : public Check {
         for (std::uint32_t r = 0; r < d_.rows.size(); ++r) {
           if (!id.only.empty() && std::find(id.only.begin(), id.only.end(), r) == id.only.end())
             continue;
-          if (bound[r].values.size() == d_.columns.size()) check_row(doc, id, r, bound[r], sink);
+          if (bound[r].values.size() == d_.columns.size()) {
+            check_row(doc, id, r, bound, previous ? &*previous : nullptr, sink);
+          }
         }
       }
     }
@@ -400,12 +403,20 @@ class TableSum final : public Check {
     if (lhs && rhs) report(doc, id, *lhs, *rhs, d_.columns[c].name, "", sink);
   }
 
-  void check_row(const Document& doc, const Identity& id, std::uint32_t r, const Bound& b,
+  void check_row(const Document& doc, const Identity& id, std::uint32_t r,
+                 const std::vector<Bound>& bound, const std::vector<Bound>* previous,
                  FindingSink& sink) const {
     auto side = [&](const std::vector<std::uint32_t>& keys) -> std::optional<Side> {
       Side s;
-      for (std::uint32_t c : keys) {
-        auto v = cell_value(b, c, d_.columns[c].total || d_.rows[r].total, s.cells);
+      for (std::uint32_t operand : keys) {
+        const bool last_year = (operand & kPrevious) != 0;
+        const std::uint32_t c = operand & ~kPrevious;
+        const Bound& b = last_year ? (*previous)[r] : bound[r];
+        // Last year's row must be there, with a cell for every column, to be read.
+        if (last_year && (!b.row || b.values.size() != d_.columns.size())) return std::nullopt;
+        std::vector<const TableCell*> elsewhere;
+        auto v = cell_value(b, c, d_.columns[c].total || d_.rows[r].total,
+                            last_year ? elsewhere : s.cells);
         if (!v) return std::nullopt;
         s.sum += *v;
         s.names.push_back(d_.columns[c].name);
@@ -584,8 +595,7 @@ std::unique_ptr<Check> make_table_sum(RuleSpec& spec) {
                        const std::vector<Key>& keys) {
       std::vector<std::string> words = i.strings(key, key != "columns" && key != "rows");
       for (std::string w : words) {
-        const bool last_year = w.starts_with("previous:") && &keys == &d.rows &&
-                               id.each == Each::column && (key == "lhs" || key == "rhs");
+        const bool last_year = w.starts_with("previous:") && (key == "lhs" || key == "rhs");
         if (last_year) w = w.substr(9);
         if (auto idx = index_of(keys, w)) {
           out.push_back(*idx | (last_year ? kPrevious : 0));

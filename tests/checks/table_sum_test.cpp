@@ -221,4 +221,22 @@ TEST_CASE("table-sum: previous:KEY reads last year's table, and is skipped witho
   CHECK(test::show(check(this_year, rules, with)) == Lines{});
 }
 
+TEST_CASE("table-sum: previous:KEY in an each-row identity reads the same row of last year") {
+  std::string rule = kBudget;
+  rule.replace(
+      rule.find("identities:\n"), 12,
+      "identities:\n"
+      "  - {each: row, lhs: [a], rhs: ['previous:b'], lhs_terms: 今年甲, rhs_terms: 去年乙,\n"
+      "     message: '{table}“{row}”行：{lhs_terms}={lhs}，{rhs_terms}={rhs}'}\n");
+  auto rules = budget_rules(rule);
+  auto this_year =
+      test::parse(report("期初\t1\t2\t3\n收入\t4\t0\t4\n支出\t0\t0\t0\n期末\t5\t2\t7\n"));
+  CheckOptions with;
+  // Last year's 乙 is this year's 甲 in every row but 收入.
+  with.previous = std::make_shared<const Document>(
+      test::parse(report("期初\t0\t1\t1\n收入\t0\t3\t3\n支出\t0\t0\t0\n期末\t0\t5\t5\n")));
+  CHECK(test::show(check(this_year, rules, with)) ==
+        Lines{"6:4-6:5 budget warning: 经费表“收入”行：今年甲=4，去年乙=3"});
+}
+
 }  // namespace fzcheck
