@@ -6,6 +6,9 @@
 //   except: [法制审核, 学法制度]    a match that overlaps one of these does not count
 //   {find: 《信访条例》, from_year: 2022}   an entry that counts only in a report about that year
 //                                          or later (a document superseded in that year)
+//   {match: '期限为(\d{4})年', title_year_group: 1}   group 1 is a year: the match counts only
+//                                          where the title names another year ({year},
+//                                          {title_year})
 //   message: ... {match} ... {replacement} ...
 //   once: true       only the first match is reported: that the text is there at all is the
 //                    defect (markers of an old template), not each place
@@ -13,6 +16,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <charconv>
 
 #include <fmt/format.h>
 
@@ -27,6 +31,7 @@ struct Entry {
   PatternId id = 0;
   bool regex = false;
   std::optional<int> from_year;  // only in reports about this year or later
+  int title_year_group = 0;      // > 0: this group is a year, a match only when not the title's
   std::optional<std::string> replace;
   std::optional<MessageTemplate> message;
 };
@@ -50,10 +55,16 @@ class PatternCheck final : public Check {
     };
     std::vector<Candidate> found;
     const std::optional<int>& year = ctx.facts.year.report;
+    const std::optional<int>& title_year = ctx.facts.year.title;
     for (std::size_t e = 0; e < entries_.size(); ++e) {
       if (entries_[e].from_year && (!year || *year < *entries_[e].from_year)) continue;
+      if (entries_[e].title_year_group && !title_year) continue;
       ctx.for_each_in(entries_[e].id, regions, [&](const Match& m) {
-        if (m.end > m.begin) found.push_back({m, e});
+        if (m.end <= m.begin) return;
+        if (entries_[e].title_year_group &&
+            group_year(entries_[e], ctx.doc.str({m.begin, m.end})) == title_year)
+          return;
+        found.push_back({m, e});
       });
     }
     if (found.empty()) return;
@@ -96,14 +107,38 @@ class PatternCheck final : public Check {
       std::string match(ctx.doc.str(span));
       std::optional<std::string> replacement = replacement_for(entry, match);
       const MessageTemplate& message = entry.message ? *entry.message : message_;
+      std::string group_year_text, title_year_text;
+      if (entry.title_year_group) {
+        if (auto y = group_year(entry, match)) group_year_text = std::to_string(*y);
+        title_year_text = std::to_string(*title_year);
+      }
       sink.add(*this, span,
-               message.format({{"match", match}, {"replacement", replacement.value_or("")}}),
+               message.format({{"match", match},
+                               {"replacement", replacement.value_or("")},
+                               {"year", group_year_text},
+                               {"title_year", title_year_text}}),
                replacement);
       if (once_) return;
     }
   }
 
  private:
+  // The year that group `title_year_group` of the entry's regex captures in `match`.
+  std::optional<int> group_year(const Entry& entry, std::string_view match) const {
+    const RE2* re = set_.regex(entry.id);
+    const int groups = entry.title_year_group + 1;
+    if (re == nullptr || re->NumberOfCapturingGroups() < entry.title_year_group)
+      return std::nullopt;
+    std::vector<re2::StringPiece> parts(static_cast<std::size_t>(groups));
+    if (!re->Match(match, 0, match.size(), RE2::ANCHOR_BOTH, parts.data(), groups))
+      return std::nullopt;
+    int y = 0;
+    const re2::StringPiece& text = parts.back();
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), y);
+    if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+    return y;
+  }
+
   std::optional<std::string> replacement_for(const Entry& entry, const std::string& match) const {
     if (!entry.replace) return std::nullopt;
     if (!entry.regex) return entry.replace;
@@ -129,7 +164,7 @@ class PatternCheck final : public Check {
 std::unique_ptr<Check> make_pattern(RuleSpec& spec) {
   Fields& f = spec.fields;
   BuildContext& ctx = spec.ctx;
-  const std::set<std::string> provided = {"match", "replacement"};
+  const std::set<std::string> provided = {"match", "replacement", "year", "title_year"};
   std::vector<Entry> entries;
   bool without_replacement = false;
   auto read_entries = [&](const std::string& key, bool literal) {
@@ -144,6 +179,10 @@ std::unique_ptr<Check> make_pattern(RuleSpec& spec) {
         e.replace = item.fields->string("replace");
         if (auto y = item.fields->integer("from_year", 1949, 2999))
           e.from_year = static_cast<int>(*y);
+        if (!literal) {
+          if (auto g = item.fields->integer("title_year_group", 1, 9))
+            e.title_year_group = static_cast<int>(*g);
+        }
         e.message = ctx.message(*item.fields, "message", provided, false);
       } else {
         text = item.scalar;
@@ -161,6 +200,13 @@ std::unique_ptr<Check> make_pattern(RuleSpec& spec) {
       }
       if (!id) continue;
       e.id = *id;
+      if (e.title_year_group &&
+          (!e.regex ||
+           ctx.pattern_set().groups(*id)->NumberOfCapturingGroups() < e.title_year_group)) {
+        f.error_at(
+            item.fields->pos("title_year_group"),
+            fmt::format("the pattern has no group {} to read a year from", e.title_year_group));
+      }
       if (e.regex && e.replace) {
         std::string error;
         if (!ctx.pattern_set().groups(*id)->CheckRewriteString(*e.replace, &error)) {

@@ -171,6 +171,27 @@ TEST_CASE("pattern: once reports only the first match of all the entries") {
   CHECK(test::run(every.rules(), "标题报告\n一、表\n甲栏、甲栏。\n").size() == 2);
 }
 
+TEST_CASE("pattern: title_year_group reports a year that is not the title's") {
+  RulePack pack;
+  pack.rule("period", rule_head("period", "pattern") +
+                          "patterns: [{match: '期限为(\\d{4})年', title_year_group: 1}]\n"
+                          "message: '{year}年，标题{title_year}年：{match}'\n");
+  RuleSet rules = pack.rules();
+  CHECK(test::run(rules, "某局2024年度报告\n统计期限为2023年。\n一、工作\n期限为2024年。\n") ==
+        Lines{"2:3-2:11 period warning: 2023年，标题2024年：期限为2023年"});
+  // No year in the title: nothing to compare with.
+  CHECK(test::run(rules, "某局年度报告\n统计期限为2023年。\n一、工作\n无。\n").empty());
+
+  RulePack bad;
+  bad.rule("r", rule_head("r", "pattern") +
+                    "message: m\n"
+                    "patterns: [{match: '期限为\\d{4}年', title_year_group: 1}]\n"
+                    "terms: [{find: 甲, title_year_group: 1}]\n");
+  CHECK(test::errors(bad.load(), bad.path()) ==
+        Lines{"r/rule.yaml:6:51: the pattern has no group 1 to read a year from",
+              "r/rule.yaml:7:19: unknown key 'title_year_group' in this item of 'terms'"});
+}
+
 TEST_CASE("pattern: load errors of the kind") {
   RulePack none;
   none.rule("r", rule_head("r", "pattern") + "message: m\n");
@@ -188,7 +209,7 @@ TEST_CASE("pattern: load errors of the kind") {
               "r/rule.yaml:6:9: an item of 'terms' must not be empty",
               "r/rule.yaml:6:13: missing required key 'find' in this item of 'terms'",
               "r/rule.yaml:6:46: unknown placeholder {what} in 'message': this kind of rule "
-              "provides {match}, {replacement}"});
+              "provides {match}, {replacement}, {title_year}, {year}"});
 }
 
 TEST_CASE("pattern: (a+)+$ on 100,000 a's and a '!' finishes quickly: RE2 is linear") {
