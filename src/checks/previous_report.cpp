@@ -33,6 +33,12 @@
 //     reflected_message: ... {total} {reflected_items} {previous} ...   every item found
 //                              (optional: without it, nothing is said then)
 //
+//   compare: same-tables     every number in this year's tables is last year's, in the same places
+//     min_numbers: 10          fewer number cells (in either report): not compared
+//     message: ... {count} {tables} {previous} ...   {count}: number cells, {tables}: tables
+//   (Tables whose numbers are all 0 two years running are not reported: an organ that had no
+//   such business both years writes the same zeros honestly.)
+//
 // Items of a plan: the sub-sections of the plan's sections; else the runs starting with the
 // enumeration; else its paragraphs (one ending with a colon introduces the others and is none).
 // An item is known by its heading, or its first sentence; one with fewer than three pairs of Han
@@ -56,7 +62,7 @@ constexpr std::size_t kMaxFindings = 100;  // copied passages per document
 constexpr std::size_t kLabelLength = 16;   // code points of an item shown in messages
 constexpr std::size_t kMinPairs = 3;       // fewer Han pairs: an item too short to judge
 
-enum class Compare { passages, near_copy, plan_items };
+enum class Compare { passages, near_copy, plan_items, same_tables };
 
 struct Settings {
   Compare compare = Compare::passages;
@@ -70,6 +76,7 @@ struct Settings {
   std::optional<PatternId> enumeration;
   std::vector<std::string> ignore;
   std::size_t min_shared = 50;
+  std::size_t min_numbers = 10;
   std::string language;
   MessageTemplate message;
   std::optional<MessageTemplate> reflected_message;
@@ -123,6 +130,8 @@ class PreviousReport final : public Check {
         return near_copy(ctx, *last, sink);
       case Compare::plan_items:
         return plan_items(ctx, *last, sink);
+      case Compare::same_tables:
+        return same_tables(ctx, *last, sink);
     }
   }
 
@@ -473,6 +482,35 @@ class PreviousReport final : public Check {
                                 {"previous", last.doc.name}}));
   }
 
+  // The number cells of every table of `doc`, in order.
+  static std::vector<const TableCell*> number_cells(const Document& doc) {
+    std::vector<const TableCell*> out;
+    for (const Table& t : doc.tables) {
+      for (const TableRow& row : t.rows) {
+        for (const TableCell& cell : row.cells) {
+          if (cell.number) out.push_back(&cell);
+        }
+      }
+    }
+    return out;
+  }
+
+  void same_tables(const CheckContext& ctx, const CheckContext& last, FindingSink& sink) const {
+    const std::vector<const TableCell*> now = number_cells(ctx.doc);
+    const std::vector<const TableCell*> before = number_cells(last.doc);
+    if (now.size() < s_.min_numbers || now.size() != before.size()) return;
+    bool any_nonzero = false;
+    for (std::size_t i = 0; i < now.size(); ++i) {
+      if (*now[i]->number != *before[i]->number) return;
+      any_nonzero = any_nonzero || *now[i]->number != 0;
+    }
+    if (!any_nonzero) return;
+    sink.add(*this, now.front()->span,
+             s_.message.format({{"count", std::to_string(now.size())},
+                                {"tables", std::to_string(ctx.doc.tables.size())},
+                                {"previous", last.doc.name}}));
+  }
+
   Settings s_;
 };
 
@@ -490,10 +528,12 @@ std::unique_ptr<Check> make_previous_report(RuleSpec& spec) {
     s.compare = Compare::near_copy;
   } else if (compare == "plan-items") {
     s.compare = Compare::plan_items;
+  } else if (compare == "same-tables") {
+    s.compare = Compare::same_tables;
   } else {
     if (!compare.empty())
-      f.error("compare", fmt::format("'compare' must be passages, near-copy or plan-items, not "
-                                     "'{}'",
+      f.error("compare", fmt::format("'compare' must be passages, near-copy, plan-items or "
+                                     "same-tables, not '{}'",
                                      compare));
     return nullptr;
   }
@@ -539,6 +579,10 @@ std::unique_ptr<Check> make_previous_report(RuleSpec& spec) {
       if (!s.plan) return nullptr;
       break;
     }
+    case Compare::same_tables:
+      s.min_numbers = static_cast<std::size_t>(f.integer("min_numbers", 1, 100000).value_or(10));
+      message = ctx.message(f, "message", {"count", "tables", "previous"});
+      break;
   }
   if (!message) return nullptr;
   s.message = std::move(*message);

@@ -1,6 +1,7 @@
 // kind: previous-report — this year's report beside last year's: passages copied from it (years
 // folded, tables left out), a part nearly the same as last year's, last year's plan items looked
-// for in this year's measures; nothing without a previous report; every key's error.
+// for in this year's measures, tables whose numbers are all last year's; nothing without a
+// previous report; every key's error.
 #include <doctest/doctest.h>
 
 #include "rule_pack.hpp"
@@ -240,6 +241,29 @@ TEST_CASE("previous-report: the threshold of shared character pairs") {
   CHECK(run(rules("plan", kPlan + "min_shared: 72\n"), "plan", now, last).size() == 1);
 }
 
+TEST_CASE("previous-report: same-tables, every number of the tables as last year's") {
+  const RuleSet set = rules("same",
+                            "compare: same-tables\nmin_numbers: 4\n"
+                            "message: '{count}个数字、{tables}张表同上年（{previous}）'\n");
+  auto with_table = [](int year, const std::string& rows) {
+    return report(year, "[表格]\n项目\t甲\t乙\n" + rows + "[/表格]\n");
+  };
+  const std::string last = with_table(2023, "收入\t1\t2\n支出\t0\t3\n");
+  // The same numbers: one finding at the first of them.
+  CHECK(run(set, "same", with_table(2024, "收入\t1\t2\n支出\t0\t3\n"), last) ==
+        Lines{"6:4-6:5 same warning: 4个数字、1张表同上年（last.txt）"});
+  // One number changed, or one more: nothing.
+  CHECK(run(set, "same", with_table(2024, "收入\t1\t2\n支出\t0\t4\n"), last).empty());
+  CHECK(run(set, "same", with_table(2024, "收入\t1\t2\n支出\t0\t3\n其他\t0\n"), last).empty());
+  // All zero both years, or fewer numbers than min_numbers: nothing.
+  const std::string zeros = "收入\t0\t0\n支出\t0\t0\n";
+  CHECK(run(set, "same", with_table(2024, zeros), with_table(2023, zeros)).empty());
+  CHECK(
+      run(set, "same", with_table(2024, "收入\t1\t2\n"), with_table(2023, "收入\t1\t2\n")).empty());
+  // Without last year's report: nothing.
+  CHECK(run(set, "same", with_table(2024, "收入\t1\t2\n支出\t0\t3\n"), std::nullopt).empty());
+}
+
 TEST_CASE("previous-report: errors in its keys") {
   auto errors = [](const std::string& body) {
     RulePack pack;
@@ -252,8 +276,8 @@ TEST_CASE("previous-report: errors in its keys") {
   };
   CHECK(errors("message: m\n").find("compare") != std::string::npos);
   CHECK(errors("compare: copies\nmessage: m\n")
-            .find("'compare' must be passages, near-copy or "
-                  "plan-items, not 'copies'") != std::string::npos);
+            .find("'compare' must be passages, near-copy, plan-items or "
+                  "same-tables, not 'copies'") != std::string::npos);
   CHECK(errors("compare: plan-items\nmessage: m\n").find("needs 'plan: section:<part>'") !=
         std::string::npos);
   CHECK(errors("compare: plan-items\nplan: body\nmessage: m\n").find("'plan' is a part") !=
