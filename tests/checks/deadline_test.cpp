@@ -67,6 +67,34 @@ TEST_CASE("deadline: inclusive, the deadline day itself is in time") {
         Lines{"m/rule.yaml:6:12: 'inclusive' must be true or false, not 'sometimes'"});
 }
 
+TEST_CASE("deadline: profiles give other deadlines to documents known by their titles") {
+  RuleSet deadline = one_rule("deadline",
+                              "submit_by: '01-31'\ninclusive: true\nwho: 部门\n"
+                              "profiles:\n"
+                              "  - {name: 县政府, title: ['县\\d{4}年'], submit_by: '02-20'}\n"
+                              "  - {name: 某县, title: ['^某县\\d'], submit_by: '01-10'}\n"
+                              "message: 成文日期{date}晚于{deadline}：{who}\n");
+  // A department: the rule's own deadline.
+  CHECK(test::run(deadline, report("某县教育局2024年度报告", "某县教育局\n2025年2月5日\n")) ==
+        Lines{"8:1-8:10 m warning: 成文日期2025年2月5日晚于2025年1月31日：部门"});
+  // The county's summary report: the first profile whose title matches, in time on 2月5日.
+  CHECK(test::run(deadline, report("某县2024年度报告", "某县人民政府\n2025年2月5日\n")).empty());
+  CHECK(test::run(deadline, report("某县2024年度报告", "某县人民政府\n2025年2月21日\n")) ==
+        Lines{"8:1-8:11 m warning: 成文日期2025年2月21日晚于2025年2月20日：县政府"});
+  // An office's own deadline replaces the profiles' too.
+  CheckOptions office;
+  office.submit_by = MonthDay{1, 25};
+  CHECK(test::run(deadline, report("某县2024年度报告", "某县人民政府\n2025年2月5日\n"), office) ==
+        Lines{"8:1-8:10 m warning: 成文日期2025年2月5日晚于2025年1月25日：县政府"});
+  CHECK(
+      test::kind_errors("deadline",
+                        "submit_by: '01-31'\nprofiles: [{name: x, title: [y]}, z]\n"
+                        "message: m\n") ==
+      Lines{
+          "m/rule.yaml:6:12: a profile needs 'submit_by' or 'publish_by'",
+          "m/rule.yaml:6:35: each profile must be a mapping with 'name', 'title' and a deadline"});
+}
+
 TEST_CASE("deadline: load errors") {
   CHECK(
       test::kind_errors("deadline", "submit_by: 3-1\npublish_by: '13-01'\nmessage: m\n") ==
