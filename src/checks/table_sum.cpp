@@ -530,7 +530,8 @@ std::vector<Key> read_keys(Fields& f, const std::string& what, BuildContext& ctx
     key.key = k.string("key", true).value_or("");
     key.name = k.string("name").value_or(key.key);
     if (rows) {
-      key.label = ctx.patterns(k, "label");
+      // Matched against cell labels only: the scan of the document never looks for them.
+      key.label = ctx.patterns(k, "label", false, Where::nowhere);
       key.optional = k.boolean("optional").value_or(false);
       key.integer = k.boolean("integer");
       if (auto v = k.integer("values", 1, 1000)) key.values = static_cast<std::uint32_t>(*v);
@@ -627,7 +628,8 @@ std::unique_ptr<Check> make_table_sum(RuleSpec& spec) {
     std::optional<PatternId> id = pattern ? ctx.pattern(g, *pattern, g.pos("match")) : std::nullopt;
     if (id) {
       fig.match = *id;
-      const re2::RE2* re = ctx.pattern_set().regex(*id);
+      // The groups, without compiling the regex: built-in ones compile on their first use.
+      const re2::RE2* re = ctx.pattern_set().groups(*id);
       fig.has_number = re != nullptr && re->NumberOfCapturingGroups() >= 1;
     }
     for (Item& reading : g.list("readings", true)) {
