@@ -63,14 +63,16 @@ def main():
         put("fix", t.decode("utf-8").encode("gb18030"))
 
     # .docx: whole files, and their main parts for the targets that wrap XML in a valid zip.
-    for p in files("tests/fixtures/docx/*.docx"):
+    # The rules' own .docx and HTML fixtures too: tables with merged cells (gridSpan, vMerge,
+    # colspan, rowspan) are there.
+    for p in files("tests/fixtures/docx/*.docx") + files("rules/*/*/*/*.docx"):
         put("read_docx", read(p))
         with zipfile.ZipFile(p) as z:
             xml = z.read("word/document.xml")
         put("docx_xml", xml)
         put("annotate", xml)
 
-    for p in files("tests/fixtures/html/*.html"):
+    for p in files("tests/fixtures/html/*.html") + files("rules/*/*/*/*.html"):
         put("read_html", read(p))
 
     # Rules: every built-in rule file; packs as "pack.yaml, then --- NAME and each file".
