@@ -106,6 +106,9 @@ std::string normalise(std::string_view text) {
 }
 
 std::string number_text(double v) {
+  // Beyond 10^15 a double holds no fraction, and beyond 2^63 it does not fit a long long: such
+  // figures (a cell of 40 digits) are written as the double's shortest form.
+  if (!std::isfinite(v) || std::abs(v) >= 1e15) return fmt::format("{}", v);
   if (std::abs(v - std::round(v)) < 1e-9)
     return fmt::format("{}", static_cast<long long>(std::round(v)));
   std::string s = fmt::format("{:.6f}", v);
@@ -383,6 +386,7 @@ class TableSum final : public Check {
         const bool last_year = (operand & kPrevious) != 0;
         const std::uint32_t k = operand & ~kPrevious;
         const Key& key = d_.rows[k];
+        if (last_year && previous == nullptr) return std::nullopt;
         const Bound& b = last_year ? (*previous)[k] : bound[k];
         if (!b.row) {
           if (key.optional) continue;
@@ -411,6 +415,7 @@ class TableSum final : public Check {
       for (std::uint32_t operand : keys) {
         const bool last_year = (operand & kPrevious) != 0;
         const std::uint32_t c = operand & ~kPrevious;
+        if (last_year && previous == nullptr) return std::nullopt;
         const Bound& b = last_year ? (*previous)[r] : bound[r];
         // Last year's row must be there, with a cell for every column, to be read.
         if (last_year && (!b.row || b.values.size() != d_.columns.size())) return std::nullopt;

@@ -79,8 +79,8 @@ void AhoCorasick::build() {
     const auto& inherited = out[fail[s]];
     out[s].insert(out[s].end(), inherited.begin(), inherited.end());
     // The failure state's row (complete: it is nearer the root), then this state's own edges.
-    std::copy_n(table_.begin() + static_cast<std::ptrdiff_t>(fail[s] * classes_), classes_,
-                table_.begin() + static_cast<std::ptrdiff_t>(s * classes_));
+    std::copy_n(table_.begin() + static_cast<std::ptrdiff_t>(fail[s]) * classes_, classes_,
+                table_.begin() + static_cast<std::ptrdiff_t>(s) * classes_);
     for (const auto& [cls, t] : go[s]) {
       fail[t] = table_[fail[s] * classes_ + cls];
       table_[s * classes_ + cls] = t;

@@ -221,6 +221,17 @@ TEST_CASE("table-sum: previous:KEY reads last year's table, and is skipped witho
   CHECK(test::show(check(this_year, rules, with)) == Lines{});
 }
 
+TEST_CASE("table-sum: a cell of 40 digits is summed and written without overflow") {
+  // Found by fuzz/fuzz_check: the sum was cast to long long to be written (undefined behaviour).
+  const std::string huge = "8888888888888888888888888888888888888888";
+  const std::string big = "8.888888888888889e+39";
+  CHECK(
+      test::run(budget_rules(), report("期初\t1\t2\t3\n收入\t" + huge +
+                                       "\t0\t0\n支出\t0\t0\t0\n期末\t1\t2\t3\n")) ==
+      Lines{"6:47-6:48 budget warning: 经费表“收入”行：甲+乙=" + big + "，合计=0，相差" + big,
+            "7:4-7:5 budget error: 经费表“甲”列：期初+收入=" + big + "，支出+期末=1，相差" + big});
+}
+
 TEST_CASE("table-sum: previous:KEY in an each-row identity reads the same row of last year") {
   std::string rule = kBudget;
   rule.replace(
