@@ -4,6 +4,7 @@
 // Copies are cheap: they share the compiled rules.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -26,9 +27,10 @@ struct SummaryColumn {
   std::string rule;   // the rule whose findings fill it: "shortcomings-causes"; empty for a part
   std::string part;  // a part column: where this required part is (✓, 缺, 内含); a rule column:
                      // the part the rule needs (empty: none), without which the cell is empty
-  std::string part_pack;  // the pack that declares `part`: this one, or one it extends
-  std::string pass;       // the cell when the rule found nothing: "✓"
-  std::string cells[3];   // the cell for its worst finding, by severity (info, warning, error)
+  std::string part_pack;             // the pack that declares `part`: this one, or one it extends
+  std::string pass;                  // the cell when the rule found nothing: "✓"
+  std::array<std::string, 3> cells;  // the cell for its worst finding, by severity (info,
+                                     // warning, error)
 };
 
 struct PackInfo {

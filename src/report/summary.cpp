@@ -129,7 +129,7 @@ SummaryRow SummaryTable::row(const Report& report, const Document& doc) const {
     if (!worst) {
       row.cells.push_back(column.pass);
     } else {
-      const std::string& cell = column.cells[static_cast<int>(worst->severity)];
+      const std::string& cell = column.cells[static_cast<std::size_t>(worst->severity)];
       row.cells.push_back(cell.empty() ? severity_label(worst->severity) : cell);
     }
   }

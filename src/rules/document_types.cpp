@@ -140,7 +140,7 @@ void read_summary_columns(Fields& f, BuildContext& ctx, PackInfo& pack,
     if (auto cells = c.map("cells", true)) {
       column.pass = cells->string("pass", true).value_or("");
       for (Severity s : {Severity::info, Severity::warning, Severity::error})
-        column.cells[static_cast<int>(s)] = cells->string(to_string(s)).value_or("");
+        column.cells[static_cast<std::size_t>(s)] = cells->string(to_string(s)).value_or("");
       cells->finish();
     }
     c.finish();
