@@ -142,8 +142,10 @@ Result<DecodedText> decode_text(std::string_view bytes, const std::string& force
     if (has_nul(utf8)) {
       return make_error(ErrorCode::binary, "error_binary_nul", file);
     }
+    // Over 1% of control characters: binary, unless the caller named the encoding (it says the
+    // bytes are text; a ratio would otherwise refuse the copy `fix` wrote of a file just under it).
     std::size_t sample = std::min<std::size_t>(utf8.size(), kDetectionSample);
-    if (count_controls(std::string_view(utf8).substr(0, sample)) * 100 > sample) {
+    if (forced.empty() && count_controls(std::string_view(utf8).substr(0, sample)) * 100 > sample) {
       return make_error(ErrorCode::binary, "error_binary_controls", file);
     }
     out.utf8 = std::move(utf8);

@@ -119,6 +119,13 @@ TEST_CASE("decode_text: binary data and text that is neither UTF-8 nor GB18030 a
   auto controls = decode_text(std::string(200, '\x01') + "abc", "", "ctl");
   REQUIRE_FALSE(controls.ok());
   CHECK(controls.error().code == ErrorCode::binary);
+  CHECK(controls.error().key == "error_binary_controls");
+  // With the encoding named, the bytes are text as the caller says (NUL bytes still are not).
+  auto named = decode_text(std::string(200, '\x01') + "abc", "UTF-8", "ctl");
+  REQUIRE(named.ok());
+  CHECK(named->utf8.size() == 203);
+  CHECK(decode_text(std::string(2, '\0') + "abc", "UTF-8", "nul").error().key ==
+        "error_binary_nul");
 
   // Latin-1 text: invalid UTF-8, and 0xE9 0x20 is not a GB18030 sequence either.
   auto latin = decode_text("Caf\xE9 au lait, na\xEFve r\xE9sum\xE9\n", "", "latin.txt");
