@@ -39,6 +39,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   auto reread = fzcheck::read_bytes(*encoded, "fuzz.txt", again);
   FUZZ_ASSERT(reread.ok());
   FUZZ_ASSERT(reread->text == fixed.text);
-  FUZZ_ASSERT(reread->had_bom == doc->had_bom);
+  // A byte-order mark is added when the fixed text comes to start with U+FEFF (which would
+  // otherwise be read as one).
+  FUZZ_ASSERT(reread->had_bom == (doc->had_bom || fixed.text.starts_with("\xEF\xBB\xBF")));
   return 0;
 }

@@ -112,7 +112,10 @@ Result<std::string> encode_like_source(const Document& doc, std::string_view fix
     utf8 += lines[i];
     utf8 += terminator(doc.paragraphs[i].line_end);
   }
-  std::string bytes = doc.had_bom ? bom_for(doc.encoding) : std::string();
+  // A text that now starts with U+FEFF (a fix removed what stood before it) would be read back as
+  // a byte-order mark and lose it: a mark before it keeps it text.
+  const bool starts_with_feff = utf8.starts_with("\xEF\xBB\xBF");
+  std::string bytes = doc.had_bom || starts_with_feff ? bom_for(doc.encoding) : std::string();
   if (doc.encoding == "UTF-8") return bytes + utf8;
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<UConverter, void (*)(UConverter*)> cnv(ucnv_open(doc.encoding.c_str(), &status),

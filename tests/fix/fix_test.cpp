@@ -235,6 +235,24 @@ TEST_CASE("encode_like_source: a fix in UTF-16 and GB18030 keeps the line ends a
   CHECK(*gfixed == encode("甲，乙\r丙", "GB18030"));
 }
 
+TEST_CASE("encode_like_source: a text that comes to start with U+FEFF gets a mark before it") {
+  // Found by fuzz/fuzz_fix: " \uFEFF2023年…" without a mark; the fix removed the space, and the
+  // copy's first character was read back as a byte-order mark and dropped.
+  for (const char* encoding : {"GB18030", "UTF-8"}) {
+    CAPTURE(encoding);
+    const std::string text = " \xEF\xBB\xBF甲\n";
+    Document doc = read(encode(text, encoding), encoding);
+    REQUIRE_FALSE(doc.had_bom);
+    REQUIRE(doc.text.starts_with(" \xEF\xBB\xBF甲"));
+    auto fixed = encode_like_source(doc, apply_fixes(doc, {fix(0, 1, "")}).text);
+    REQUIRE(fixed.ok());
+    CHECK(*fixed == encode("\xEF\xBB\xBF\xEF\xBB\xBF甲\n", encoding));
+    Document again = read(*fixed, encoding);
+    CHECK(again.had_bom);
+    CHECK(again.text == doc.text.substr(1));
+  }
+}
+
 TEST_CASE("encode_like_source: a corrected character the file's encoding cannot hold") {
   // GB18030 holds every character; a file read as GBK or Big5 does not.
   std::string gbk = encode("甲,乙\n", "GBK");
