@@ -160,6 +160,20 @@ inline constexpr const char* kWordNamespaces =
     R"(xmlns:v="urn:schemas-microsoft-com:vml" )"
     R"(xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math")";
 
+// A word/document.xml whose one run holds an entity that expands to 10^10 characters: nine
+// levels of ten references each ("billion laughs").
+inline std::string billion_laughs_document_xml() {
+  std::string xml = R"(<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa">)";
+  for (int i = 1; i < 10; ++i) {
+    xml += "<!ENTITY a" + std::to_string(i) + " \"";
+    for (int k = 0; k < 10; ++k)
+      xml += "&a" + (i == 1 ? std::string() : std::to_string(i - 1)) + ";";
+    xml += "\">";
+  }
+  return xml + std::string("]><w:document ") + kWordNamespaces +
+         "><w:body><w:p><w:r><w:t>&a9;</w:t></w:r></w:p></w:body></w:document>";
+}
+
 // A .docx whose word/document.xml body is `body`, with extra parts (word/styles.xml, …) as
 // given. The content types part names word/document.xml, as real files do.
 inline std::string make_docx(const std::string& body,
