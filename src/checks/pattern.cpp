@@ -164,7 +164,10 @@ class PatternCheck final : public Check {
 std::unique_ptr<Check> make_pattern(RuleSpec& spec) {
   Fields& f = spec.fields;
   BuildContext& ctx = spec.ctx;
-  const std::set<std::string> provided = {"match", "replacement", "year", "title_year"};
+  const std::set<std::string> provided = {"match", "replacement"};
+  // {year} and {title_year} exist only where an entry reads a year (title_year_group).
+  const std::set<std::string> with_year = {"match", "replacement", "year", "title_year"};
+  bool any_year = false;
   std::vector<Entry> entries;
   bool without_replacement = false;
   auto read_entries = [&](const std::string& key, bool literal) {
@@ -183,7 +186,9 @@ std::unique_ptr<Check> make_pattern(RuleSpec& spec) {
           if (auto g = item.fields->integer("title_year_group", 1, 9))
             e.title_year_group = static_cast<int>(*g);
         }
-        e.message = ctx.message(*item.fields, "message", provided, false);
+        e.message =
+            ctx.message(*item.fields, "message", e.title_year_group ? with_year : provided, false);
+        any_year = any_year || e.title_year_group;
       } else {
         text = item.scalar;
       }
@@ -223,7 +228,7 @@ std::unique_ptr<Check> make_pattern(RuleSpec& spec) {
   if (!f.has("terms") && !f.has("patterns"))
     f.error_at(f.pos(), "a pattern rule needs 'terms' or 'patterns'");
   auto except = ctx.patterns(f, "except");
-  auto message = ctx.message(f, "message", provided);
+  auto message = ctx.message(f, "message", any_year ? with_year : provided);
   if (message && message->uses("replacement") && without_replacement) {
     ctx.message_fields(f, "message")
         .error("message",

@@ -192,6 +192,14 @@ TEST_CASE("pattern: title_year_group reports a year that is not the title's") {
               "r/rule.yaml:7:19: unknown key 'title_year_group' in this item of 'terms'"});
 }
 
+TEST_CASE("pattern: {year} and {title_year} only where an entry reads a year") {
+  RulePack pack;
+  pack.rule("r", rule_head("r", "pattern") + "message: '{year}'\npatterns: ['(\\d{4})年']\n");
+  CHECK(test::errors(pack.load(), pack.path()) ==
+        Lines{"r/rule.yaml:5:10: unknown placeholder {year} in 'message': this kind of rule "
+              "provides {match}, {replacement}"});
+}
+
 TEST_CASE("pattern: load errors of the kind") {
   RulePack none;
   none.rule("r", rule_head("r", "pattern") + "message: m\n");
@@ -209,7 +217,7 @@ TEST_CASE("pattern: load errors of the kind") {
               "r/rule.yaml:6:9: an item of 'terms' must not be empty",
               "r/rule.yaml:6:13: missing required key 'find' in this item of 'terms'",
               "r/rule.yaml:6:46: unknown placeholder {what} in 'message': this kind of rule "
-              "provides {match}, {replacement}, {title_year}, {year}"});
+              "provides {match}, {replacement}"});
 }
 
 TEST_CASE("pattern: (a+)+$ on 100,000 a's and a '!' finishes quickly: RE2 is linear") {

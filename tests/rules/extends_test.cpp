@@ -296,7 +296,7 @@ TEST_CASE("overrides: a message uses only the placeholders of the rule's kind") 
             "  - {rule: p, message: '改为{replacement}'}\n  - {rule: a, severity: info}\n");
   CHECK(packs.errors() ==
         Lines{"local/pack.yaml:5:24: unknown placeholder {found} in 'message': this kind of rule "
-              "provides {match}, {replacement}, {title_year}, {year}",
+              "provides {match}, {replacement}",
               "local/pack.yaml:6:24: the message uses {replacement} but some terms or patterns "
               "have no 'replace'",
               "local/pack.yaml:7:12: rule 'a' is overridden twice in this pack (also at line 5)"});

@@ -249,7 +249,7 @@ TEST_CASE("loader: an unknown placeholder in a message lists what the kind provi
   pack.rule("r", rule_head("r", "pattern") + "message: 不要写“{matched}”\nterms: [甲]\n");
   CHECK(load_errors(pack) ==
         Lines{"r/rule.yaml:5:10: unknown placeholder {matched} in 'message': this kind of rule "
-              "provides {match}, {replacement}, {title_year}, {year}"});
+              "provides {match}, {replacement}"});
 }
 
 TEST_CASE("loader: a rule id that is not its folder's name, or not an id at all") {
@@ -446,7 +446,7 @@ TEST_CASE("loader: five broken rules in five files are all reported in one load,
   REQUIRE(loaded.errors().size() == 5);
   CHECK(test::errors(loaded, pack.path()) ==
         Lines{"a/rule.yaml:5:10: unknown placeholder {x} in 'message': this kind of rule provides "
-              "{match}, {replacement}, {title_year}, {year}",
+              "{match}, {replacement}",
               "b/rule.yaml:3:11: 'severity' must be error, warning or info, not '高'",
               "c/rule.yaml:7:1: unknown key 'mesage' in this rule (did you mean 'message'?)",
               "d/rule.yaml:6:12: bad regular expression '(a': missing ): (a",
