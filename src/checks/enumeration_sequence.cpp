@@ -85,8 +85,7 @@ std::unique_ptr<Check> make_enumeration_sequence(RuleSpec& spec) {
   auto pattern = spec.ctx.pattern(f, *text, f.pos("enumeration"));
   if (!pattern || !message) return nullptr;
   const PatternId id = *pattern;
-  const RE2* re = spec.ctx.pattern_set().groups(id);
-  if (!re || re->NumberOfCapturingGroups() < 1) {
+  if (spec.ctx.pattern_set().capturing_groups(id) < 1) {
     f.error("enumeration",
             "'enumeration' must be a regular expression whose first group captures "
             "the Chinese numeral, such as '([一二三四五六七八九十]+)是'");

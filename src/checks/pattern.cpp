@@ -206,17 +206,15 @@ std::unique_ptr<Check> make_pattern(RuleSpec& spec) {
       if (!id) continue;
       e.id = *id;
       if (e.title_year_group &&
-          (!e.regex ||
-           ctx.pattern_set().groups(*id)->NumberOfCapturingGroups() < e.title_year_group)) {
+          (!e.regex || ctx.pattern_set().capturing_groups(*id) < e.title_year_group)) {
         f.error_at(
             item.fields->pos("title_year_group"),
             fmt::format("the pattern has no group {} to read a year from", e.title_year_group));
       }
       if (e.regex && e.replace) {
-        std::string error;
-        if (!ctx.pattern_set().groups(*id)->CheckRewriteString(*e.replace, &error)) {
+        if (auto error = ctx.pattern_set().rewrite_error(*id, *e.replace)) {
           f.error_at(item.fields->pos("replace"),
-                     fmt::format("bad replacement '{}': {}", *e.replace, error));
+                     fmt::format("bad replacement '{}': {}", *e.replace, *error));
         }
       }
       without_replacement = without_replacement || (!e.replace && !e.message);

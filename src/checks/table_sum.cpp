@@ -634,8 +634,7 @@ std::unique_ptr<Check> make_table_sum(RuleSpec& spec) {
     if (id) {
       fig.match = *id;
       // The groups, without compiling the regex: built-in ones compile on their first use.
-      const re2::RE2* re = ctx.pattern_set().groups(*id);
-      fig.has_number = re != nullptr && re->NumberOfCapturingGroups() >= 1;
+      fig.has_number = ctx.pattern_set().capturing_groups(*id) >= 1;
     }
     for (Item& reading : g.list("readings", true)) {
       if (reading.fields) {

@@ -1,22 +1,19 @@
 #include "match/pattern_set.hpp"
 
-#include <re2/filtered_re2.h>
 #include <re2/re2.h>
-#include <unicode/uchar.h>
-#include <unicode/uniset.h>
+
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <unordered_map>
 
+#include "match/regex_atoms.hpp"
 #include "text/ascii.hpp"
 #include "text/utf8.hpp"
 
 namespace fzcheck::detail {
 
 namespace {
-
-// Atoms shorter than this (in bytes) are not worth filtering on: one Chinese character is 3.
-constexpr int kMinAtomBytes = 1;
 
 RE2::Options regex_options() {
   RE2::Options o;
@@ -44,51 +41,6 @@ std::string explain_regex_error(const std::string& error) {
 
 bool has_upper_ascii(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-}
-
-// RE2 lowers the atoms it extracts with Unicode case folding (Ⅱ → ⅱ, Ｐ → ｐ, É → é), even for a
-// case-sensitive regex, while the automaton folds ASCII only: an atom with a non-ASCII letter
-// that has an upper-case form may be in the text without the automaton seeing it.
-bool lowered_beyond_ascii(std::string_view atom) {
-  std::size_t i = 0;
-  while (i < atom.size()) {
-    char32_t c = utf8::next(atom, i);
-    if (c >= 0x80 && c != utf8::kInvalid &&
-        u_toupper(static_cast<UChar32>(c)) != static_cast<UChar32>(c)) {
-      return true;
-    }
-  }
-  return false;
-}
-
-// Every spelling of such an atom whose letters beyond ASCII are in any case (ｘ → ｘ, Ｘ): what
-// the text may hold where RE2 wrote the lowered atom. Empty when there would be more than
-// kMaxSpellings (the atom is then taken as present everywhere).
-constexpr std::size_t kMaxSpellings = 16;
-std::vector<std::string> case_spellings(std::string_view atom) {
-  std::vector<std::string> out = {""};
-  std::size_t i = 0;
-  while (i < atom.size()) {
-    const std::size_t from = i;
-    const char32_t c = utf8::next(atom, i);
-    std::vector<std::string> forms;
-    if (c >= 0x80 && c != utf8::kInvalid) {
-      icu::UnicodeSet closure(static_cast<UChar32>(c), static_cast<UChar32>(c));
-      closure.closeOver(USET_CASE_INSENSITIVE);
-      for (int32_t k = 0; k < closure.size(); ++k) {
-        const UChar32 form = closure.charAt(k);
-        if (closure.contains(form)) forms.push_back(utf8::encode(static_cast<char32_t>(form)));
-      }
-    }
-    if (forms.empty()) forms.emplace_back(atom.substr(from, i - from));
-    if (out.size() * forms.size() > kMaxSpellings) return {};
-    std::vector<std::string> next;
-    for (const std::string& head : out) {
-      for (const std::string& form : forms) next.push_back(head + form);
-    }
-    out = std::move(next);
-  }
-  return out;
 }
 
 }  // namespace
@@ -161,7 +113,7 @@ std::string lift_repetition_bounds(std::string_view p) {
   return out;
 }
 
-PatternSet::PatternSet() : filter_(std::make_unique<re2::FilteredRE2>(kMinAtomBytes)) {}
+PatternSet::PatternSet() = default;
 PatternSet::~PatternSet() = default;
 PatternSet::PatternSet(PatternSet&&) noexcept = default;
 PatternSet& PatternSet::operator=(PatternSet&&) noexcept = default;
@@ -183,29 +135,27 @@ std::variant<PatternId, std::string> PatternSet::add_regex(std::string_view patt
     entries_[known->second].where = entries_[known->second].where | where;
     return known->second;
   }
-  int filtered_id = -1;
-  std::unique_ptr<Lazy> lazy;
-  if (trusted) {
-    // The stand-in, when lifting the bounds changes the pattern and it compiles.
-    const std::string lifted = lift_repetition_bounds(pattern);
-    if (lifted != pattern && filter_->Add(lifted, regex_options(), &filtered_id) == RE2::NoError) {
-      lazy = std::make_unique<Lazy>();
-    }
-  }
-  if (!lazy) {
-    RE2::ErrorCode code = filter_->Add(re2::StringPiece(pattern.data(), pattern.size()),
-                                       regex_options(), &filtered_id);
-    if (code != RE2::NoError) {
-      RE2 probe(re2::StringPiece(pattern.data(), pattern.size()), regex_options());
-      return explain_regex_error(probe.error());
-    }
+  auto compiled = std::make_unique<Compiled>();
+  std::optional<RegexReading> reading = read_regex(pattern);
+  // A trusted regex that the reader understands waits for its first use; any other is compiled
+  // now, so that a mistake is reported when the rules are loaded.
+  if (trusted && reading) {
+    compiled->lazy = true;
+    std::string lifted = lift_repetition_bounds(pattern);
+    if (lifted != pattern) compiled->stand_in_text = std::move(lifted);
+  } else {
+    compiled->regex =
+        std::make_unique<RE2>(re2::StringPiece(pattern.data(), pattern.size()), regex_options());
+    if (!compiled->regex->ok()) return explain_regex_error(compiled->regex->error());
+    compiled->ready.store(true, std::memory_order_relaxed);
   }
   Entry e;
   e.regex = true;
   e.text = std::string(pattern);
-  e.filtered_id = filtered_id;
   e.where = where;
-  e.lazy = std::move(lazy);
+  e.groups = compiled->regex ? compiled->regex->NumberOfCapturingGroups() : reading->groups;
+  e.compiled = std::move(compiled);
+  if (reading) e.atom_clauses = std::move(reading->clauses);
   entries_.push_back(std::move(e));
   auto id = static_cast<PatternId>(entries_.size() - 1);
   regex_entries_.push_back(id);
@@ -220,43 +170,76 @@ void PatternSet::build() {
       automaton_targets_.push_back(id);
     }
   }
-  if (!regex_entries_.empty()) {
-    std::vector<std::string> atoms;
-    filter_->Compile(&atoms);
-    for (std::size_t a = 0; a < atoms.size(); ++a) {
-      std::vector<std::string> spellings = {atoms[a]};
-      if (lowered_beyond_ascii(atoms[a])) {
-        spellings = case_spellings(atoms[a]);
-        if (spellings.empty()) {
-          always_atoms_.push_back(static_cast<int>(a));  // taken as present in every paragraph
-          continue;
+  // Each distinct atom is looked for once, whichever regexes need it.
+  std::unordered_map<std::string, std::uint32_t> atom_ids;
+  clauses_.resize(regex_entries_.size());
+  for (std::uint32_t r = 0; r < regex_entries_.size(); ++r) {
+    Entry& e = entries_[regex_entries_[r]];
+    if (e.where == Where::nowhere)
+      e.atom_clauses.clear();  // never looked for by the scan
+    else if (e.atom_clauses.empty())
+      unfiltered_.push_back(r);
+    for (const auto& clause : e.atom_clauses) {
+      std::vector<std::uint32_t>& ids = clauses_[r].emplace_back();
+      for (const std::string& atom : clause) {
+        auto [it, added] = atom_ids.try_emplace(atom, static_cast<std::uint32_t>(atom_ids.size()));
+        if (added) {
+          automaton_.add(atom);
+          automaton_targets_.push_back(-1 - static_cast<std::int64_t>(it->second));
+          atom_users_.emplace_back();
         }
-      }
-      for (const std::string& spelling : spellings) {
-        automaton_.add(spelling);
-        automaton_targets_.push_back(-1 - static_cast<std::int64_t>(a));
+        ids.push_back(it->second);
+        auto& users = atom_users_[it->second];
+        if (users.empty() || users.back() != r) users.push_back(r);
       }
     }
-    // The regexes that pass the filter with no atom found run on every paragraph.
-    filter_->AllPotentials(always_atoms_, &unfiltered_);
+    e.atom_clauses.clear();
+    e.atom_clauses.shrink_to_fit();
   }
   automaton_.build();
   built_ = true;
 }
 
 const re2::RE2& PatternSet::compiled(const Entry& e) const {
-  if (!e.lazy) return filter_->GetRE2(e.filtered_id);
-  std::call_once(e.lazy->once, [&] {
-    e.lazy->regex =
-        std::make_unique<RE2>(re2::StringPiece(e.text.data(), e.text.size()), regex_options());
-    e.lazy->ready.store(true, std::memory_order_release);
-  });
-  return *e.lazy->regex;
+  Compiled& c = *e.compiled;
+  if (c.lazy) {
+    std::call_once(c.once, [&] {
+      c.regex =
+          std::make_unique<RE2>(re2::StringPiece(e.text.data(), e.text.size()), regex_options());
+      c.ready.store(true, std::memory_order_release);
+    });
+  }
+  return *c.regex;
 }
 
-const re2::RE2* PatternSet::groups(PatternId id) const noexcept {
-  const Entry& e = entries_[id];
-  return e.regex ? &filter_->GetRE2(e.filtered_id) : nullptr;
+const re2::RE2& PatternSet::stand_in(const Entry& e) const {
+  Compiled& c = *e.compiled;
+  std::call_once(c.stand_in_once, [&] {
+    c.stand_in = std::make_unique<RE2>(
+        re2::StringPiece(c.stand_in_text.data(), c.stand_in_text.size()), regex_options());
+  });
+  return *c.stand_in;
+}
+
+std::optional<std::string> PatternSet::rewrite_error(PatternId id, std::string_view rewrite) const {
+  for (std::size_t i = 0; i < rewrite.size(); ++i) {
+    if (rewrite[i] != '\\') continue;
+    if (++i == rewrite.size()) return std::string("a backslash at the end names no group");
+    const char c = rewrite[i];
+    if (c == '\\') continue;
+    if (c < '0' || c > '9') {
+      return std::string(
+          "a backslash must be followed by a group number (0 to 9) or by another "
+          "backslash");
+    }
+    if (c - '0' > entries_[id].groups) {
+      return fmt::format(
+          "\\{} names group {}, but the regular expression has {} capturing "
+          "group(s)",
+          c, c - '0', entries_[id].groups);
+    }
+  }
+  return std::nullopt;
 }
 
 const re2::RE2* PatternSet::regex(PatternId id) const {
@@ -265,8 +248,9 @@ const re2::RE2* PatternSet::regex(PatternId id) const {
 }
 
 std::size_t PatternSet::lazy_regexes() const {
-  return static_cast<std::size_t>(std::count_if(entries_.begin(), entries_.end(),
-                                                [](const Entry& e) { return e.lazy != nullptr; }));
+  return static_cast<std::size_t>(
+      std::count_if(entries_.begin(), entries_.end(),
+                    [](const Entry& e) { return e.compiled != nullptr && e.compiled->lazy; }));
 }
 
 std::optional<Match> PatternSet::find_in_text(PatternId id, std::string_view text) const {
@@ -291,9 +275,11 @@ MatchIndex PatternSet::scan(const Document& doc) const {
   const std::string_view text = doc.text;
   const bool any_regex = !regex_entries_.empty();
 
-  // Atoms found, per paragraph, for the regexes.
-  std::vector<int> atoms;
-  std::vector<int> potentials;
+  // The atoms found in the current paragraph: each atom's and each regex's last paragraph (+1)
+  // say whether it was seen or tried there already.
+  std::vector<std::uint32_t> atoms;
+  std::vector<std::uint32_t> atom_seen(atom_users_.size(), 0);
+  std::vector<std::uint32_t> regex_tried(regex_entries_.size(), 0);
   std::size_t paragraph = 0;
   const auto& paragraphs = doc.paragraphs;
 
@@ -301,45 +287,57 @@ MatchIndex PatternSet::scan(const Document& doc) const {
   const Span signature = doc.signature ? doc.signature->span : Span{};
   auto overlaps = [](Span a, Span b) { return !b.empty() && a.begin < b.end && b.begin < a.end; };
 
+  auto run_regex = [&](std::uint32_t r, Span span, Where here) {
+    const PatternId id = regex_entries_[r];
+    const Entry& entry = entries_[id];
+    if ((static_cast<std::uint8_t>(entry.where) & static_cast<std::uint8_t>(here)) == 0 &&
+        entry.where != Where::everywhere)
+      return;
+    const re2::StringPiece para(text.data() + span.begin, span.size());
+    // Until a lazy regex is compiled, its stand-in (which matches wherever it does) says whether
+    // this paragraph needs it: a document that never does never pays for compiling it.
+    const Compiled& c = *entry.compiled;
+    if (!c.stand_in_text.empty() && !c.ready.load(std::memory_order_acquire) &&
+        !stand_in(entry).Match(para, 0, para.size(), RE2::UNANCHORED, nullptr, 0))
+      return;
+    const RE2& re = compiled(entry);
+    auto& list = out[id];
+    std::size_t pos = 0;
+    re2::StringPiece m;
+    while (pos <= para.size() && re.Match(para, pos, para.size(), RE2::UNANCHORED, &m, 1)) {
+      auto b = static_cast<std::uint32_t>(m.data() - para.data());
+      auto e = static_cast<std::uint32_t>(b + m.size());
+      list.push_back({span.begin + b, span.begin + e});
+      if (e > pos && e > b) {
+        pos = e;
+      } else {  // an empty match: step over one code point
+        std::size_t next = e;
+        if (next >= para.size()) break;
+        utf8::next(std::string_view(para.data(), para.size()), next);
+        pos = next;
+      }
+    }
+  };
+
   auto run_regexes = [&](std::size_t p) {
     if (!any_regex || p >= paragraphs.size()) return;
     if (atoms.empty() && unfiltered_.empty()) return;
-    atoms.insert(atoms.end(), always_atoms_.begin(), always_atoms_.end());
-    std::sort(atoms.begin(), atoms.end());
-    atoms.erase(std::unique(atoms.begin(), atoms.end()), atoms.end());
-    filter_->AllPotentials(atoms, &potentials);
+    const auto stamp = static_cast<std::uint32_t>(p + 1);
     const Span span = paragraphs[p].span;
     // The places this paragraph is part of, for the regexes that look only there.
     const Where here = overlaps(span, signature) ? Where::signature : Where::nowhere;
-    const re2::StringPiece para(text.data() + span.begin, span.size());
-    for (int rid : potentials) {
-      const Entry& entry = entries_[regex_entries_[static_cast<std::size_t>(rid)]];
-      if ((static_cast<std::uint8_t>(entry.where) & static_cast<std::uint8_t>(here)) == 0 &&
-          entry.where != Where::everywhere)
-        continue;
-      // Until a lazy regex is compiled, its stand-in (which matches wherever it does) says whether
-      // this paragraph needs it: a document that never does never pays for compiling it.
-      if (entry.lazy && !entry.lazy->ready.load(std::memory_order_acquire) &&
-          !filter_->GetRE2(rid).Match(para, 0, para.size(), RE2::UNANCHORED, nullptr, 0))
-        continue;
-      const RE2& re = compiled(entry);
-      auto& list = out[regex_entries_[static_cast<std::size_t>(rid)]];
-      std::size_t pos = 0;
-      re2::StringPiece m;
-      while (pos <= para.size() && re.Match(para, pos, para.size(), RE2::UNANCHORED, &m, 1)) {
-        auto b = static_cast<std::uint32_t>(m.data() - para.data());
-        auto e = static_cast<std::uint32_t>(b + m.size());
-        list.push_back({span.begin + b, span.begin + e});
-        if (e > pos && e > b) {
-          pos = e;
-        } else {  // an empty match: step over one code point
-          std::size_t next = e;
-          if (next >= para.size()) break;
-          utf8::next(std::string_view(para.data(), para.size()), next);
-          pos = next;
-        }
+    for (std::uint32_t a : atoms) {
+      for (std::uint32_t r : atom_users_[a]) {
+        if (regex_tried[r] == stamp) continue;
+        regex_tried[r] = stamp;
+        const bool all = std::all_of(clauses_[r].begin(), clauses_[r].end(), [&](const auto& c) {
+          return std::any_of(c.begin(), c.end(),
+                             [&](std::uint32_t x) { return atom_seen[x] == stamp; });
+        });
+        if (all) run_regex(r, span, here);
       }
     }
+    for (std::uint32_t r : unfiltered_) run_regex(r, span, here);
     atoms.clear();
   };
 
@@ -358,7 +356,12 @@ MatchIndex PatternSet::scan(const Document& doc) const {
       if (e.exact_case && text.compare(begin, e.text.size(), e.text) != 0) return;
       out[static_cast<std::size_t>(target)].push_back({begin, static_cast<std::uint32_t>(end)});
     } else {
-      atoms.push_back(static_cast<int>(-1 - target));
+      const auto atom = static_cast<std::uint32_t>(-1 - target);
+      const auto stamp = static_cast<std::uint32_t>(paragraph + 1);
+      if (atom_seen[atom] != stamp) {
+        atom_seen[atom] = stamp;
+        atoms.push_back(atom);
+      }
     }
   });
   if (any_regex) {

@@ -1,13 +1,14 @@
 // Every pattern of a rule set (literal terms and RE2 regular expressions), compiled together so
 // that a document is scanned once: one Aho–Corasick pass finds all literals and the required
-// literals ("atoms") of every regex; a regex then runs only on the paragraphs where its atoms
-// occur (RE2's FilteredRE2 decides which), and only on the paragraphs of the places its users
-// look at (Where). Regexes without atoms run on every paragraph of those places.
+// literals ("atoms") of every regex; a regex then runs only on the paragraphs that hold its atoms
+// (regex_atoms.hpp reads them from the pattern's syntax, without compiling it), and only on the
+// paragraphs of the places its users look at (Where). Regexes without atoms run on every paragraph
+// of those places.
 //
-// A regex of a built-in rule (trusted: the test suite compiles each one) with bounded repetitions
-// is compiled lazily, on its first use: the filter is given a stand-in with the bounds lifted
-// ({0,30} → {0,}), which matches wherever the regex does, is a fraction of the cost to compile,
-// and needs the same atoms.
+// A regex of a built-in rule (trusted: the test suite compiles each one) is compiled on its first
+// use, so that a document pays only for the regexes whose atoms it holds. When it has bounded
+// repetitions, a stand-in with the bounds lifted ({0,30} → {0,}), which matches wherever the regex
+// does and is a fraction of the cost to compile, first says whether a paragraph needs it.
 #pragma once
 
 #include <atomic>
@@ -27,7 +28,6 @@
 
 namespace re2 {
 class RE2;
-class FilteredRE2;
 }  // namespace re2
 
 namespace fzcheck::detail {
@@ -66,7 +66,7 @@ class PatternSet {
   // everywhere: the automaton passes over the whole text anyway.)
   PatternId add_literal(std::string_view text);
   // Returns the id, or a message that says what is wrong with the pattern. A `trusted` regex
-  // (of a built-in rule, known to compile) may be compiled on its first use.
+  // (of a built-in rule, known to compile) is compiled on its first use.
   std::variant<PatternId, std::string> add_regex(std::string_view pattern,
                                                  Where where = Where::everywhere,
                                                  bool trusted = false);
@@ -78,13 +78,16 @@ class PatternSet {
   MatchIndex scan(const Document& doc) const;
 
   bool is_regex(PatternId id) const noexcept { return entries_[id].regex; }
+  // Where scan() looks for a pattern's matches.
+  Where where(PatternId id) const noexcept { return entries_[id].where; }
   // The compiled regex of a regex pattern (nullptr for a literal), for capture groups. Compiles a
   // lazy one.
   const re2::RE2* regex(PatternId id) const;
-  // A regex with the capturing groups of a regex pattern (its stand-in, for a lazy one), for
-  // checks at load time that need only those (group count, a rewrite string); nullptr for a
-  // literal. Compiles nothing.
-  const re2::RE2* groups(PatternId id) const noexcept;
+  // The number of capturing groups of a regex pattern (0 for a literal). Compiles nothing.
+  int capturing_groups(PatternId id) const noexcept { return entries_[id].groups; }
+  // What is wrong with `rewrite` as the replacement of regex pattern `id` (\0 … \9 name groups,
+  // \\ is a backslash), or nullopt. Compiles nothing.
+  std::optional<std::string> rewrite_error(PatternId id, std::string_view rewrite) const;
   // How many regexes are compiled on their first use (for tests).
   std::size_t lazy_regexes() const;
 
@@ -96,31 +99,38 @@ class PatternSet {
   }
 
  private:
-  // The regex compiled on its first use (the filter holds a stand-in).
-  struct Lazy {
-    std::once_flag once;
+  // A regex, compiled when it is added (untrusted) or on its first use (trusted).
+  struct Compiled {
+    std::once_flag once, stand_in_once;
     std::unique_ptr<re2::RE2> regex;
-    std::atomic<bool> ready{false};  // regex is compiled
+    std::unique_ptr<re2::RE2> stand_in;  // of a lazy regex with bounds lifted
+    std::string stand_in_text;           // empty: the regex has none
+    std::atomic<bool> ready{false};      // regex is compiled
+    bool lazy = false;
   };
   struct Entry {
     bool regex = false;
     std::string text;         // the literal or the regex source
     bool exact_case = false;  // a literal with upper-case ASCII letters
-    int filtered_id = -1;     // index in filter_
     Where where = Where::nowhere;
-    std::unique_ptr<Lazy> lazy;  // null: filter_ holds the regex itself
+    int groups = 0;                                      // a regex's capturing groups
+    std::unique_ptr<Compiled> compiled;                  // a regex's
+    std::vector<std::vector<std::string>> atom_clauses;  // a regex's, until build()
   };
   const re2::RE2& compiled(const Entry& e) const;
+  const re2::RE2& stand_in(const Entry& e) const;
   std::vector<Entry> entries_;
   // The id of each literal and of each regex by its text, so that adding is not a search.
   std::unordered_map<std::string, PatternId> literal_ids_, regex_ids_;
-  std::vector<PatternId> regex_entries_;  // entry of each FilteredRE2 id
+  std::vector<PatternId> regex_entries_;  // the entry of each regex, by regex index
   AhoCorasick automaton_;
   // For each automaton pattern: a literal entry (>= 0) or an atom (-1 - atom index).
   std::vector<std::int64_t> automaton_targets_;
-  std::unique_ptr<re2::FilteredRE2> filter_;
-  std::vector<int> unfiltered_;    // regexes that run everywhere (no usable atom)
-  std::vector<int> always_atoms_;  // atoms the automaton cannot look for, taken as present
+  // The filter: the clauses of each regex (atom indices; all must hold, each by one of its
+  // atoms), the regexes whose clauses name each atom, and the regexes with none.
+  std::vector<std::vector<std::vector<std::uint32_t>>> clauses_;
+  std::vector<std::vector<std::uint32_t>> atom_users_;
+  std::vector<std::uint32_t> unfiltered_;
   bool built_ = false;
 };
 

@@ -184,4 +184,64 @@ TEST_CASE("builtin: every regex compiles, those compiled on their first use too"
   CHECK(regexes > 50);
 }
 
+TEST_CASE("builtin: the regexes' atoms lose no match on the corpus, the samples and the fixtures") {
+  // scan() runs a regex only on the paragraphs that hold its atoms (read from its syntax): on
+  // every real document at hand it must find what RE2 finds on every paragraph.
+  const detail::PatternSet& patterns = RuleSet::builtin().impl().patterns;
+  std::vector<fs::path> files;
+  for (const char* folder : {"tests/corpus", "examples/reports", "rules"}) {
+    for (const auto& entry : fs::recursive_directory_iterator(test::source_path(folder))) {
+      if (entry.path().extension() == ".txt") files.push_back(entry.path());
+    }
+  }
+  REQUIRE(files.size() > 100);
+  std::size_t compared = 0, matches = 0;
+  for (const fs::path& file : files) {
+    auto doc = read_document(file);
+    if (!doc.ok()) continue;
+    const detail::MatchIndex index = patterns.scan(*doc);
+    for (detail::PatternId id = 0; id < patterns.size(); ++id) {
+      if (!patterns.is_regex(id) || patterns.where(id) != detail::Where::everywhere) continue;
+      const re2::RE2& re = *patterns.regex(id);
+      std::vector<std::pair<std::uint32_t, std::uint32_t>> expected, found;
+      for (const Paragraph& p : doc->paragraphs) {
+        const std::string_view para(doc->text.data() + p.span.begin, p.span.size());
+        re2::StringPiece m;
+        std::size_t pos = 0;
+        while (pos <= para.size() && re.Match(re2::StringPiece(para.data(), para.size()), pos,
+                                              para.size(), re2::RE2::UNANCHORED, &m, 1)) {
+          const auto b = static_cast<std::uint32_t>(m.data() - para.data());
+          const auto e = static_cast<std::uint32_t>(b + m.size());
+          expected.emplace_back(p.span.begin + b, p.span.begin + e);
+          if (e > b) {
+            pos = e;
+          } else {  // an empty match: one code point further
+            if (e >= para.size()) break;
+            pos = e + 1;
+            while (pos < para.size() && (static_cast<unsigned char>(para[pos]) & 0xC0) == 0x80)
+              ++pos;
+          }
+        }
+      }
+      for (const detail::Match& m : index.all(id)) found.emplace_back(m.begin, m.end);
+      CAPTURE(file);
+      CAPTURE(re.pattern());
+      CHECK(found == expected);
+      matches += expected.size();
+      ++compared;
+    }
+  }
+  CHECK(compared > 1000);
+  CHECK(matches > 1000);
+}
+
+TEST_CASE("builtin: capturing groups are counted without compiling, as RE2 counts them") {
+  const detail::PatternSet& patterns = RuleSet::builtin().impl().patterns;
+  for (detail::PatternId id = 0; id < patterns.size(); ++id) {
+    if (!patterns.is_regex(id)) continue;
+    CAPTURE(patterns.regex(id)->pattern());
+    CHECK(patterns.capturing_groups(id) == patterns.regex(id)->NumberOfCapturingGroups());
+  }
+}
+
 }  // namespace fzcheck

@@ -269,8 +269,8 @@ TEST_CASE("loader: a replacement that names a group the regex does not have") {
   RulePack pack;
   pack.rule("r", kPattern + "patterns:\n  - {match: '截止(\\d)', replace: '截至\\3'}\n");
   CHECK(load_errors(pack) ==
-        Lines{"r/rule.yaml:7:32: bad replacement '截至\\3': Rewrite schema requests 3 matches, but "
-              "the regexp only has 1 parenthesized subexpressions."});
+        Lines{"r/rule.yaml:7:32: bad replacement '截至\\3': \\3 names group 3, but the regular "
+              "expression has 1 capturing group(s)"});
 }
 
 TEST_CASE("loader: rule.yml is not rule.yaml") {
