@@ -103,13 +103,25 @@ PassageIndex::PassageIndex(const std::vector<TextUnit>& units, std::size_t min_l
   // Index windows that start at multiples of w: any common run of ≥ 2w-1 holds one of them whole.
   // A window text is indexed once per unit, so that a lookup in repetitive text (one phrase over
   // and over) meets one place per unit rather than thousands, each extended to its full length.
+  std::size_t windows = 0;
+  for (const TextUnit& u : units) windows += u.chars.size() / w;
+  std::size_t capacity = 16;
+  shift_ = 60;
+  while (capacity < 2 * windows) {  // at most half full: a lookup that misses stops soon
+    capacity *= 2;
+    --shift_;
+  }
+  slots_.assign(capacity, Slot{});
+  mask_ = capacity - 1;
   for (std::uint32_t u = 0; u < units.size(); ++u) {
     const auto& c = units[u].chars;
-    std::unordered_set<std::uint64_t> seen;
     for (std::size_t p = 0; p + w <= c.size(); p += w) {
-      std::uint64_t h = hash(c, p, w);
-      if (seen.insert(h).second)
-        index_.emplace(h, std::make_pair(u, static_cast<std::uint32_t>(p)));
+      const std::uint64_t key = key_of(hash(c, p, w));
+      std::size_t slot = home(key);
+      bool known = false;  // this unit has the same window (as far as the hash tells) already
+      for (; slots_[slot].key != 0; slot = (slot + 1) & mask_)
+        known = known || (slots_[slot].key == key && slots_[slot].unit == u);
+      if (!known) slots_[slot] = Slot{key, u, static_cast<std::uint32_t>(p)};
     }
   }
 }

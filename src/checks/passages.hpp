@@ -13,8 +13,6 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "checks/kind.hpp"
@@ -75,11 +73,25 @@ class PassageIndex {
     return h;
   }
 
+  // The index: open addressing, linear probing, a window's places in the order they were
+  // indexed (unit by unit, then by position). Key 0 marks an empty slot.
+  struct Slot {
+    std::uint64_t key = 0;
+    std::uint32_t unit = 0;
+    std::uint32_t pos = 0;
+  };
+  static std::uint64_t key_of(std::uint64_t hash) noexcept { return hash == 0 ? 1 : hash; }
+  std::size_t home(std::uint64_t key) const noexcept {
+    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_);
+  }
+
   const std::vector<TextUnit>& units_;
   std::size_t min_;
   std::size_t window_;
   std::uint64_t top_ = 1;  // kBase^(window-1)
-  std::unordered_multimap<std::uint64_t, std::pair<std::uint32_t, std::uint32_t>> index_;
+  std::vector<Slot> slots_;
+  std::size_t mask_ = 0;
+  int shift_ = 64;
 };
 
 template <class Accept, class Found>
@@ -100,9 +112,11 @@ void PassageIndex::find(const std::vector<TextUnit>& query, std::uint32_t first,
     std::size_t floor = 0;  // the end of the last passage found: matches start after it
     while (q + w <= c.size()) {
       std::optional<CopiedRun> best;
-      auto [lo, hi] = index_.equal_range(h);
-      for (auto it = lo; it != hi; ++it) {
-        auto [u, p] = it->second;
+      const std::uint64_t key = key_of(h);
+      for (std::size_t slot = home(key); slots_[slot].key != 0; slot = (slot + 1) & mask_) {
+        if (slots_[slot].key != key) continue;
+        const std::uint32_t u = slots_[slot].unit;
+        const std::size_t p = slots_[slot].pos;
         if (!accept(u, v)) continue;
         const auto& a = units_[u].chars;
         if (a.compare(p, w, c, q, w) != 0) continue;
