@@ -147,7 +147,8 @@ std::unique_ptr<Check> make_required_section(RuleSpec& spec) {
     }
   }
   if (auto content = f.map("content")) {
-    part.content = ctx.patterns(*content, "any", true);
+    // Matched only when the part is looked for without a heading, not by the scan.
+    part.content = ctx.patterns(*content, "any", true, Where::nowhere);
     part.where = where_field(*content).value_or(ContentWhere::anywhere);
     part.sentence = content->boolean("sentence").value_or(false);
     part.inside_others = content->boolean("inside_other_parts").value_or(false);

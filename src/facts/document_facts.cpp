@@ -42,9 +42,9 @@ DocumentFacts find_document_facts(const Document& doc, const MatchIndex& matches
     for (const PartDef& def : defs.parts) {
       if (defs.pack_applies(def.id.pack, type.id)) applying.push_back(def);
     }
-    parts = locate_parts(doc, matches, applying);
+    parts = locate_parts(doc, matches, defs.patterns, applying);
   } else {
-    parts = locate_parts(doc, matches, defs.parts);
+    parts = locate_parts(doc, matches, defs.patterns, defs.parts);
   }
   HeadingFacts headings(doc, parts.unheaded_starts);
   return DocumentFacts{std::move(type), std::move(parts), find_report_year(doc),

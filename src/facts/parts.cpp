@@ -51,8 +51,9 @@ Span sentence_around(const Document& doc, Span paragraph, Match m) {
 
 class Locator {
  public:
-  Locator(const Document& doc, const MatchIndex& matches, const std::vector<PartDef>& defs)
-      : doc_(doc), matches_(matches), defs_(defs) {}
+  Locator(const Document& doc, const MatchIndex& matches, const PatternSet& patterns,
+          const std::vector<PartDef>& defs)
+      : doc_(doc), matches_(matches), patterns_(patterns), defs_(defs) {}
 
   PartFacts run() {
     out_.top_level.assign(doc_.sections.size(), std::nullopt);
@@ -152,7 +153,7 @@ class Locator {
         if (part.where == ContentWhere::end && !part.inside_others &&
             under_own_heading_of_other(p, part))
           continue;
-        auto m = first_within(matches_, part.content, span);
+        auto m = first_content(part, p, span);
         if (!m) continue;
         PartLocation& where = out_.found[part.id];
         where.paragraph = p;
@@ -225,16 +226,37 @@ class Locator {
   }
 
   const Document& doc_;
+  // The first match of the part's content patterns inside `span` (in paragraph p). The scan does
+  // not look for the content regexes (Where::nowhere: most reports have the part under its own
+  // heading and never need them); they are matched here, paragraph by paragraph, as needed.
+  std::optional<Match> first_content(const PartDef& part, std::uint32_t p, Span span) const {
+    std::optional<Match> best;
+    for (PatternId id : part.content) {
+      if (patterns_.where(id) != Where::nowhere) {
+        if (auto m = first_within(matches_, {id}, span); m && (!best || m->begin < best->begin))
+          best = m;
+        continue;
+      }
+      for (const Match& m : patterns_.paragraph_matches(id, doc_, p)) {
+        if (m.begin < span.begin || m.end > span.end) continue;
+        if (!best || m.begin < best->begin) best = m;
+        break;
+      }
+    }
+    return best;
+  }
+
   const MatchIndex& matches_;
+  const PatternSet& patterns_;
   const std::vector<PartDef>& defs_;
   PartFacts out_;
 };
 
 }  // namespace
 
-PartFacts locate_parts(const Document& doc, const MatchIndex& matches,
+PartFacts locate_parts(const Document& doc, const MatchIndex& matches, const PatternSet& patterns,
                        const std::vector<PartDef>& defs) {
-  return Locator(doc, matches, defs).run();
+  return Locator(doc, matches, patterns, defs).run();
 }
 
 }  // namespace fzcheck::detail

@@ -78,8 +78,9 @@ struct PartFacts {
 };
 
 // Finds every declared part (`defs` sorted by priority): level-one headings first, then themes,
-// headings further down, and content without a heading.
-PartFacts locate_parts(const Document& doc, const MatchIndex& matches,
+// headings further down, and content without a heading. `patterns` matches the content patterns
+// that the scan left out (Where::nowhere).
+PartFacts locate_parts(const Document& doc, const MatchIndex& matches, const PatternSet& patterns,
                        const std::vector<PartDef>& defs);
 
 }  // namespace fzcheck::detail

@@ -43,6 +43,27 @@ bool has_upper_ascii(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
+// Every match of `re` in `para` (leftmost, not overlapping; an empty match steps one code point
+// further), offsets from `base`.
+void each_match(const RE2& re, std::string_view para, std::uint32_t base, std::vector<Match>& out) {
+  const re2::StringPiece whole(para.data(), para.size());
+  std::size_t pos = 0;
+  re2::StringPiece m;
+  while (pos <= para.size() && re.Match(whole, pos, para.size(), RE2::UNANCHORED, &m, 1)) {
+    auto b = static_cast<std::uint32_t>(m.data() - para.data());
+    auto e = static_cast<std::uint32_t>(b + m.size());
+    out.push_back({base + b, base + e});
+    if (e > pos && e > b) {
+      pos = e;
+    } else {  // an empty match: step over one code point
+      std::size_t next = e;
+      if (next >= para.size()) break;
+      utf8::next(para, next);
+      pos = next;
+    }
+  }
+}
+
 }  // namespace
 
 std::string lift_repetition_bounds(std::string_view p) {
@@ -253,6 +274,28 @@ std::size_t PatternSet::lazy_regexes() const {
                     [](const Entry& e) { return e.compiled != nullptr && e.compiled->lazy; }));
 }
 
+std::vector<Match> PatternSet::paragraph_matches(PatternId id, const Document& doc,
+                                                 std::uint32_t paragraph) const {
+  const Entry& e = entries_[id];
+  const Span span = doc.paragraphs[paragraph].span;
+  const std::string_view para = doc.str(span);
+  std::vector<Match> out;
+  if (e.regex) {
+    each_match(compiled(e), para, span.begin, out);
+    return out;
+  }
+  // Every occurrence, overlapping ones too, as the automaton reports them.
+  for (std::size_t pos = 0; pos < para.size(); ++pos) {
+    const std::size_t found =
+        e.exact_case ? para.find(e.text, pos) : ascii::ifind(para.substr(pos), e.text);
+    if (found == std::string_view::npos) break;
+    pos = e.exact_case ? found : pos + found;
+    out.push_back({static_cast<std::uint32_t>(span.begin + pos),
+                   static_cast<std::uint32_t>(span.begin + pos + e.text.size())});
+  }
+  return out;
+}
+
 std::optional<Match> PatternSet::find_in_text(PatternId id, std::string_view text) const {
   const Entry& e = entries_[id];
   auto at = [&](std::size_t begin, std::size_t length) {
@@ -300,23 +343,7 @@ MatchIndex PatternSet::scan(const Document& doc) const {
     if (!c.stand_in_text.empty() && !c.ready.load(std::memory_order_acquire) &&
         !stand_in(entry).Match(para, 0, para.size(), RE2::UNANCHORED, nullptr, 0))
       return;
-    const RE2& re = compiled(entry);
-    auto& list = out[id];
-    std::size_t pos = 0;
-    re2::StringPiece m;
-    while (pos <= para.size() && re.Match(para, pos, para.size(), RE2::UNANCHORED, &m, 1)) {
-      auto b = static_cast<std::uint32_t>(m.data() - para.data());
-      auto e = static_cast<std::uint32_t>(b + m.size());
-      list.push_back({span.begin + b, span.begin + e});
-      if (e > pos && e > b) {
-        pos = e;
-      } else {  // an empty match: step over one code point
-        std::size_t next = e;
-        if (next >= para.size()) break;
-        utf8::next(std::string_view(para.data(), para.size()), next);
-        pos = next;
-      }
-    }
+    each_match(compiled(entry), std::string_view(para.data(), para.size()), span.begin, out[id]);
   };
 
   auto run_regexes = [&](std::size_t p) {

@@ -91,6 +91,12 @@ class PatternSet {
   // How many regexes are compiled on their first use (for tests).
   std::size_t lazy_regexes() const;
 
+  // The matches of a pattern in one paragraph of `doc`, as scan() would find them there (whatever
+  // the pattern's Where): for patterns that are needed only in some documents, and are added
+  // with Where::nowhere so that the scan does not run them.
+  std::vector<Match> paragraph_matches(PatternId id, const Document& doc,
+                                       std::uint32_t paragraph) const;
+
   // The first match of a pattern in `text` (a string that is not in the document, such as a
   // title joined from two lines), offsets into `text`. Same semantics as scan().
   std::optional<Match> find_in_text(PatternId id, std::string_view text) const;

@@ -21,7 +21,7 @@ struct Setup {
   }
   PartFacts run(const Document& doc) {
     patterns.build();
-    return locate_parts(doc, patterns.scan(doc), defs);
+    return locate_parts(doc, patterns.scan(doc), patterns, defs);
   }
 };
 
@@ -75,6 +75,35 @@ TEST_CASE("parts: a sentence, in the text of a run-in heading too, nothing where
   CHECK(where.how == PartHow::sentence);
   CHECK(doc.str(where.found) == "局长履行第一责任人职责。");
   CHECK_FALSE(facts.found.count({"p", "none"}));
+}
+
+TEST_CASE("parts: content regexes left out of the scan are matched where needed, as it would") {
+  // Where::nowhere: the scan does not run them, locate_parts() matches them paragraph by
+  // paragraph; the parts found must be the same as with regexes the scan runs.
+  const std::string text =
+      "标题报告\n一、工作\n（一）加强领导。局长履行第一责任人职责。其他。\n二、其他\n乙。\n2025年，"
+      "我们"
+      "将：\n（一）丙\n";
+  for (Where where : {Where::everywhere, Where::nowhere}) {
+    CAPTURE(static_cast<int>(where));
+    Setup s;
+    const PatternId duty =
+        std::get<PatternId>(s.patterns.add_regex("履行[^。]{0,4}第一责任人", where));
+    const PatternId plan = std::get<PatternId>(s.patterns.add_regex("^\\d{4}年，我们将", where));
+    PartDef& first = s.def("first", {"第一责任人职责情况"});
+    first.content = {duty};
+    first.sentence = true;
+    PartDef& next = s.def("plan", {"安排"});  // `first` is not used after this
+    next.content = {plan};
+    next.where = ContentWhere::end;
+    Document doc = test::parse(text);
+    PartFacts facts = s.run(doc);
+    CHECK(s.patterns.scan(doc).all(duty).size() == (where == Where::nowhere ? 0u : 1u));
+    REQUIRE(facts.found.count({"p", "first"}));
+    CHECK(doc.str(facts.found.at({"p", "first"}).found) == "局长履行第一责任人职责。");
+    REQUIRE(facts.found.count({"p", "plan"}));
+    CHECK(facts.found.at({"p", "plan"}).paragraph == 5);
+  }
 }
 
 }  // namespace fzcheck::detail
