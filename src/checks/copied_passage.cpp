@@ -45,15 +45,15 @@ class CopiedPassage final : public Check {
     const TextUnit& unit = units[p.unit];
     // The passage ends after its last character as written (not after the whitespace that
     // may follow it).
-    std::size_t end = unit.offsets[p.pos + p.len - 1];
+    std::size_t end = unit.offset(ctx.doc.text, p.pos + p.len - 1);
     utf8::next(ctx.doc.text, end);
-    Span span{unit.offsets[p.pos], static_cast<std::uint32_t>(end)};
+    Span span{unit.offset(ctx.doc.text, p.pos), static_cast<std::uint32_t>(end)};
     sink.add(*this, span,
-             message_.format(
-                 {{"length", std::to_string(p.len)},
-                  {"other", other.label},
-                  {"other_line", std::to_string(line_at(ctx.doc, other.offsets[p.from_pos]))},
-                  {"unit", unit.label}}));
+             message_.format({{"length", std::to_string(p.len)},
+                              {"other", other.label},
+                              {"other_line", std::to_string(line_at(
+                                                 ctx.doc, other.offset(ctx.doc.text, p.from_pos)))},
+                              {"unit", unit.label}}));
   }
 
   std::size_t min_;

@@ -1,5 +1,8 @@
 #include "checks/passages.hpp"
 
+#include <algorithm>
+#include <cstdint>
+
 #include "text/cjk.hpp"
 #include "text/utf8.hpp"
 
@@ -11,12 +14,17 @@ namespace {
 void append_text(const Document& doc, Span span, TextUnit& u) {
   std::string_view text = doc.str(span);
   std::size_t i = 0;
+  bool first = true;
   while (i < text.size()) {
     std::size_t at = i;
     char32_t c = utf8::next(text, i);
     if (utf8::is_space(c)) continue;
+    if (first || u.chars.size() % TextUnit::kMarkEvery == 0) {
+      u.marks.emplace_back(static_cast<std::uint32_t>(u.chars.size()),
+                           span.begin + static_cast<std::uint32_t>(at));
+      first = false;
+    }
     u.chars.push_back(c);
-    u.offsets.push_back(span.begin + static_cast<std::uint32_t>(at));
   }
 }
 
@@ -63,6 +71,26 @@ void fold(std::u32string& chars, bool years, bool numbers) {
 
 }  // namespace
 
+std::uint32_t TextUnit::offset(std::string_view text, std::size_t k) const {
+  if (k >= chars.size()) return end;
+  // The last mark at or before k: between it and k, the text holds k's chars and whitespace only.
+  auto mark = std::upper_bound(marks.begin(), marks.end(), k,
+                               [](std::size_t x, const auto& m) { return x < m.first; });
+  --mark;
+  std::size_t n = mark->first;
+  std::size_t i = mark->second;
+  for (;;) {
+    std::size_t next = i;
+    if (utf8::is_space(utf8::next(text, next))) {
+      i = next;
+      continue;
+    }
+    if (n == k) return static_cast<std::uint32_t>(i);
+    ++n;
+    i = next;
+  }
+}
+
 std::string unit_label(std::string_view text) {
   std::size_t cut = 0;
   for (int n = 0; n < 14 && cut < text.size() && text[cut] != '\n'; ++n) utf8::next(text, cut);
@@ -88,7 +116,7 @@ std::vector<TextUnit> report_units(const CheckContext& ctx, const UnitOptions& o
     TextUnit u;
     u.label = std::move(label);
     append_span(doc, span, options, u);
-    u.offsets.push_back(span.end);
+    u.end = span.end;
     if (options.fold_years || options.fold_numbers)
       fold(u.chars, options.fold_years, options.fold_numbers);
     units.push_back(std::move(u));
@@ -103,8 +131,16 @@ PassageIndex::PassageIndex(const std::vector<TextUnit>& units, std::size_t min_l
   // Index windows that start at multiples of w: any common run of ≥ 2w-1 holds one of them whole.
   // A window text is indexed once per unit, so that a lookup in repetitive text (one phrase over
   // and over) meets one place per unit rather than thousands, each extended to its full length.
-  std::size_t windows = 0;
-  for (const TextUnit& u : units) windows += u.chars.size() / w;
+  starts_.assign(units.size() + 1, 0);
+  std::size_t total = 0, windows = 0;
+  for (std::size_t u = 0; u < units.size(); ++u) {
+    starts_[u] = static_cast<std::uint32_t>(total);
+    total += units[u].chars.size();
+    windows += units[u].chars.size() / w;
+  }
+  starts_.back() = static_cast<std::uint32_t>(total);
+  // Places are 32-bit: a longer text (beyond any input the readers accept) is not indexed.
+  if (total > UINT32_MAX) windows = 0;
   std::size_t capacity = 16;
   shift_ = 60;
   while (capacity < 2 * windows) {  // at most half full: a lookup that misses stops soon
@@ -113,15 +149,19 @@ PassageIndex::PassageIndex(const std::vector<TextUnit>& units, std::size_t min_l
   }
   slots_.assign(capacity, Slot{});
   mask_ = capacity - 1;
-  for (std::uint32_t u = 0; u < units.size(); ++u) {
+  for (std::uint32_t u = 0; u < units.size() && windows > 0; ++u) {
     const auto& c = units[u].chars;
     for (std::size_t p = 0; p + w <= c.size(); p += w) {
-      const std::uint64_t key = key_of(hash(c, p, w));
-      std::size_t slot = home(key);
-      bool known = false;  // this unit has the same window (as far as the hash tells) already
-      for (; slots_[slot].key != 0; slot = (slot + 1) & mask_)
-        known = known || (slots_[slot].key == key && slots_[slot].unit == u);
-      if (!known) slots_[slot] = Slot{key, u, static_cast<std::uint32_t>(p)};
+      const std::uint64_t h = hash(c, p, w);
+      const std::uint32_t check = check_of(h);
+      std::size_t slot = home(h);
+      bool known = false;  // this unit has the same window already
+      for (; slots_[slot].check != 0; slot = (slot + 1) & mask_) {
+        const std::uint32_t at = slots_[slot].at;
+        if (known || slots_[slot].check != check || at < starts_[u]) continue;
+        known = c.compare(at - starts_[u], w, c, p, w) == 0;  // a place of this unit (the last)
+      }
+      if (!known) slots_[slot] = Slot{check, starts_[u] + static_cast<std::uint32_t>(p)};
     }
   }
 }

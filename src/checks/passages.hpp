@@ -20,9 +20,17 @@
 namespace fzcheck::detail {
 
 struct TextUnit {
-  std::u32string chars;                // compared characters: no whitespace, maybe folded
-  std::vector<std::uint32_t> offsets;  // byte offset in Document::text of each char, plus the end
-  std::string label;                   // how messages name the unit ("二、存在的问题")
+  std::u32string chars;  // compared characters: no whitespace, maybe folded
+  std::string label;     // how messages name the unit ("二、存在的问题")
+  // Where char k starts in `text` (the text of the document the unit was made from); the end of
+  // the unit for k == chars.size(). Found from the nearest mark, by reading the text forward.
+  std::uint32_t offset(std::string_view text, std::size_t k) const;
+
+  // (char index, byte offset) of the first char of every piece of text the unit was made from,
+  // and of every kMarkEvery-th char: 8 bytes for many chars instead of 4 for each.
+  static constexpr std::size_t kMarkEvery = 32;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> marks;
+  std::uint32_t end = 0;
 };
 
 // How units are made from a document.
@@ -74,15 +82,24 @@ class PassageIndex {
   }
 
   // The index: open addressing, linear probing, a window's places in the order they were
-  // indexed (unit by unit, then by position). Key 0 marks an empty slot.
+  // indexed (unit by unit, then by position). A slot holds 32 bits of the window's hash (0: the
+  // slot is empty) and where the window starts among the chars of all units, one after another.
   struct Slot {
-    std::uint64_t key = 0;
-    std::uint32_t unit = 0;
-    std::uint32_t pos = 0;
+    std::uint32_t check = 0;
+    std::uint32_t at = 0;
   };
-  static std::uint64_t key_of(std::uint64_t hash) noexcept { return hash == 0 ? 1 : hash; }
-  std::size_t home(std::uint64_t key) const noexcept {
-    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_);
+  static std::uint32_t check_of(std::uint64_t hash) noexcept {
+    const auto c = static_cast<std::uint32_t>(hash >> 32);
+    return c == 0 ? 1 : c;
+  }
+  std::size_t home(std::uint64_t hash) const noexcept {
+    return static_cast<std::size_t>((hash * 0x9E3779B97F4A7C15ull) >> shift_);
+  }
+  // The unit and position of a place.
+  std::pair<std::uint32_t, std::size_t> place(std::uint32_t at) const noexcept {
+    const auto u = static_cast<std::uint32_t>(std::upper_bound(starts_.begin(), starts_.end(), at) -
+                                              starts_.begin() - 1);
+    return {u, at - starts_[u]};
   }
 
   const std::vector<TextUnit>& units_;
@@ -92,6 +109,7 @@ class PassageIndex {
   std::vector<Slot> slots_;
   std::size_t mask_ = 0;
   int shift_ = 64;
+  std::vector<std::uint32_t> starts_;  // the first char of each unit among all units' chars
 };
 
 template <class Accept, class Found>
@@ -112,11 +130,10 @@ void PassageIndex::find(const std::vector<TextUnit>& query, std::uint32_t first,
     std::size_t floor = 0;  // the end of the last passage found: matches start after it
     while (q + w <= c.size()) {
       std::optional<CopiedRun> best;
-      const std::uint64_t key = key_of(h);
-      for (std::size_t slot = home(key); slots_[slot].key != 0; slot = (slot + 1) & mask_) {
-        if (slots_[slot].key != key) continue;
-        const std::uint32_t u = slots_[slot].unit;
-        const std::size_t p = slots_[slot].pos;
+      const std::uint32_t check = check_of(h);
+      for (std::size_t slot = home(h); slots_[slot].check != 0; slot = (slot + 1) & mask_) {
+        if (slots_[slot].check != check) continue;
+        const auto [u, p] = place(slots_[slot].at);
         if (!accept(u, v)) continue;
         const auto& a = units_[u].chars;
         if (a.compare(p, w, c, q, w) != 0) continue;

@@ -177,17 +177,17 @@ class PreviousReport final : public Check {
           const CopiedRun run = whole_paragraphs(ctx.doc, now[found.unit], found);
           const TextUnit& from = before[run.from];
           const TextUnit& unit = now[run.unit];
-          std::size_t end = unit.offsets[run.pos + run.len - 1];
+          std::size_t end = unit.offset(ctx.doc.text, run.pos + run.len - 1);
           utf8::next(ctx.doc.text, end);
-          Span span{unit.offsets[run.pos], static_cast<std::uint32_t>(end)};
-          sink.add(
-              *this, span,
-              s_.message.format(
-                  {{"length", std::to_string(run.len)},
-                   {"previous", last.doc.name},
-                   {"previous_line", std::to_string(line_at(last.doc, from.offsets[run.from_pos]))},
-                   {"previous_part", from.label},
-                   {"part", unit.label}}));
+          Span span{unit.offset(ctx.doc.text, run.pos), static_cast<std::uint32_t>(end)};
+          sink.add(*this, span,
+                   s_.message.format(
+                       {{"length", std::to_string(run.len)},
+                        {"previous", last.doc.name},
+                        {"previous_line", std::to_string(line_at(
+                                              last.doc, from.offset(last.doc.text, run.from_pos)))},
+                        {"previous_part", from.label},
+                        {"part", unit.label}}));
         });
   }
 
@@ -199,7 +199,7 @@ class PreviousReport final : public Check {
            c == U',' || c == U';' || c == U':';  // ，、；： , ; :
   }
   static CopiedRun whole_paragraphs(const Document& doc, const TextUnit& unit, CopiedRun run) {
-    auto paragraph = [&](std::size_t k) { return doc.paragraph_at(unit.offsets[k]); };
+    auto paragraph = [&](std::size_t k) { return doc.paragraph_at(unit.offset(doc.text, k)); };
     const std::size_t end = run.pos + run.len;
     std::size_t first = run.pos;
     while (first < end && paragraph(first) == paragraph(run.pos)) ++first;

@@ -42,7 +42,37 @@ TEST_CASE("passages: units are the preamble and each level-one section, without 
   CHECK(utf8_of(units[0].chars) == "前言一句。");
   CHECK(units[1].label == "一、甲部分");
   CHECK(utf8_of(units[1].chars) == "一、甲部分甲的正文。");
-  CHECK(units[1].offsets.size() == units[1].chars.size() + 1);
+}
+
+TEST_CASE("passages: every char's offset is found again from the sparse marks") {
+  // Longer than several marks apart, with whitespace of every kind and a table left out between
+  // two pieces of one unit.
+  std::string text = "标题报告\n一、部分\n";
+  for (int i = 0; i < 90; ++i) text += i % 7 == 0 ? "甲 \u3000" : (i % 11 == 0 ? "乙\u00A0" : "乙");
+  text += "\n项目\t数量\n合计\t7\n";
+  for (int i = 0; i < 70; ++i) text += i % 5 == 0 ? "丙 " : "丁";
+  text += "\n二、另一部分\n正文。\n";
+  Document doc = test::parse(text);
+  UnitOptions options;
+  options.skip_tables = true;
+  auto units = units_of(text, options);
+  REQUIRE(units.size() == 2);
+  REQUIRE(units[0].chars.size() > 3 * TextUnit::kMarkEvery);
+  for (const TextUnit& u : units) {
+    std::uint32_t last = 0;
+    for (std::size_t k = 0; k < u.chars.size(); ++k) {
+      CAPTURE(k);
+      const std::uint32_t at = u.offset(doc.text, k);
+      std::size_t i = at;
+      CHECK(utf8::next(doc.text, i) == u.chars[k]);
+      CHECK((k == 0 || at > last));
+      last = at;
+    }
+    CHECK(u.offset(doc.text, u.chars.size()) > last);
+  }
+  // The table's text is not in the unit, and the chars after it are found after it.
+  const std::size_t table = doc.text.find("合计");
+  CHECK(units[0].offset(doc.text, units[0].chars.size() - 1) > table);
 }
 
 TEST_CASE("passages: years and numbers folded, table rows left out") {
