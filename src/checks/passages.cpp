@@ -112,10 +112,17 @@ std::vector<TextUnit> report_units(const CheckContext& ctx, const UnitOptions& o
       spans.emplace_back(doc.sections[i].extent, ctx.heading_label(i));
   }
   std::vector<TextUnit> units;
+  // Each unit's chars are gathered in one buffer and copied out at their size: grown in place,
+  // they would hold up to twice the room (the units of a long report are tens of megabytes).
+  std::u32string gathered;
   for (auto& [span, label] : spans) {
     TextUnit u;
     u.label = std::move(label);
+    gathered.clear();
+    std::swap(u.chars, gathered);
     append_span(doc, span, options, u);
+    std::swap(u.chars, gathered);
+    u.chars.assign(gathered);
     u.end = span.end;
     if (options.fold_years || options.fold_numbers)
       fold(u.chars, options.fold_years, options.fold_numbers);

@@ -47,6 +47,14 @@ void DocumentBuilder::end_paragraph() {
 
 Document DocumentBuilder::finish() && {
   end_paragraph();
+  // The vectors grew by doubling: up to half of them is room that the document no longer needs
+  // (a paragraph is about 170 bytes; megabytes on a long report).
+  auto trim = [](auto& v) {
+    if (v.capacity() - v.size() > v.size() / 8) v.shrink_to_fit();
+  };
+  trim(doc_.paragraphs);
+  trim(doc_.anchors);
+  trim(doc_.text);
   build_structure(doc_);
   std::stable_sort(tables_.begin(), tables_.end(), [](const TableSketch& a, const TableSketch& b) {
     return a.first_paragraph < b.first_paragraph;
