@@ -37,8 +37,10 @@ struct Info {
   static Info exactly(std::vector<std::string> s) {
     Info i;
     i.exact = true;
-    std::sort(s.begin(), s.end());
-    s.erase(std::unique(s.begin(), s.end()), s.end());
+    if (s.size() > 1) {
+      std::sort(s.begin(), s.end());
+      s.erase(std::unique(s.begin(), s.end()), s.end());
+    }
     i.strings = std::move(s);
     return i;
   }
@@ -102,6 +104,10 @@ Info concatenation(const std::vector<Info>& items) {
       all_exact = false;
       flush();
       clauses.insert(clauses.end(), item.clauses.begin(), item.clauses.end());
+      continue;
+    }
+    if (run.size() == 1 && item.strings.size() == 1) {  // the common case: one more character
+      run.front() += item.strings.front();
       continue;
     }
     if (run.size() * item.strings.size() > kMaxExact) {
@@ -220,11 +226,43 @@ class Reader {
         items.clear();
         continue;
       }
+      if (Info run = plain_run(); !run.strings.empty()) {
+        items.push_back(std::move(run));
+        continue;
+      }
       items.push_back(repeated(depth));
     }
     branches.push_back(concatenation(items));
     fold_ = fold;
     return branches.size() == 1 ? branches.front() : alternation(branches);
+  }
+
+  // Characters that stand for themselves, none of them repeated, as one exact string (the bulk
+  // of most patterns, read without an Info per character). Empty when the next character is not
+  // one, or is repeated, or may be spelt in other cases.
+  Info plain_run() {
+    Info out;
+    if (fold_) return out;
+    auto plain = [](char c) {
+      return std::string_view("\\[]()|.^$*+?{}").find(c) == std::string_view::npos;
+    };
+    auto repeat = [](char c) { return c == '*' || c == '+' || c == '?' || c == '{'; };
+    std::string run;
+    while (!at_end() && plain(peek())) {
+      const std::size_t from = i_;
+      if (next_char() == utf8::kInvalid) {
+        i_ = from;
+        failed_ = false;
+        break;
+      }
+      if (!at_end() && repeat(peek())) {  // this character belongs to the repetition
+        i_ = from;
+        break;
+      }
+      run.append(p_.substr(from, i_ - from));
+    }
+    if (!run.empty()) out = Info::exactly({std::move(run)});
+    return out;
   }
 
   // One item and the repetition after it.
