@@ -102,6 +102,10 @@ std::optional<int> first_year(std::string_view text) {
 }
 
 std::string outside_titles(std::string_view text) {
+  // Most paragraphs name no title: nothing to leave out, nothing to decode.
+  if (text.find(utf8::encode(cjk::kLeftBookTitle)) == std::string_view::npos &&
+      text.find(utf8::encode(cjk::kRightBookTitle)) == std::string_view::npos)
+    return std::string(text);
   std::string out;
   int depth = 0;
   std::size_t i = 0;
