@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <random>
+
 namespace fzcheck {
 
 TEST_CASE("utf8::next decodes and rejects malformed sequences") {
@@ -38,6 +40,36 @@ TEST_CASE("utf8::find_invalid finds the first bad byte after a long ASCII run") 
   CHECK(utf8::valid(s));
   s += "\xFF";
   CHECK(utf8::find_invalid(s) == 103);
+}
+
+TEST_CASE("utf8::find_invalid agrees with decoding one code point at a time") {
+  // Its fast paths (ASCII words, three-byte sequences) must accept and refuse what next() does:
+  // bytes drawn mostly from lead and continuation bytes, so that near misses are common.
+  auto reference = [](std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+      const std::size_t at = i;
+      if (utf8::next(s, i) == utf8::kInvalid) return at;
+    }
+    return std::string_view::npos;
+  };
+  const unsigned char bytes[] = {'a',  0x80, 0xBF, 0x9F, 0xA0, 0xE0, 0xE1, 0xE4,
+                                 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xC3, 0xFF, 0xB8};
+  std::mt19937 rng(5);
+  std::size_t invalid = 0, valid = 0;
+  for (int k = 0; k < 20000; ++k) {
+    std::string s;
+    const int n = static_cast<int>(rng() % 12);
+    for (int b = 0; b < n; ++b) s += static_cast<char>(bytes[rng() % sizeof bytes]);
+    CAPTURE(s);
+    const std::size_t expected = reference(s);
+    CHECK(utf8::find_invalid(s) == expected);
+    (expected == std::string_view::npos ? valid : invalid)++;
+  }
+  CHECK(valid > 1000);
+  CHECK(invalid > 1000);
+  for (std::string ok : {"\xEF\xBF\xBF", "\xE1\x80\x80", "\xEE\x80\x80"}) CHECK(utf8::valid(ok));
+  for (std::string bad : {"\xE0\x80\x80", "\xED\xBF\xBF", "\xE1\x80", "\xE4\xB8\x41"})
+    CHECK(utf8::find_invalid(bad) == 0);
 }
 
 TEST_CASE("utf8 length, encode and whitespace") {
