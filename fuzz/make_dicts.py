@@ -44,6 +44,13 @@ paired-punctuation date-form title-year layout every-item order element-present 
 (a+)+$ (.*a){20} x{1000}{1000} \\d+ (?i) [一二三四五六七八九十]+、 .* ^ $""".split()
 
 
+# RE2 syntax: groups and flags, classes, escapes, repetitions; a NUL byte separates the pattern
+# from the text in the regex target's inputs.
+REGEX = r"""(?: (?i) (?i: (?-i) (?P<n> (?<n> ( ) | [ ] [^ [:alpha:] \d \s \w \D \p{Han} \pL \P{Han}
+\x{3000} \x41 \Q \E \b \B \A \z \C \n \. \\ . ^ $ * + ? *? +? ?? {0,30} {2,} {3} {1,2}?
+K ſ k s É é Ⅱ ⅱ""".split() + ["\0"]
+
+
 def escape(word):
     out = []
     for b in word.encode("utf-8"):
@@ -60,7 +67,7 @@ def write(name, words, comment):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     seen = []
     for w in words:
-        if w in ("\\t", "\\r\\n", "\\u3000", "\\u00a0", "\\ufeff"):
+        if w in ("\\t", "\\r\\n", "\\u3000", "\\u00a0", "\\ufeff", "\\0"):
             w = w.encode().decode("unicode_escape")
         if w not in seen:
             seen.append(w)
@@ -74,3 +81,4 @@ write("text.dict", TEXT, "Chinese report markers and words")
 write("xml.dict", XML + TEXT[:40], "WordprocessingML elements, XML syntax, a few markers")
 write("html.dict", HTML + TEXT[:40], "HTML elements and attributes, a few markers")
 write("yaml.dict", YAML + TEXT[:20], "rule-file keys, kinds, YAML syntax, regexes")
+write("regex.dict", REGEX + TEXT[:30], "RE2 syntax, letters with case forms beyond ASCII, markers")

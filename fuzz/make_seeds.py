@@ -8,6 +8,7 @@ same texts in other encodings. The fuzzers grow their own working corpora in bui
 import glob
 import hashlib
 import os
+import re
 import shutil
 import zipfile
 
@@ -93,6 +94,19 @@ def main():
         for r in files(os.path.relpath(folder, ROOT) + "/*/rule.yaml"):
             text += b"\n--- " + os.path.relpath(r, folder).encode() + b"\n" + read(r)
         put("rule_pack", text)
+
+    # Regexes: each quoted pattern of a rule file with the rule's failing fixtures (which hold its
+    # matches), and with a sample report's opening; pattern and text are cut apart by a NUL byte.
+    regex_chars = set("\\[](){}|^$*+?")
+    opening = read("examples/reports/000_564c8ac60a8ddf78.txt")[:1500]
+    for p in files("rules/*/*/rule.yaml"):
+        folder = os.path.relpath(os.path.dirname(p), ROOT)
+        text = read(p).decode("utf-8")
+        patterns = [m for m in re.findall(r"'([^'\n]+)'", text) if regex_chars & set(m)]
+        fixtures = [read(f)[:1000] for f in files(folder + "/fail/*.txt")[:1]] or [opening[:1000]]
+        for pattern in patterns:
+            for fixture in fixtures:
+                put("regex", pattern.replace("''", "'").encode() + b"\0" + fixture)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${FZCHECK_FUZZ_BUILD:-build-fuzz}
-targets=(read_text read_docx docx_xml read_html parse_text check rule_file rule_pack fix annotate)
+targets=(read_text read_docx docx_xml read_html parse_text check rule_file rule_pack fix annotate regex)
 
 usage() {
   echo "usage: fuzz/run.sh TARGET SECONDS [libFuzzer options...] | --build | --list" >&2
@@ -49,6 +49,7 @@ case "$target" in
   read_docx | docx_xml | annotate) dict=xml ;;
   read_html) dict=html ;;
   rule_file | rule_pack) dict=yaml ;;
+  regex) dict=regex ;;
   *) dict=text ;;
 esac
 # Leaks are reported (detect_leaks=1); a finding aborts so that libFuzzer keeps the input.

@@ -167,17 +167,23 @@ Info repetition(const Info& item, int min, int max) {
   return out;
 }
 
-// Every spelling of `c` under case folding: the automaton folds ASCII itself.
+// Every spelling of `c` under case folding. The automaton folds ASCII letters itself, so they are
+// spelt in lower case only; but an ASCII letter may also stand for one beyond ASCII (k for the
+// Kelvin sign K, s for ſ), and that spelling is kept.
 std::vector<std::string> spellings(char32_t c, bool fold) {
-  if (!fold || c < 0x80) return {utf8::encode(c)};
+  if (!fold || (c < 0x80 && !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))))
+    return {utf8::encode(c)};
   icu::UnicodeSet closure(static_cast<UChar32>(c), static_cast<UChar32>(c));
   closure.closeOver(USET_CASE_INSENSITIVE);
   std::vector<std::string> out;
   for (int32_t k = 0; k < closure.size(); ++k) {
-    const UChar32 form = closure.charAt(k);
+    UChar32 form = closure.charAt(k);
+    if (form >= 'A' && form <= 'Z') form += 'a' - 'A';
     if (form >= 0) out.push_back(utf8::encode(static_cast<char32_t>(form)));
   }
   if (out.empty()) out.push_back(utf8::encode(c));
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 
@@ -268,6 +274,12 @@ class Reader {
   // One item and the repetition after it.
   Info repeated(int depth) {
     Info item = single(depth);
+    if (flags_only_) {  // (?i) is no item: RE2 applies a repetition after it to the item before
+      flags_only_ = false;
+      if (!at_end() && (peek() == '*' || peek() == '+' || peek() == '?' || peek() == '{'))
+        return fail();
+      return item;
+    }
     while (!failed_ && !at_end()) {
       int min = 0, max = -1;
       if (eat('*')) {
@@ -367,6 +379,7 @@ class Reader {
         }
         if (eat(')')) {
           fold_ = fold;
+          flags_only_ = true;
           return Info::empty();
         }
         if (!eat(':')) return fail();
@@ -537,6 +550,7 @@ class Reader {
   std::size_t i_ = 0;
   bool fold_ = false;  // (?i) is in force
   bool failed_ = false;
+  bool flags_only_ = false;  // the item just read was (?flags)
   int groups_ = 0;
 };
 

@@ -71,6 +71,8 @@ TEST_CASE("regex atoms: no clause where a match may hold nothing known") {
 
 TEST_CASE("regex atoms: case-insensitive letters beyond ASCII are spelt in every case") {
   CHECK(clauses("(?i)pdf") == AtomClauses{{"pdf"}});  // the automaton folds ASCII itself
+  // …but k and s also stand for the Kelvin sign and the long s.
+  CHECK(clauses("(?i)ks") == AtomClauses{{"ks", "kſ", "\u212As", "\u212Aſ"}});
   auto gdp = clauses("(?i)ｇｄｐ增长");
   REQUIRE(gdp.size() == 1);
   CHECK(gdp[0].size() == 8);
@@ -90,6 +92,9 @@ TEST_CASE("regex atoms: capturing groups are counted") {
 }
 
 TEST_CASE("regex atoms: patterns the reader does not understand are not read") {
+  // A repetition after (?i) repeats the item before it, in RE2: left to RE2 (found by fuzzing).
+  CHECK_FALSE(read_regex("~(?)*").has_value());
+  CHECK_FALSE(read_regex("a(?i)+").has_value());
   for (const char* bad : {"a{2,1}", "(a", "a)", "\\1", "[abc", "*a", "a{1,", "\\Z", "(?=a)",
                           "[z-a]", "\\xZZ", "a{99999}"}) {
     CAPTURE(bad);
