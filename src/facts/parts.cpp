@@ -232,7 +232,7 @@ class Locator {
   std::optional<Match> first_content(const PartDef& part, std::uint32_t p, Span span) const {
     std::optional<Match> best;
     for (PatternId id : part.content) {
-      if (patterns_.where(id) != Where::nowhere) {
+      if (!patterns_.is_regex(id) || patterns_.where(id) != Where::nowhere) {  // in the index
         if (auto m = first_within(matches_, {id}, span); m && (!best || m->begin < best->begin))
           best = m;
         continue;

@@ -370,4 +370,31 @@ TEST_CASE("pattern set: a regex scoped to the signature is looked for there only
   CHECK(index.all(std::get<PatternId>(shared)).size() == 3);
 }
 
+TEST_CASE("pattern set: the matches of one paragraph on demand are those the scan finds there") {
+  Document doc = parse("甲乙甲乙甲\n另一段：AbAB abab\n第三段2024年和2025年\n");
+  PatternSet set;
+  const PatternId lit = set.add_literal("甲乙");
+  const PatternId folded = set.add_literal("ab");  // ASCII folded
+  const PatternId exact = set.add_literal("AB");   // upper case: as written only
+  const PatternId overlapping = set.add_literal("甲乙甲");
+  const PatternId re = regex(set, "\\d{4}年");
+  const PatternId empty = regex(set, "x*");
+  set.build();
+  const MatchIndex index = set.scan(doc);
+  std::size_t compared = 0;
+  for (PatternId id : {lit, folded, exact, overlapping, re, empty}) {
+    Spans on_demand;
+    for (std::uint32_t p = 0; p < doc.paragraphs.size(); ++p) {
+      for (const Match& m : set.paragraph_matches(id, doc, p))
+        on_demand.emplace_back(m.begin, m.end);
+    }
+    CAPTURE(id);
+    CHECK(on_demand == spans(index, id));
+    compared += on_demand.size();
+  }
+  CHECK(spans(index, overlapping).size() == 2);  // 甲乙甲 twice, overlapping
+  CHECK(spans(index, folded).size() == 4);
+  CHECK(compared > 20);
+}
+
 }  // namespace fzcheck::detail
