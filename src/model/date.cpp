@@ -33,13 +33,14 @@ int read_chinese(const std::u32string& s, std::size_t& i, bool digit_by_digit) {
   while (i < s.size() && cjk::is_chinese_numeral(s[i])) run.push_back(s[i++]);
   if (run.empty()) return -1;
   if (digit_by_digit) {
+    if (run.size() != 4) return -1;  // a year; a longer run would overflow (found by fuzzing)
     int v = 0;
     for (char32_t c : run) {
       int d = cjk::chinese_digit(c);
       if (d < 0) return -1;
       v = v * 10 + d;
     }
-    return run.size() == 4 ? v : -1;
+    return v;
   }
   std::uint32_t v = chinese_number(run);
   return v == 0 ? -1 : static_cast<int>(v);
