@@ -106,8 +106,8 @@ Info concatenation(const std::vector<Info>& items) {
       clauses.insert(clauses.end(), item.clauses.begin(), item.clauses.end());
       continue;
     }
-    if (run.size() == 1 && item.strings.size() == 1) {  // the common case: one more character
-      run.front() += item.strings.front();
+    if (item.strings.size() == 1) {  // the common case: more characters, appended in place
+      for (std::string& r : run) r += item.strings.front();
       continue;
     }
     if (run.size() * item.strings.size() > kMaxExact) {

@@ -84,6 +84,23 @@ TEST_CASE("regex atoms: case-insensitive letters beyond ASCII are spelt in every
   CHECK(clauses("(?i:é)É") == scoped);
 }
 
+TEST_CASE("regex atoms: a long pattern is read in one pass") {
+  // A class, then 200,000 escaped characters: the class's strings grow in place (copying them for
+  // each character took minutes); and 200,000 characters alternately optional, cut into runs.
+  std::string one_by_one = "[ab]";
+  for (int i = 0; i < 200000; ++i) one_by_one += i % 2 ? "x" : "y?";
+  std::string escaped = "[ab]";
+  for (int i = 0; i < 200000; ++i) escaped += "\\.";  // each escape an item of its own
+  auto reading = read_regex(escaped);
+  REQUIRE(reading);
+  REQUIRE(reading->clauses.size() == 1);
+  CHECK(reading->clauses[0].size() == 2);
+  CHECK(reading->clauses[0][0].size() == 200001);
+  auto spaced = read_regex(one_by_one);
+  REQUIRE(spaced);
+  CHECK_FALSE(spaced->clauses.empty());
+}
+
 TEST_CASE("regex atoms: capturing groups are counted") {
   CHECK(groups("abc") == 0);
   CHECK(groups("(a)(?:b)(?P<n>c)[(]\\(") == 2);
