@@ -165,6 +165,11 @@ std::unique_ptr<Check> make_pattern(RuleSpec& spec) {
   Fields& f = spec.fields;
   BuildContext& ctx = spec.ctx;
   const std::set<std::string> provided = {"match", "replacement"};
+  // The scan looks for the rule's regexes only where the rule reads them, when that is the title
+  // or the signature (a title rule's regexes ran on every paragraph).
+  const Where where = spec.common.scope.kind == ScopeKind::title       ? Where::title
+                      : spec.common.scope.kind == ScopeKind::signature ? Where::signature
+                                                                       : Where::everywhere;
   // {year} and {title_year} exist only where an entry reads a year (title_year_group).
   const std::set<std::string> with_year = {"match", "replacement", "year", "title_year"};
   bool any_year = false;
@@ -200,7 +205,7 @@ std::unique_ptr<Check> make_pattern(RuleSpec& spec) {
       if (literal) {
         if (ctx.count_pattern(f, pos)) id = ctx.pattern_set().add_literal(text);
       } else {
-        id = ctx.pattern(f, text, pos);
+        id = ctx.pattern(f, text, pos, where);
         e.regex = id && ctx.pattern_set().is_regex(*id);
       }
       if (!id) continue;
@@ -225,7 +230,7 @@ std::unique_ptr<Check> make_pattern(RuleSpec& spec) {
   read_entries("patterns", false);
   if (!f.has("terms") && !f.has("patterns"))
     f.error_at(f.pos(), "a pattern rule needs 'terms' or 'patterns'");
-  auto except = ctx.patterns(f, "except");
+  auto except = ctx.patterns(f, "except", false, where);
   auto message = ctx.message(f, "message", any_year ? with_year : provided);
   if (message && message->uses("replacement") && without_replacement) {
     ctx.message_fields(f, "message")

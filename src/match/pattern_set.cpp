@@ -326,8 +326,10 @@ MatchIndex PatternSet::scan(const Document& doc) const {
   std::size_t paragraph = 0;
   const auto& paragraphs = doc.paragraphs;
 
-  // Where a regex scoped to the signature may run.
+  // Where a regex scoped to the signature or the title may run.
   const Span signature = doc.signature ? doc.signature->span : Span{};
+  static const std::vector<std::uint32_t> kNoTitle;
+  const std::vector<std::uint32_t>& title = doc.title ? doc.title->paragraphs : kNoTitle;
   auto overlaps = [](Span a, Span b) { return !b.empty() && a.begin < b.end && b.begin < a.end; };
 
   auto run_regex = [&](std::uint32_t r, Span span, Where here) {
@@ -352,7 +354,8 @@ MatchIndex PatternSet::scan(const Document& doc) const {
     const auto stamp = static_cast<std::uint32_t>(p + 1);
     const Span span = paragraphs[p].span;
     // The places this paragraph is part of, for the regexes that look only there.
-    const Where here = overlaps(span, signature) ? Where::signature : Where::nowhere;
+    Where here = overlaps(span, signature) ? Where::signature : Where::nowhere;
+    if (std::find(title.begin(), title.end(), p) != title.end()) here = here | Where::title;
     for (std::uint32_t a : atoms) {
       for (std::uint32_t r : atom_users_[a]) {
         if (regex_tried[r] == stamp) continue;

@@ -37,8 +37,9 @@ using PatternId = std::uint32_t;
 // Where the matches of a pattern are looked for by the scan: a pattern is added with the places
 // its user reads (the union of them when several rules share it). nowhere: never by the scan,
 // only on demand, through find_in_text() (a title joined from its lines) or paragraph_matches()
-// (a required part's content); signature: in the paragraphs of the signature.
-enum class Where : std::uint8_t { nowhere = 0, signature = 1, everywhere = 0xFF };
+// (a required part's content); signature, title: in the paragraphs of the signature, of the
+// title.
+enum class Where : std::uint8_t { nowhere = 0, signature = 1, title = 2, everywhere = 0xFF };
 inline Where operator|(Where a, Where b) noexcept {
   return static_cast<Where>(static_cast<std::uint8_t>(a) | static_cast<std::uint8_t>(b));
 }

@@ -370,6 +370,28 @@ TEST_CASE("pattern set: a regex scoped to the signature is looked for there only
   CHECK(index.all(std::get<PatternId>(shared)).size() == 3);
 }
 
+TEST_CASE("pattern set: a regex scoped to the title is looked for there only") {
+  Document doc =
+      parse("某某局关于2024年\n工作的报告\n正文写到2024年的工作。\n\n某某局\n2025年1月5日\n");
+  REQUIRE(doc.title);
+  REQUIRE(doc.title->paragraphs.size() == 2);
+  PatternSet set;
+  const PatternId year = std::get<PatternId>(set.add_regex("\\d{4}年", Where::title));
+  const PatternId report = std::get<PatternId>(set.add_regex("的报告$", Where::title));
+  const PatternId both =
+      std::get<PatternId>(set.add_regex("某+局", Where::title | Where::signature));
+  set.build();
+  MatchIndex index = set.scan(doc);
+  const Span first = doc.paragraphs[doc.title->paragraphs[0]].span;
+  const Span second = doc.paragraphs[doc.title->paragraphs[1]].span;
+  REQUIRE(index.all(year).size() == 1);  // not the body's 2024年, nor the date's 2025年
+  CHECK(first.begin <= index.all(year)[0].begin);
+  CHECK(index.all(year)[0].end <= first.end);
+  REQUIRE(index.all(report).size() == 1);  // on the title's second line
+  CHECK(index.all(report)[0].end == second.end);
+  CHECK(index.all(both).size() == 2);  // the title's and the signature's
+}
+
 TEST_CASE("pattern set: the matches of one paragraph on demand are those the scan finds there") {
   Document doc = parse("甲乙甲乙甲\n另一段：AbAB abab\n第三段2024年和2025年\n");
   PatternSet set;
