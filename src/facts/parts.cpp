@@ -225,18 +225,14 @@ class Locator {
     where.regions.push_back(s.extent);
   }
 
-  const Document& doc_;
   // The first match of the part's content patterns inside `span` (in paragraph p). The scan does
   // not look for the content regexes (Where::nowhere: most reports have the part under its own
-  // heading and never need them); they are matched here, paragraph by paragraph, as needed.
+  // heading and never need them), so the index has none of their matches; they are matched here,
+  // paragraph by paragraph, as needed.
   std::optional<Match> first_content(const PartDef& part, std::uint32_t p, Span span) const {
-    std::optional<Match> best;
+    std::optional<Match> best = first_within(matches_, part.content, span);
     for (PatternId id : part.content) {
-      if (!patterns_.is_regex(id) || patterns_.where(id) != Where::nowhere) {  // in the index
-        if (auto m = first_within(matches_, {id}, span); m && (!best || m->begin < best->begin))
-          best = m;
-        continue;
-      }
+      if (!patterns_.is_regex(id) || patterns_.where(id) != Where::nowhere) continue;
       for (const Match& m : patterns_.paragraph_matches(id, doc_, p)) {
         if (m.begin < span.begin || m.end > span.end) continue;
         if (!best || m.begin < best->begin) best = m;
@@ -246,6 +242,7 @@ class Locator {
     return best;
   }
 
+  const Document& doc_;
   const MatchIndex& matches_;
   const PatternSet& patterns_;
   const std::vector<PartDef>& defs_;
