@@ -4,6 +4,8 @@
 #include <unicode/uniset.h>
 
 #include <algorithm>
+#include <charconv>
+#include <cstdint>
 #include <limits>
 
 #include "text/utf8.hpp"
@@ -425,17 +427,12 @@ class Reader {
     if (i_ + 1 >= p_.size()) return utf8::kInvalid;
     const char e = p_[i_ + 1];
     auto hex = [](std::string_view digits) -> char32_t {
-      if (digits.empty() || digits.size() > 8) return utf8::kInvalid;
       std::uint32_t v = 0;
-      for (char d : digits) {
-        int x = d >= '0' && d <= '9'   ? d - '0'
-                : d >= 'a' && d <= 'f' ? d - 'a' + 10
-                : d >= 'A' && d <= 'F' ? d - 'A' + 10
-                                       : -1;
-        if (x < 0) return utf8::kInvalid;
-        v = v * 16 + static_cast<std::uint32_t>(x);
-      }
-      return v <= 0x10FFFF ? static_cast<char32_t>(v) : utf8::kInvalid;
+      const char* end = digits.data() + digits.size();
+      if (digits.empty() || digits.size() > 8) return utf8::kInvalid;
+      const auto [ptr, ec] = std::from_chars(digits.data(), end, v, 16);
+      if (ec != std::errc() || ptr != end || v > 0x10FFFF) return utf8::kInvalid;
+      return static_cast<char32_t>(v);
     };
     if (e == 'x') {
       if (i_ + 2 < p_.size() && p_[i_ + 2] == '{') {

@@ -33,6 +33,7 @@ TEST_CASE("regex atoms: literals, classes and alternations become exact atoms") 
   CHECK(clauses("GB/T") == AtomClauses{{"GB/T"}});
   CHECK(clauses("\\Qa.b\\E") == AtomClauses{{"a.b"}});
   CHECK(clauses("\\x{3000}年") == AtomClauses{{"\u3000年"}});
+  CHECK(clauses("\\x41\\x{4E00}") == AtomClauses{{"A一"}});
   CHECK(clauses("第二十条第（[一五六八]）项") ==
         AtomClauses{{"第二十条第（一）项", "第二十条第（五）项", "第二十条第（八）项",
                      "第二十条第（六）项"}});
